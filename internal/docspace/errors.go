@@ -1,0 +1,66 @@
+package docspace
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// Error is every failure the DocSpace API reports: an HTTP status, the
+// server's message where it gave one, and the exception type where it gave
+// one. It never carries a request or response body verbatim, so no token,
+// password or share link can leak through an error message.
+type Error struct {
+	// Method and Path name the request, without query or host.
+	Method string
+	Path   string
+	// StatusCode is the HTTP status, or the statusCode of the envelope when
+	// the server wrapped a failure in a 200 response (§8.3).
+	StatusCode int
+	// Message is DocSpace's own text (error.message, or the validation
+	// problem's title and field errors), or a description of what was wrong
+	// with the response.
+	Message string
+	// Type is the server's exception type, when it named one.
+	Type string
+	// RetryAfter is the Retry-After header of a 429 response, verbatim.
+	RetryAfter string
+}
+
+func (e *Error) Error() string {
+	status := fmt.Sprintf("%d", e.StatusCode)
+	if text := http.StatusText(e.StatusCode); text != "" {
+		status += " " + text
+	}
+	msg := e.Message
+	if msg == "" {
+		msg = "no error message in the response"
+	}
+	return fmt.Sprintf("DocSpace %s %s: %s (HTTP %s)", e.Method, e.Path, msg, status)
+}
+
+// IsNotFound reports whether err is a 404 from DocSpace ("Item not found").
+func IsNotFound(err error) bool { return hasStatus(err, http.StatusNotFound) }
+
+// IsUnauthorized reports whether DocSpace rejected the credentials.
+func IsUnauthorized(err error) bool { return hasStatus(err, http.StatusUnauthorized) }
+
+// IsForbidden reports whether DocSpace refused the operation (403). DocSpace
+// also uses 403 for business rules such as link limits (§8.2).
+func IsForbidden(err error) bool { return hasStatus(err, http.StatusForbidden) }
+
+// IsRateLimited reports whether DocSpace answered 429.
+func IsRateLimited(err error) bool { return hasStatus(err, http.StatusTooManyRequests) }
+
+// IsLinkLimit reports whether err is the "maximum number of links" refusal (§5.7).
+func IsLinkLimit(err error) bool {
+	var apiErr *Error
+	return errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusForbidden &&
+		strings.Contains(apiErr.Message, "maximum number of links")
+}
+
+func hasStatus(err error, status int) bool {
+	var apiErr *Error
+	return errors.As(err, &apiErr) && apiErr.StatusCode == status
+}
