@@ -1,0 +1,140 @@
+// Package provider maps Terraform's view of DocSpace room links onto the
+// docspace client. It holds no API knowledge of its own beyond what a plan
+// needs to be checked early.
+package provider
+
+import (
+	"context"
+	"os"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+)
+
+// Environment variables read when the provider block leaves a setting out.
+const (
+	envHost  = "DOCSPACE_HOST"
+	envToken = "DOCSPACE_TOKEN"
+)
+
+var _ provider.Provider = (*docspaceProvider)(nil)
+
+type docspaceProvider struct {
+	version string
+}
+
+// New returns a constructor of the provider, as providerserver expects.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider { return &docspaceProvider{version: version} }
+}
+
+type providerModel struct {
+	Host  types.String `tfsdk:"host"`
+	Token types.String `tfsdk:"token"`
+}
+
+// providerData is handed to every resource and data source.
+type providerData struct {
+	client *docspace.Client
+	rooms  *roomCache
+}
+
+func (p *docspaceProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "docspace"
+	resp.Version = p.version
+}
+
+func (p *docspaceProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Manages the links of ONLYOFFICE DocSpace rooms: external links that open a room's content, " +
+			"and invitation links that let people join a room with a role.",
+		Attributes: map[string]schema.Attribute{
+			"host": schema.StringAttribute{
+				MarkdownDescription: "Address of the DocSpace portal, such as `https://portal.example.com` or just " +
+					"`portal.example.com` (then `https://` is assumed). Falls back to the `" + envHost + "` environment variable.",
+				Optional: true,
+			},
+			"token": schema.StringAttribute{
+				MarkdownDescription: "API key (`sk-…`) or personal access token of a user who is a room manager of " +
+					"the rooms whose links are managed. Sensitive. Falls back to the `" + envToken + "` environment variable.",
+				Optional:  true,
+				Sensitive: true,
+			},
+		},
+	}
+}
+
+func (p *docspaceProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	host := settingValue(cfg.Host, envHost)
+	token := settingValue(cfg.Token, envToken)
+	if cfg.Host.IsUnknown() {
+		resp.Diagnostics.AddAttributeError(path.Root("host"), "Unknown DocSpace Host",
+			"The provider's host depends on a value that is not known until apply. Set it to a literal, a variable, "+
+				"or the "+envHost+" environment variable.")
+	}
+	if cfg.Token.IsUnknown() {
+		resp.Diagnostics.AddAttributeError(path.Root("token"), "Unknown DocSpace Token",
+			"The provider's token depends on a value that is not known until apply. Set it from a variable or the "+
+				envToken+" environment variable.")
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if host == "" {
+		resp.Diagnostics.AddAttributeError(path.Root("host"), "Missing DocSpace Host",
+			"Set host in the provider block (for example host = \"https://portal.example.com\") or the "+envHost+" environment variable.")
+	}
+	if token == "" {
+		resp.Diagnostics.AddAttributeError(path.Root("token"), "Missing DocSpace Token",
+			"Set token in the provider block (from a sensitive variable) or the "+envToken+" environment variable. "+
+				"Create an API key in DocSpace under Developer Tools, or a personal token with POST /api/2.0/authentication.")
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	client, err := docspace.NewClient(docspace.Config{
+		Host:      host,
+		Token:     token,
+		UserAgent: "terraform-provider-docspace/" + p.version,
+	})
+	if err != nil {
+		attr := path.Root("host")
+		if _, hostErr := docspace.ParseHost(host); hostErr == nil {
+			attr = path.Root("token")
+		}
+		resp.Diagnostics.AddAttributeError(attr, "Invalid DocSpace Provider Configuration", err.Error())
+		return
+	}
+	data := &providerData{client: client, rooms: newRoomCache(client)}
+	resp.ResourceData = data
+	resp.DataSourceData = data
+}
+
+// settingValue prefers the provider block over the environment.
+func settingValue(v types.String, env string) string {
+	if !v.IsNull() && !v.IsUnknown() {
+		return v.ValueString()
+	}
+	return os.Getenv(env)
+}
+
+func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource {
+	return []func() resource.Resource{NewRoomLinkResource}
+}
+
+func (p *docspaceProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{NewRoomLinksDataSource}
+}

@@ -1,0 +1,382 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+)
+
+var (
+	_ resource.ResourceWithConfigure        = (*roomLinkResource)(nil)
+	_ resource.ResourceWithImportState      = (*roomLinkResource)(nil)
+	_ resource.ResourceWithValidateConfig   = (*roomLinkResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*roomLinkResource)(nil)
+)
+
+type roomLinkResource struct {
+	data *providerData
+}
+
+// NewRoomLinkResource is the docspace_room_link resource.
+func NewRoomLinkResource() resource.Resource { return &roomLinkResource{} }
+
+type roomLinkModel struct {
+	ID              types.String `tfsdk:"id"`
+	RoomID          types.String `tfsdk:"room_id"`
+	LinkType        types.String `tfsdk:"link_type"`
+	Access          types.String `tfsdk:"access"`
+	Title           types.String `tfsdk:"title"`
+	ExpirationDate  Timestamp    `tfsdk:"expiration_date"`
+	Password        types.String `tfsdk:"password"`
+	DenyDownload    types.Bool   `tfsdk:"deny_download"`
+	Internal        types.Bool   `tfsdk:"internal"`
+	MaxUseCount     types.Int64  `tfsdk:"max_use_count"`
+	ShareLink       types.String `tfsdk:"share_link"`
+	RequestToken    types.String `tfsdk:"request_token"`
+	IsExpired       types.Bool   `tfsdk:"is_expired"`
+	Primary         types.Bool   `tfsdk:"primary"`
+	CurrentUseCount types.Int64  `tfsdk:"current_use_count"`
+}
+
+func (r *roomLinkResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_room_link"
+}
+
+func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A link of a DocSpace room: an **external** link that opens the room's content " +
+			"(optionally with a password, an expiry, download denied, or for signed-in users only), or an " +
+			"**invitation** link that makes whoever opens it a member of the room with a role.\n\n" +
+			"The room's primary external link is created by DocSpace itself and is not managed by this resource.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The link's id (a GUID).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"room_id": schema.StringAttribute{
+				MarkdownDescription: "Id of the room: the number in the room's address (`/rooms/shared/4711`), or the id " +
+					"of a room on third-party storage. Changing it replaces the link.",
+				Required:      true,
+				Validators:    []validator.String{roomIDValidator{}},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"link_type": schema.StringAttribute{
+				MarkdownDescription: "`external` (default) or `invitation`. Changing it replaces the link.",
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString(docspace.LinkTypeExternal.Name()),
+				Validators: []validator.String{stringvalidator.OneOf(
+					docspace.LinkTypeExternal.Name(), docspace.LinkTypeInvitation.Name())},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"access": schema.StringAttribute{
+				MarkdownDescription: "What the link grants: " + quotedList(docspace.AccessNames()) + ". " +
+					"`content_creator` is for invitation links only. Which values a room allows depends on its type; " +
+					"the plan fails naming the allowed ones.",
+				Required:   true,
+				Validators: []validator.String{stringvalidator.OneOf(docspace.AccessNames()...)},
+			},
+			"title": schema.StringAttribute{
+				MarkdownDescription: "The link's name, up to 255 characters. When omitted, DocSpace names the link " +
+					"(\"Shared link\" or \"Invitation link\", in the API user's language) and that name is kept.",
+				Optional: true,
+				Computed: true,
+				Validators: []validator.String{
+					stringvalidator.LengthBetween(1, 255),
+					noControlCharacters{},
+				},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"expiration_date": schema.StringAttribute{
+				CustomType: timestampType{},
+				MarkdownDescription: "When the link stops working, as an RFC 3339 date-time with an offset " +
+					"(`2026-12-31T23:59:59Z`). Must be in the future and at most 10 years ahead when set or changed. " +
+					"DocSpace echoes it in the portal's time zone; the same instant written differently is not a change. " +
+					"Omit it for a link that never expires. DocSpace before 3.7 sets invitation links to expire 7 days " +
+					"after every change, whatever is configured; there, leave it unset.",
+				Optional: true,
+				Computed: true,
+			},
+			"password": schema.StringAttribute{
+				MarkdownDescription: "Password visitors must enter: 8 to 30 printable ASCII characters without spaces " +
+					"(the portal's password policy may ask for more). External links only. Sensitive; DocSpace returns it " +
+					"in plain text, so a password changed outside Terraform is detected and set back.",
+				Optional:  true,
+				Sensitive: true,
+				Validators: []validator.String{
+					stringvalidator.LengthBetween(8, 30),
+					stringvalidator.RegexMatches(printableASCII, "must consist of printable ASCII characters without spaces"),
+				},
+			},
+			"deny_download": schema.BoolAttribute{
+				MarkdownDescription: "Forbid downloading the room's files through the link. External links only. Default `false`.",
+				Optional:            true,
+				Computed:            true,
+				Default:             booldefault.StaticBool(false),
+			},
+			"internal": schema.BoolAttribute{
+				MarkdownDescription: "Only signed-in portal users may open the link. External links only; not allowed in " +
+					"Public rooms. Default `false`.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"max_use_count": schema.Int64Attribute{
+				MarkdownDescription: "How many people may join through the link, 1 to 1000; unlimited when omitted. " +
+					"Invitation links only, DocSpace 3.7 or later.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(1, 1000)},
+			},
+			"share_link": schema.StringAttribute{
+				MarkdownDescription: "The address to share. Sensitive: whoever has it can open or join the room.",
+				Computed:            true,
+				Sensitive:           true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"request_token": schema.StringAttribute{
+				MarkdownDescription: "The share key embedded in an external link's address. Sensitive. Null for invitation links.",
+				Computed:            true,
+				Sensitive:           true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"is_expired": schema.BoolAttribute{
+				MarkdownDescription: "Whether the expiration date has passed. Becomes `true` without any change to the link.",
+				Computed:            true,
+			},
+			"primary": schema.BoolAttribute{
+				MarkdownDescription: "Always `false`: a room's primary link is not managed by this resource.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"current_use_count": schema.Int64Attribute{
+				MarkdownDescription: "How many people have joined through an invitation link (DocSpace 3.7 or later); " +
+					"null for external links.",
+				Computed: true,
+			},
+		},
+	}
+}
+
+func (r *roomLinkResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	data, ok := req.ProviderData.(*providerData)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected Provider Data", fmt.Sprintf("Expected *providerData, got %T. This is a provider bug.", req.ProviderData))
+		return
+	}
+	r.data = data
+}
+
+// ImportState takes "<room_id>/<link_id>" and checks both parts before any
+// request is made.
+func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	roomID, linkID, err := parseImportID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), linkID)...)
+}
+
+func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan roomLinkModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	linkReq, diags := plan.request()
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	roomID := plan.RoomID.ValueString()
+	link, err := r.data.client.SetLink(ctx, roomID, linkReq)
+	if err != nil {
+		resp.Diagnostics.AddError("Could Not Create Room Link", describeAPIError(err, roomID, r.data.client.Host()))
+		return
+	}
+	if problems := compareLink(linkReq, link); len(problems) > 0 {
+		// DocSpace kept something other than what was asked. Take the link
+		// back so nothing is left behind that the state does not describe.
+		_, delErr := r.data.client.DeleteLink(ctx, roomID, link.ID, link.LinkType)
+		detail := explainMismatch(problems) + "\n\nThe link was deleted again, so nothing was left behind."
+		if delErr != nil {
+			detail = explainMismatch(problems) + fmt.Sprintf("\n\nDeleting the link %s again failed too: %s. Remove it in DocSpace.",
+				link.ID, describeAPIError(delErr, roomID, r.data.client.Host()))
+		}
+		resp.Diagnostics.AddError("DocSpace Did Not Apply the Link as Configured", detail)
+		return
+	}
+	plan.setLink(link)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state roomLinkModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	roomID, linkID := state.RoomID.ValueString(), state.ID.ValueString()
+	link, found, err := r.data.client.FindLink(ctx, roomID, linkID)
+	switch {
+	case docspace.IsNotFound(err):
+		resp.Diagnostics.AddWarning("Room Not Found",
+			fmt.Sprintf("Room %s no longer exists, so its link %s is removed from the state. Terraform will plan to create it again if it is still configured.", roomID, linkID))
+		resp.State.RemoveResource(ctx)
+		return
+	case err != nil:
+		resp.Diagnostics.AddError("Could Not Read Room Link", describeAPIError(err, roomID, r.data.client.Host()))
+		return
+	case !found:
+		resp.Diagnostics.AddWarning("Room Link Not Found",
+			fmt.Sprintf("Link %s is no longer among the links of room %s (it was deleted outside Terraform), so it is removed from the state. Terraform will plan to create it again if it is still configured.", linkID, roomID))
+		resp.State.RemoveResource(ctx)
+		return
+	case link.Primary:
+		resp.Diagnostics.AddError("Primary Links Are Not Managed by docspace_room_link",
+			fmt.Sprintf("Link %s is the primary external link of room %s. DocSpace creates that link itself and "+
+				"regenerates it with a new id when it is revoked, so this resource cannot create or delete it. "+
+				"Import one of the room's other links, or leave the primary link to DocSpace.", linkID, roomID))
+		return
+	}
+	state.setLink(link)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state roomLinkModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	linkReq, diags := plan.request()
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	linkReq.LinkID = state.ID.ValueString()
+	roomID := plan.RoomID.ValueString()
+	link, err := r.data.client.SetLink(ctx, roomID, linkReq)
+	if err != nil {
+		resp.Diagnostics.AddError("Could Not Update Room Link", describeAPIError(err, roomID, r.data.client.Host()))
+		return
+	}
+	if problems := compareLink(linkReq, link); len(problems) > 0 {
+		// Record what DocSpace holds, so the next plan shows the difference.
+		state.setLink(link)
+		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		resp.Diagnostics.AddError("DocSpace Did Not Apply the Link as Configured", explainMismatch(problems))
+		return
+	}
+	plan.setLink(link)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *roomLinkResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state roomLinkModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	kind, _ := docspace.ParseLinkType(state.LinkType.ValueString())
+	roomID := state.RoomID.ValueString()
+	_, err := r.data.client.DeleteLink(ctx, roomID, state.ID.ValueString(), kind)
+	if err != nil && !docspace.IsNotFound(err) {
+		resp.Diagnostics.AddError("Could Not Delete Room Link", describeAPIError(err, roomID, r.data.client.Host()))
+	}
+}
+
+// request builds the full PUT body from a plan: every option, every time.
+func (m roomLinkModel) request() (docspace.LinkRequest, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	kind, ok := docspace.ParseLinkType(m.LinkType.ValueString())
+	if !ok {
+		diags.AddAttributeError(path.Root("link_type"), "Invalid Link Type", fmt.Sprintf("Unknown link type %q.", m.LinkType.ValueString()))
+	}
+	access, ok := docspace.ParseAccess(m.Access.ValueString())
+	if !ok {
+		diags.AddAttributeError(path.Root("access"), "Invalid Access", fmt.Sprintf("Unknown access %q.", m.Access.ValueString()))
+	}
+	req := docspace.LinkRequest{
+		LinkType:     kind,
+		Access:       access,
+		Title:        m.Title.ValueString(),
+		Password:     m.Password.ValueString(),
+		DenyDownload: m.DenyDownload.ValueBool(),
+		Internal:     m.Internal.ValueBool(),
+	}
+	if t, ok := m.ExpirationDate.Time(); ok {
+		req.Expiration = &t
+	}
+	if !m.MaxUseCount.IsNull() && !m.MaxUseCount.IsUnknown() {
+		n := int(m.MaxUseCount.ValueInt64())
+		req.MaxUseCount = &n
+	}
+	return req, diags
+}
+
+// setLink copies what DocSpace reports into the model. The expiration keeps
+// the model's own spelling when it names the same instant.
+func (m *roomLinkModel) setLink(l docspace.Link) {
+	m.ID = types.StringValue(l.ID)
+	m.LinkType = types.StringValue(l.LinkType.Name())
+	m.Access = types.StringValue(l.Access.Name())
+	m.Title = types.StringValue(l.Title)
+	reported := newTimestampPointer(l.Expiration)
+	if same, _ := m.ExpirationDate.StringSemanticEquals(context.Background(), reported); !same {
+		m.ExpirationDate = reported
+	}
+	m.Password = optionalString(l.Password)
+	m.DenyDownload = types.BoolValue(l.DenyDownload)
+	m.Internal = types.BoolValue(l.Internal)
+	m.MaxUseCount = optionalInt(l.MaxUseCount)
+	m.ShareLink = types.StringValue(l.ShareLink)
+	m.RequestToken = optionalString(l.RequestToken)
+	m.IsExpired = types.BoolValue(l.IsExpired)
+	m.Primary = types.BoolValue(l.Primary)
+	m.CurrentUseCount = optionalInt(l.CurrentUseCount)
+}
+
+func optionalString(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
+
+func optionalInt(n *int) types.Int64 {
+	if n == nil {
+		return types.Int64Null()
+	}
+	return types.Int64Value(int64(*n))
+}
+
+func quotedList(values []string) string {
+	quoted := make([]string, len(values))
+	for i, v := range values {
+		quoted[i] = "`" + v + "`"
+	}
+	return strings.Join(quoted, ", ")
+}

@@ -1,0 +1,307 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+)
+
+// maxLinkLifetime is the furthest ahead DocSpace accepts an expiry (§5.4).
+const maxLinkLifetime = 10 * 365 * 24 * time.Hour
+
+// ValidateConfig catches what needs no portal: attributes set on the wrong
+// kind of link. It runs in `terraform validate` too.
+func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var cfg roomLinkModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() || cfg.LinkType.IsUnknown() {
+		return
+	}
+	kind := docspace.LinkTypeExternal
+	if !cfg.LinkType.IsNull() {
+		var ok bool
+		if kind, ok = docspace.ParseLinkType(cfg.LinkType.ValueString()); !ok {
+			return // the attribute validator reports it
+		}
+	}
+	onlyFor := func(attr string, set bool, wanted docspace.LinkType) {
+		if set && kind != wanted {
+			resp.Diagnostics.AddAttributeError(path.Root(attr), "Attribute Not Allowed for This Link Type",
+				fmt.Sprintf("%s applies to %s links only, and this is an %s link. Remove %s, or set link_type = %q.",
+					attr, wanted.Name(), kind.Name(), attr, wanted.Name()))
+		}
+	}
+	onlyFor("password", !cfg.Password.IsNull(), docspace.LinkTypeExternal)
+	onlyFor("deny_download", !cfg.DenyDownload.IsNull(), docspace.LinkTypeExternal)
+	onlyFor("internal", !cfg.Internal.IsNull(), docspace.LinkTypeExternal)
+	onlyFor("max_use_count", !cfg.MaxUseCount.IsNull(), docspace.LinkTypeInvitation)
+	if kind == docspace.LinkTypeExternal && cfg.Access.ValueString() == docspace.AccessContentCreator.Name() {
+		resp.Diagnostics.AddAttributeError(path.Root("access"), "Access Not Allowed for External Links",
+			"content_creator makes people members who can add files, so it exists for invitation links only. "+
+				"Use another access value, or set link_type = \"invitation\".")
+	}
+}
+
+// ModifyPlan fills in what the server will compute, and refuses at plan
+// time whatever DocSpace would refuse, or worse, silently ignore (§10.5).
+func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	creating := req.State.Raw.IsNull()
+	if !creating && req.Plan.Raw.Equal(req.State.Raw) {
+		return // nothing changes: no checks, no requests
+	}
+	var plan, cfg roomLinkModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	var state roomLinkModel
+	if !creating {
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	}
+	if resp.Diagnostics.HasError() || plan.LinkType.IsUnknown() {
+		return
+	}
+	kind, _ := docspace.ParseLinkType(plan.LinkType.ValueString())
+	now := time.Now()
+
+	r.planExpiration(&plan, cfg, state, creating, kind, now, resp)
+
+	// Before DocSpace 3.7, invitation links report no use counter, ignore
+	// max_use_count and reset their expiry on every change (§5.4, §5.6).
+	if !creating && kind == docspace.LinkTypeInvitation && state.CurrentUseCount.IsNull() {
+		if !cfg.MaxUseCount.IsNull() {
+			resp.Diagnostics.AddAttributeError(path.Root("max_use_count"), "max_use_count Needs DocSpace 3.7",
+				"This portal runs a DocSpace version before 3.7, which ignores max_use_count on invitation links. Remove max_use_count.")
+		}
+		if !cfg.ExpirationDate.IsNull() {
+			resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), "Invitation Expiry Needs DocSpace 3.7",
+				"This portal runs a DocSpace version before 3.7, which sets invitation links to expire 7 days after every "+
+					"change and ignores expiration_date. Remove expiration_date.")
+		}
+	}
+
+	if plan.IsExpired.IsUnknown() {
+		if t, ok := plan.ExpirationDate.Time(); ok {
+			plan.IsExpired = types.BoolValue(!t.After(now))
+		} else if plan.ExpirationDate.IsNull() {
+			plan.IsExpired = types.BoolValue(false)
+		}
+	}
+	if creating {
+		plan.Primary = types.BoolValue(false)
+	}
+	if kind == docspace.LinkTypeExternal {
+		plan.CurrentUseCount = types.Int64Null()
+	} else if creating {
+		plan.RequestToken = types.StringNull()
+	}
+
+	if !plan.RoomID.IsUnknown() {
+		r.checkRoom(ctx, plan, state, creating, kind, resp)
+	}
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// planExpiration decides what expiration_date will be, and checks a date
+// that is being set or changed.
+func (r *roomLinkResource) planExpiration(plan *roomLinkModel, cfg, state roomLinkModel, creating bool, kind docspace.LinkType, now time.Time, resp *resource.ModifyPlanResponse) {
+	attr := path.Root("expiration_date")
+	if cfg.ExpirationDate.IsNull() {
+		// Optional+Computed keeps the old value when the configuration drops
+		// it; plan "no expiry" wherever the server honours that.
+		switch {
+		case kind == docspace.LinkTypeExternal:
+			plan.ExpirationDate = newTimestampNull()
+		case creating:
+			plan.ExpirationDate = newTimestampUnknown() // before 3.7: now + 7 days
+		case !state.CurrentUseCount.IsNull():
+			plan.ExpirationDate = newTimestampNull() // 3.7+: invitation links may have none
+		}
+		return
+	}
+	t, ok := cfg.ExpirationDate.Time()
+	if !ok {
+		return
+	}
+	previous, hadPrevious := state.ExpirationDate.Time()
+	changed := creating || !hadPrevious || !previous.Equal(t)
+	switch {
+	case changed && !t.After(now):
+		resp.Diagnostics.AddAttributeError(attr, "Expiration Date in the Past",
+			fmt.Sprintf("expiration_date %s has already passed. DocSpace would drop a past date from an external link "+
+				"(which would then never expire) and refuses it for an invitation link. Set a future date, or remove expiration_date.", cfg.ExpirationDate.ValueString()))
+	case changed && t.After(now.Add(maxLinkLifetime)):
+		resp.Diagnostics.AddAttributeError(attr, "Expiration Date Too Far Ahead",
+			fmt.Sprintf("expiration_date %s is more than 10 years ahead, which DocSpace refuses. Set a date before %s, or remove expiration_date for a link that never expires.",
+				cfg.ExpirationDate.ValueString(), now.Add(maxLinkLifetime).UTC().Format("2006-01-02")))
+	case !changed && !t.After(now):
+		resp.Diagnostics.AddAttributeError(attr, "Link Has Expired",
+			fmt.Sprintf("This link expired at %s. Any change to it would resend that past date, which DocSpace drops "+
+				"(the link would never expire) or refuses. Set a new future expiration_date along with the change, or remove expiration_date.",
+				cfg.ExpirationDate.ValueString()))
+	}
+}
+
+// checkRoom applies the room type's rules (§4.5, §4.6, §5.4, §5.5), with at
+// most one room lookup per room in a run.
+func (r *roomLinkResource) checkRoom(ctx context.Context, plan, state roomLinkModel, creating bool, kind docspace.LinkType, resp *resource.ModifyPlanResponse) {
+	if r.data == nil {
+		return // provider not configured yet
+	}
+	roomID := plan.RoomID.ValueString()
+	room, err := r.data.rooms.Get(ctx, roomID)
+	if docspace.IsNotFound(err) {
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Room Not Found",
+			fmt.Sprintf("Room %s does not exist on %s, or the token's user cannot see it. Check room_id: it is the number in the room's address (/rooms/shared/<id>).", roomID, r.data.client.Host()))
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not Read Room", describeAPIError(err, roomID, r.data.client.Host()))
+		return
+	}
+	roomName := fmt.Sprintf("Room %s (%q) is a %s", roomID, room.Title, room.Type)
+
+	allowed, known := docspace.AllowedAccess(room.Type, kind)
+	if !known {
+		return // a room type this provider does not know: let DocSpace decide
+	}
+	if len(allowed) == 0 {
+		resp.Diagnostics.AddAttributeError(path.Root("link_type"), "Room Takes No External Links",
+			roomName+", which cannot be shared through external links. Use link_type = \"invitation\" to invite people instead, or a Custom or Public room.")
+		return
+	}
+	if kind == docspace.LinkTypeExternal && creating && docspace.AdditionalExternalLinkLimit(room.Type) == 0 {
+		resp.Diagnostics.AddAttributeError(path.Root("link_type"), "Room Takes No Additional External Links",
+			roomName+": its only external link is the primary link, which DocSpace creates and manages itself. "+
+				"Use link_type = \"invitation\", or a Custom or Public room for additional external links.")
+		return
+	}
+	if access, ok := docspace.ParseAccess(plan.Access.ValueString()); ok && !plan.Access.IsUnknown() && !slices.Contains(allowed, access) {
+		names := make([]string, len(allowed))
+		for i, a := range allowed {
+			names[i] = a.Name()
+		}
+		resp.Diagnostics.AddAttributeError(path.Root("access"), "Access Not Allowed in This Room",
+			fmt.Sprintf("%s; its %s links allow access %s, not %q.", roomName, kind.Name(), quotedList(names), plan.Access.ValueString()))
+	}
+	if room.Type == docspace.RoomTypePublic && kind == docspace.LinkTypeExternal && plan.Internal.ValueBool() {
+		resp.Diagnostics.AddAttributeError(path.Root("internal"), "Internal Links Not Allowed in Public Rooms",
+			roomName+": its links are open to everyone, and DocSpace ignores internal = true there. Remove internal, or use a Custom room.")
+	}
+	if room.Type == docspace.RoomTypeFillingForms && !creating && !plan.ExpirationDate.Equal(state.ExpirationDate) {
+		// DocSpace silently skips such an update (§5.4): replace instead.
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("expiration_date"))
+	}
+}
+
+// compareLink lists where the link DocSpace stored differs from the request,
+// which is how the silent normalisations of §10.5 surface.
+func compareLink(req docspace.LinkRequest, got docspace.Link) []mismatch {
+	var out []mismatch
+	add := func(attr string, want, have any) {
+		out = append(out, mismatch{attr: attr, want: fmt.Sprint(want), have: fmt.Sprint(have)})
+	}
+	if got.Access != req.Access {
+		add("access", req.Access.Name(), got.Access.Name())
+	}
+	if got.LinkType != req.LinkType {
+		add("link_type", req.LinkType.Name(), got.LinkType.Name())
+	}
+	if req.Title != "" && got.Title != req.Title {
+		add("title", req.Title, got.Title)
+	}
+	switch {
+	case req.Expiration == nil && got.Expiration != nil:
+		add("expiration_date", "none", got.Expiration.Format(time.RFC3339))
+	case req.Expiration != nil && got.Expiration == nil:
+		add("expiration_date", req.Expiration.Format(time.RFC3339), "none")
+	case req.Expiration != nil && !req.Expiration.Equal(*got.Expiration):
+		add("expiration_date", req.Expiration.Format(time.RFC3339), got.Expiration.Format(time.RFC3339))
+	}
+	if req.LinkType == docspace.LinkTypeExternal {
+		if got.Password != req.Password {
+			out = append(out, mismatch{attr: "password", want: "(sensitive)", have: "(sensitive, different)"})
+		}
+		if got.DenyDownload != req.DenyDownload {
+			add("deny_download", req.DenyDownload, got.DenyDownload)
+		}
+		if got.Internal != req.Internal {
+			add("internal", req.Internal, got.Internal)
+		}
+	} else if !equalIntPtr(req.MaxUseCount, got.MaxUseCount) {
+		add("max_use_count", intOrUnlimited(req.MaxUseCount), intOrUnlimited(got.MaxUseCount))
+	}
+	return out
+}
+
+type mismatch struct{ attr, want, have string }
+
+// hints says why DocSpace is known to store something else than asked.
+var hints = map[string]string{
+	"internal": "The portal administrator has restricted external sharing, which forces internal = true; " +
+		"or this is a Public room, where links cannot be internal. Set internal to what the portal enforces.",
+	"expiration_date": "DocSpace before 3.7 ignores expiration_date on invitation links and sets them to expire 7 days " +
+		"after every change; DocSpace also drops dates that have passed, and ignores changes to the expiry where the " +
+		"room does not allow them (Form filling rooms). Remove expiration_date, or set a future date the room allows.",
+	"max_use_count": "DocSpace before 3.7 does not support max_use_count. Remove it.",
+}
+
+func explainMismatch(problems []mismatch) string {
+	var b strings.Builder
+	b.WriteString("DocSpace accepted the request but stored different values:\n")
+	var why []string
+	for _, p := range problems {
+		fmt.Fprintf(&b, "  - %s: configured %s, DocSpace has %s\n", p.attr, p.want, p.have)
+		if h, ok := hints[p.attr]; ok && !slices.Contains(why, h) {
+			why = append(why, h)
+		}
+	}
+	if len(why) == 0 {
+		why = append(why, "DocSpace ignored part of the request; this can happen when the token's user lacks a right the change needs. Adjust the configuration to what the portal allows.")
+	}
+	b.WriteString("\n" + strings.Join(why, "\n"))
+	return b.String()
+}
+
+func equalIntPtr(a, b *int) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b
+}
+
+func intOrUnlimited(n *int) string {
+	if n == nil {
+		return "unlimited"
+	}
+	return fmt.Sprint(*n)
+}
+
+// describeAPIError turns a client error into a diagnostic detail that says
+// what to do about it.
+func describeAPIError(err error, roomID, host string) string {
+	switch {
+	case docspace.IsUnauthorized(err):
+		return fmt.Sprintf("DocSpace rejected the token for %s: %v\n\nCheck the provider's token (or %s): it may be mistyped, expired or revoked.", host, err, envToken)
+	case docspace.IsForbidden(err) && strings.Contains(err.Error(), "Access denied"):
+		return fmt.Sprintf("%v\n\nThe token's user may not manage the links of room %s: it must be the room's owner or a room admin, "+
+			"and an API key needs the rooms:write scope.", err, roomID)
+	case docspace.IsLinkLimit(err):
+		return fmt.Sprintf("%v\n\nRoom %s already holds as many links of this kind as DocSpace allows (one invitation link, "+
+			"five additional external links). Remove a link from the room, or use another room.", err, roomID)
+	case docspace.IsNotFound(err):
+		return fmt.Sprintf("%v\n\nRoom %s does not exist on %s, or the token's user cannot see it.", err, roomID, host)
+	case docspace.IsRateLimited(err):
+		return fmt.Sprintf("%v\n\nDocSpace is rate limiting this user. Run Terraform again later, or with a lower -parallelism.", err)
+	}
+	return err.Error()
+}
