@@ -6,6 +6,7 @@ package provider
 import (
 	"context"
 	"os"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -27,11 +28,14 @@ var _ provider.Provider = (*docspaceProvider)(nil)
 
 type docspaceProvider struct {
 	version string
+	// now is the clock plan checks use; tests replace it, as the time
+	// provider does, to reach dates that have passed.
+	now func() time.Time
 }
 
 // New returns a constructor of the provider, as providerserver expects.
 func New(version string) func() provider.Provider {
-	return func() provider.Provider { return &docspaceProvider{version: version} }
+	return func() provider.Provider { return &docspaceProvider{version: version, now: time.Now} }
 }
 
 type providerModel struct {
@@ -43,6 +47,7 @@ type providerModel struct {
 type providerData struct {
 	client *docspace.Client
 	rooms  *roomCache
+	now    func() time.Time
 }
 
 func (p *docspaceProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -118,7 +123,7 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 		resp.Diagnostics.AddAttributeError(attr, "Invalid DocSpace Provider Configuration", err.Error())
 		return
 	}
-	data := &providerData{client: client, rooms: newRoomCache(client)}
+	data := &providerData{client: client, rooms: newRoomCache(client), now: p.now}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }

@@ -23,10 +23,10 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure        = (*roomLinkResource)(nil)
-	_ resource.ResourceWithImportState      = (*roomLinkResource)(nil)
-	_ resource.ResourceWithValidateConfig   = (*roomLinkResource)(nil)
-	_ resource.ResourceWithModifyPlan       = (*roomLinkResource)(nil)
+	_ resource.ResourceWithConfigure      = (*roomLinkResource)(nil)
+	_ resource.ResourceWithImportState    = (*roomLinkResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*roomLinkResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*roomLinkResource)(nil)
 )
 
 type roomLinkResource struct {

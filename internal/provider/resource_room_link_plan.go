@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -14,8 +15,9 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
-// maxLinkLifetime is the furthest ahead DocSpace accepts an expiry (§5.4).
-const maxLinkLifetime = 10 * 365 * 24 * time.Hour
+// latestExpiry is the furthest ahead DocSpace accepts an expiry: ten years
+// (§5.4).
+func latestExpiry(now time.Time) time.Time { return now.AddDate(10, 0, 0) }
 
 // ValidateConfig catches what needs no portal: attributes set on the wrong
 // kind of link. It runs in `terraform validate` too.
@@ -72,8 +74,18 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	}
 	kind, _ := docspace.ParseLinkType(plan.LinkType.ValueString())
 	now := time.Now()
+	if r.data != nil {
+		now = r.data.now()
+	}
 
-	r.planExpiration(&plan, cfg, state, creating, kind, now, resp)
+	expirationDiags := planExpiration(&plan, cfg, state, creating, kind, now)
+	if !creating && sameSettings(plan, state) {
+		// Only the spelling of a date differed (an import block, say): the
+		// link stays as it is, computed values included.
+		resp.Plan.Raw = req.State.Raw
+		return
+	}
+	resp.Diagnostics.Append(expirationDiags...)
 
 	// Before DocSpace 3.7, invitation links report no use counter, ignore
 	// max_use_count and reset their expiry on every change (§5.4, §5.6).
@@ -113,7 +125,8 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 
 // planExpiration decides what expiration_date will be, and checks a date
 // that is being set or changed.
-func (r *roomLinkResource) planExpiration(plan *roomLinkModel, cfg, state roomLinkModel, creating bool, kind docspace.LinkType, now time.Time, resp *resource.ModifyPlanResponse) {
+func planExpiration(plan *roomLinkModel, cfg, state roomLinkModel, creating bool, kind docspace.LinkType, now time.Time) diag.Diagnostics {
+	var diags diag.Diagnostics
 	attr := path.Root("expiration_date")
 	if cfg.ExpirationDate.IsNull() {
 		// Optional+Computed keeps the old value when the configuration drops
@@ -126,29 +139,30 @@ func (r *roomLinkResource) planExpiration(plan *roomLinkModel, cfg, state roomLi
 		case !state.CurrentUseCount.IsNull():
 			plan.ExpirationDate = newTimestampNull() // 3.7+: invitation links may have none
 		}
-		return
+		return diags
 	}
 	t, ok := cfg.ExpirationDate.Time()
 	if !ok {
-		return
+		return diags
 	}
 	previous, hadPrevious := state.ExpirationDate.Time()
 	changed := creating || !hadPrevious || !previous.Equal(t)
 	switch {
 	case changed && !t.After(now):
-		resp.Diagnostics.AddAttributeError(attr, "Expiration Date in the Past",
+		diags.AddAttributeError(attr, "Expiration Date in the Past",
 			fmt.Sprintf("expiration_date %s has already passed. DocSpace would drop a past date from an external link "+
 				"(which would then never expire) and refuses it for an invitation link. Set a future date, or remove expiration_date.", cfg.ExpirationDate.ValueString()))
-	case changed && t.After(now.Add(maxLinkLifetime)):
-		resp.Diagnostics.AddAttributeError(attr, "Expiration Date Too Far Ahead",
+	case changed && t.After(latestExpiry(now)):
+		diags.AddAttributeError(attr, "Expiration Date Too Far Ahead",
 			fmt.Sprintf("expiration_date %s is more than 10 years ahead, which DocSpace refuses. Set a date before %s, or remove expiration_date for a link that never expires.",
-				cfg.ExpirationDate.ValueString(), now.Add(maxLinkLifetime).UTC().Format("2006-01-02")))
+				cfg.ExpirationDate.ValueString(), latestExpiry(now).UTC().Format("2006-01-02")))
 	case !changed && !t.After(now):
-		resp.Diagnostics.AddAttributeError(attr, "Link Has Expired",
+		diags.AddAttributeError(attr, "Link Has Expired",
 			fmt.Sprintf("This link expired at %s. Any change to it would resend that past date, which DocSpace drops "+
 				"(the link would never expire) or refuses. Set a new future expiration_date along with the change, or remove expiration_date.",
 				cfg.ExpirationDate.ValueString()))
 	}
+	return diags
 }
 
 // checkRoom applies the room type's rules (§4.5, §4.6, §5.4, §5.5), with at
@@ -203,6 +217,18 @@ func (r *roomLinkResource) checkRoom(ctx context.Context, plan, state roomLinkMo
 	}
 }
 
+// sameSettings reports whether a plan asks for nothing the state does not
+// already hold, comparing dates by instant.
+func sameSettings(plan, state roomLinkModel) bool {
+	sameDate, _ := plan.ExpirationDate.StringSemanticEquals(context.Background(), state.ExpirationDate)
+	if !sameDate && !(plan.ExpirationDate.IsNull() && state.ExpirationDate.IsNull()) {
+		return false
+	}
+	return plan.RoomID.Equal(state.RoomID) && plan.LinkType.Equal(state.LinkType) && plan.Access.Equal(state.Access) &&
+		plan.Title.Equal(state.Title) && plan.Password.Equal(state.Password) && plan.DenyDownload.Equal(state.DenyDownload) &&
+		plan.Internal.Equal(state.Internal) && plan.MaxUseCount.Equal(state.MaxUseCount)
+}
+
 // compareLink lists where the link DocSpace stored differs from the request,
 // which is how the silent normalisations of §10.5 surface.
 func compareLink(req docspace.LinkRequest, got docspace.Link) []mismatch {
@@ -219,8 +245,11 @@ func compareLink(req docspace.LinkRequest, got docspace.Link) []mismatch {
 	if req.Title != "" && got.Title != req.Title {
 		add("title", req.Title, got.Title)
 	}
+	// Before 3.7 (no use counter reported) DocSpace gives every invitation
+	// link an expiry of its own (§5.4): nothing asked for, nothing to compare.
+	serverSetsExpiry := req.LinkType == docspace.LinkTypeInvitation && got.CurrentUseCount == nil
 	switch {
-	case req.Expiration == nil && got.Expiration != nil:
+	case req.Expiration == nil && got.Expiration != nil && !serverSetsExpiry:
 		add("expiration_date", "none", got.Expiration.Format(time.RFC3339))
 	case req.Expiration != nil && got.Expiration == nil:
 		add("expiration_date", req.Expiration.Format(time.RFC3339), "none")

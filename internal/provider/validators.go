@@ -43,7 +43,9 @@ func (noControlCharacters) Description(context.Context) string {
 	return "must not contain control characters"
 }
 
-func (v noControlCharacters) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v noControlCharacters) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (noControlCharacters) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {

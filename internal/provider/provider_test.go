@@ -1,0 +1,255 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
+)
+
+// testEmulator serves the acceptance tests unless DOCSPACE_HOST names a real
+// portal; tests that look behind the API skip when it is nil.
+var testEmulator *docspacetest.Server
+
+// testLocation is the emulated portal's time zone: not UTC, so that every
+// date comparison is tested across an offset.
+var testLocation = time.FixedZone("MSK", 3*3600)
+
+func TestMain(m *testing.M) {
+	os.Exit(runTests(m))
+}
+
+func runTests(m *testing.M) int {
+	if os.Getenv(envHost) == "" {
+		testEmulator = docspacetest.NewServer(docspacetest.WithLocation(testLocation))
+		defer testEmulator.Close()
+		os.Setenv(envHost, testEmulator.URL)
+		os.Setenv(envToken, docspacetest.DefaultToken)
+	}
+	// Terraform warns about a CLI config file that does not exist; give it
+	// an empty one of our own.
+	if cfg := os.Getenv("TF_CLI_CONFIG_FILE"); cfg == "" || !fileExists(cfg) {
+		dir, err := os.MkdirTemp("", "docspace-tf-cli")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		defer os.RemoveAll(dir)
+		cfg = filepath.Join(dir, "terraformrc")
+		if err := os.WriteFile(cfg, nil, 0o600); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		os.Setenv("TF_CLI_CONFIG_FILE", cfg)
+	}
+	os.Setenv("CHECKPOINT_DISABLE", "1")
+	return m.Run()
+}
+
+func fileExists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
+}
+
+// testProviders serves the provider in-process to the Terraform CLI.
+var testProviders = providersWithClock(time.Now)
+
+func providersWithClock(now func() time.Time) map[string]func() (tfprotov6.ProviderServer, error) {
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"docspace": providerserver.NewProtocol6WithError(&docspaceProvider{version: "test", now: now}),
+	}
+}
+
+// testClient talks to the same portal as the provider under test.
+func testClient(t testing.TB) *docspace.Client {
+	t.Helper()
+	c, err := docspace.NewClient(docspace.Config{Host: os.Getenv(envHost), Token: os.Getenv(envToken), UserAgent: "docspace-provider-tests"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// createRoom makes a room for one test and deletes it afterwards, so tests
+// never share rooms and can run in parallel on one portal.
+func createRoom(t testing.TB, kind docspace.RoomType) docspace.Room {
+	t.Helper()
+	c := testClient(t)
+	room, err := c.CreateRoom(context.Background(), "tf-acc "+t.Name(), kind)
+	if err != nil {
+		t.Fatalf("creating a %s: %v", kind, err)
+	}
+	t.Cleanup(func() {
+		if err := c.DeleteRoom(context.Background(), room.ID); err != nil && !docspace.IsNotFound(err) {
+			t.Errorf("deleting room %s: %v", room.ID, err)
+		}
+	})
+	return room
+}
+
+// requireEmulator skips a test that looks behind the API.
+func requireEmulator(t testing.TB) *docspacetest.Server {
+	t.Helper()
+	if testEmulator == nil {
+		t.Skip("needs the DocSpace emulator (DOCSPACE_HOST names a real portal)")
+	}
+	return testEmulator
+}
+
+// newEmulator starts a private emulator for tests that change its version
+// or clock, and returns a provider block that points at it.
+func newEmulator(t *testing.T, opts ...docspacetest.Option) (*docspacetest.Server, string) {
+	t.Helper()
+	if testEmulator == nil {
+		t.Skip("needs the DocSpace emulator (DOCSPACE_HOST names a real portal)")
+	}
+	srv := docspacetest.NewTestServer(t, append([]docspacetest.Option{docspacetest.WithLocation(testLocation)}, opts...)...)
+	return srv, fmt.Sprintf("provider \"docspace\" {\n  host  = %q\n  token = %q\n}\n", srv.URL, docspacetest.DefaultToken)
+}
+
+func emulatorRoomID(t *testing.T, srv *docspacetest.Server, kind docspacetest.RoomType) string {
+	t.Helper()
+	return fmt.Sprint(srv.CreateRoom("tf-acc "+t.Name(), kind).ID)
+}
+
+// checkNoLinksLeft is a CheckDestroy: every docspace_room_link in the state
+// must be gone from its room, asked of the portal itself.
+func checkNoLinksLeft(s *terraform.State) error {
+	c, err := docspace.NewClient(docspace.Config{Host: os.Getenv(envHost), Token: os.Getenv(envToken)})
+	if err != nil {
+		return err
+	}
+	return checkNoLinksLeftOn(c)(s)
+}
+
+func checkNoLinksLeftOn(c *docspace.Client) func(*terraform.State) error {
+	return func(s *terraform.State) error {
+		for name, rs := range s.RootModule().Resources {
+			if rs.Type != "docspace_room_link" {
+				continue
+			}
+			_, found, err := c.FindLink(context.Background(), rs.Primary.Attributes["room_id"], rs.Primary.ID)
+			if err != nil && !docspace.IsNotFound(err) {
+				return err
+			}
+			if found {
+				return fmt.Errorf("%s: link %s still exists in room %s", name, rs.Primary.ID, rs.Primary.Attributes["room_id"])
+			}
+		}
+		return nil
+	}
+}
+
+// remoteLink fetches the link a resource in the state points at.
+func remoteLink(c *docspace.Client, s *terraform.State, address string) (docspace.Link, error) {
+	rs, ok := s.RootModule().Resources[address]
+	if !ok {
+		return docspace.Link{}, fmt.Errorf("%s is not in the state", address)
+	}
+	l, found, err := c.FindLink(context.Background(), rs.Primary.Attributes["room_id"], rs.Primary.ID)
+	if err != nil {
+		return docspace.Link{}, err
+	}
+	if !found {
+		return docspace.Link{}, fmt.Errorf("%s: link %s is not in room %s", address, rs.Primary.ID, rs.Primary.Attributes["room_id"])
+	}
+	return l, nil
+}
+
+// checkRemote asserts on the link as the portal holds it.
+func checkRemote(address string, check func(docspace.Link) error) resource.TestCheckFunc {
+	return checkRemoteOn(nil, address, check)
+}
+
+func checkRemoteOn(c *docspace.Client, address string, check func(docspace.Link) error) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		client := c
+		if client == nil {
+			var err error
+			if client, err = docspace.NewClient(docspace.Config{Host: os.Getenv(envHost), Token: os.Getenv(envToken)}); err != nil {
+				return err
+			}
+		}
+		l, err := remoteLink(client, s, address)
+		if err != nil {
+			return err
+		}
+		if err := check(l); err != nil {
+			return fmt.Errorf("%s on the portal: %w", address, err)
+		}
+		return nil
+	}
+}
+
+// captureID stores a resource's id for a later step's PreConfig.
+func captureID(address string, into *string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[address]
+		if !ok {
+			return fmt.Errorf("%s is not in the state", address)
+		}
+		*into = rs.Primary.ID
+		return nil
+	}
+}
+
+// expectError builds the pattern for a diagnostic, tolerating Terraform's
+// line wrapping between words.
+func expectError(words string) *regexp.Regexp {
+	parts := strings.Fields(regexp.QuoteMeta(words))
+	return regexp.MustCompile(strings.Join(parts, `\s+`))
+}
+
+// futureDate is a whole-second instant d from now, written in UTC with "Z".
+func futureDate(d time.Duration) string {
+	return time.Now().Add(d).UTC().Truncate(time.Second).Format(time.RFC3339)
+}
+
+// emulatorClient talks to a private emulator.
+func emulatorClient(t testing.TB, srv *docspacetest.Server) *docspace.Client {
+	t.Helper()
+	c, err := docspace.NewClient(docspace.Config{Host: srv.URL, Token: docspacetest.DefaultToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func mustAtoi(t testing.TB, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// redact blanks a link's secrets so a failing test prints none.
+func redact(l docspace.Link) docspace.Link {
+	for _, s := range []*string{&l.Password, &l.ShareLink, &l.RequestToken} {
+		if *s != "" {
+			*s = "(redacted)"
+		}
+	}
+	return l
+}
+
+// atomicDuration is a clock offset that test steps move forward.
+type atomicDuration struct{ v atomic.Int64 }
+
+func (d *atomicDuration) Load() time.Duration   { return time.Duration(d.v.Load()) }
+func (d *atomicDuration) Store(v time.Duration) { d.v.Store(int64(v)) }
