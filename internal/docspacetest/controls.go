@@ -1,0 +1,231 @@
+package docspacetest
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Room is a test-side copy of a room.
+type Room struct {
+	ID    int
+	Title string
+	Type  RoomType
+}
+
+// Link is a test-side copy of a stored link. LinkType is 0 for invitation and
+// 1 for external links; Primary marks the room's primary external link.
+// ShareLink is the full short URL on the emulator's host.
+type Link struct {
+	ID              string
+	Title           string
+	Access          int
+	LinkType        int
+	Primary         bool
+	Password        string
+	DenyDownload    bool
+	Internal        bool
+	Expiration      *time.Time
+	MaxUseCount     *int
+	CurrentUseCount int
+	ShareLink       string
+	RequestToken    string
+}
+
+// CreateRoom creates a room as POST /api/2.0/files/rooms would; Public and
+// Form-filling rooms get their primary link (§6).
+func (e *Emulator) CreateRoom(title string, t RoomType) Room {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	r := e.createRoom(title, t)
+	return Room{ID: r.id, Title: r.title, Type: r.typ}
+}
+
+// Room returns a room by id.
+func (e *Emulator) Room(id int) (Room, bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	r, ok := e.rooms[id]
+	if !ok {
+		return Room{}, false
+	}
+	return Room{ID: r.id, Title: r.title, Type: r.typ}, true
+}
+
+// Rooms returns all rooms ordered by id.
+func (e *Emulator) Rooms() []Room {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	rooms := make([]Room, 0, len(e.rooms))
+	for _, r := range e.rooms {
+		rooms = append(rooms, Room{ID: r.id, Title: r.title, Type: r.typ})
+	}
+	slices.SortFunc(rooms, func(a, b Room) int { return a.ID - b.ID })
+	return rooms
+}
+
+// DeleteRoom removes a room and its links behind the API's back.
+func (e *Emulator) DeleteRoom(id int) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	_, ok := e.rooms[id]
+	delete(e.rooms, id)
+	return ok
+}
+
+// Links returns the links of a room in stored (insertion) order; nil for an unknown room.
+func (e *Emulator) Links(roomID int) []Link {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	r, ok := e.rooms[roomID]
+	if !ok {
+		return nil
+	}
+	links := make([]Link, 0, len(r.links))
+	for _, l := range r.links {
+		links = append(links, e.exportLink(l))
+	}
+	return links
+}
+
+// Link returns one link of a room; the id is matched case-insensitively.
+func (e *Emulator) Link(roomID int, linkID string) (Link, bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	r, ok := e.rooms[roomID]
+	if !ok {
+		return Link{}, false
+	}
+	l, _ := r.find(strings.ToLower(linkID))
+	if l == nil {
+		return Link{}, false
+	}
+	return e.exportLink(l), true
+}
+
+// SetLink inserts a link, or overwrites the one with the same id in place,
+// without any of the API's rules. An empty ID gets a new GUID; an empty
+// ShareLink or RequestToken keeps the existing one or gets a new one.
+func (e *Emulator) SetLink(roomID int, l Link) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	r, ok := e.rooms[roomID]
+	if !ok {
+		return fmt.Errorf("docspacetest: room %d not found", roomID)
+	}
+	id := strings.ToLower(l.ID)
+	if id == "" {
+		id = newGUID()
+	}
+	s := subjectExternal
+	switch {
+	case l.Primary:
+		s = subjectPrimary
+	case l.LinkType == 0:
+		s = subjectInvitation
+	}
+	stored, _ := r.find(id)
+	if stored == nil {
+		stored = &storedLink{id: id, shareKey: newShortKey()}
+		r.links = append(r.links, stored)
+	}
+	stored.subject = s
+	stored.access = l.Access
+	stored.apply(linkOptions{
+		title:           l.Title,
+		password:        l.Password,
+		denyDownload:    l.DenyDownload,
+		internal:        l.Internal,
+		expiration:      copyTime(l.Expiration),
+		maxUseCount:     copyInt(l.MaxUseCount),
+		currentUseCount: l.CurrentUseCount,
+	})
+	if l.ShareLink != "" {
+		stored.shareKey = l.ShareLink[strings.LastIndex(l.ShareLink, "/")+1:]
+	}
+	switch {
+	case l.RequestToken != "":
+		stored.requestToken = l.RequestToken
+	case !s.isExternal():
+		stored.requestToken = ""
+	case stored.requestToken == "":
+		stored.requestToken = requestToken(id)
+	}
+	return nil
+}
+
+// DeleteLink removes a link behind the API's back (no primary regeneration).
+func (e *Emulator) DeleteLink(roomID int, linkID string) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	r, ok := e.rooms[roomID]
+	return ok && r.remove(strings.ToLower(linkID))
+}
+
+// SetMemberToken makes token valid for a user who is a member of every room
+// but no room manager: GET …/links answers 200 [] and PUT 403 "Access denied"
+// (§5.1, §7.3).
+func (e *Emulator) SetMemberToken(token string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.tokens[token] = roleMember
+}
+
+// AddToken makes token valid for a room manager.
+func (e *Emulator) AddToken(token string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.tokens[token] = roleManager
+}
+
+// SetDefaultInternal sets the portal's "default share link internal" setting,
+// applied to external links created without linkId (v3.7, §5.5). Default false.
+func (e *Emulator) SetDefaultInternal(v bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.defaultInternal = v
+}
+
+// SetExternalSharingDisabled flips the admin switch that disables external
+// sharing for rooms (v3.7, §5.5): links in Custom/Form rooms become internal,
+// and Public rooms refuse new links and primary revokes. Default off.
+func (e *Emulator) SetExternalSharingDisabled(v bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.externalSharingDisabled = v
+}
+
+func (e *Emulator) exportLink(l *storedLink) Link {
+	return Link{
+		ID:              l.id,
+		Title:           l.title,
+		Access:          l.access,
+		LinkType:        l.subject.linkType(),
+		Primary:         l.subject == subjectPrimary,
+		Password:        l.password,
+		DenyDownload:    l.denyDownload,
+		Internal:        l.internal,
+		Expiration:      copyTime(l.expiration),
+		MaxUseCount:     copyInt(l.maxUseCount),
+		CurrentUseCount: l.currentUseCount,
+		ShareLink:       shareURL(e.host, l.shareKey),
+		RequestToken:    l.requestToken,
+	}
+}
+
+func copyTime(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	c := truncateTicks(*t)
+	return &c
+}
+
+func copyInt(n *int) *int {
+	if n == nil {
+		return nil
+	}
+	c := *n
+	return &c
+}

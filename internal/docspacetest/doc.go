@@ -1,0 +1,16 @@
+// Package docspacetest is an in-process emulator of the ONLYOFFICE DocSpace
+// REST API surface that the provider uses: room links, a little of rooms, and
+// token authentication. It is an http.Handler, used like net/http/httptest:
+//
+//	srv := docspacetest.NewTestServer(t)
+//	room := srv.CreateRoom("Audit", docspacetest.RoomCustom)
+//	// point the client at srv.URL with docspacetest.DefaultToken
+//
+// The behaviour follows shared/docspace-api.md (section numbers §N in comments
+// refer to it), in particular the §11 emulator checklist. Where the spec marks
+// a behaviour UNCONFIRMED, the emulator implements the spec's best guess.
+//
+// Test controls (CreateRoom, SetLink, Requests, ...) let tests arrange state
+// behind the API's back and observe what a client did. All of them are safe
+// for concurrent use and return copies.
+package docspacetest

@@ -1,0 +1,182 @@
+package docspacetest
+
+import (
+	"sync"
+	"time"
+)
+
+// firstRoomID makes room ids look like a real portal's.
+const firstRoomID = 4711
+
+// role is what a valid token may do in every room.
+type role int
+
+const (
+	roleManager role = iota + 1 // room manager: reads and writes links
+	roleMember                  // member without manage rights (§5.1, §7.3)
+)
+
+// Emulator is the DocSpace API emulator. It implements http.Handler; use
+// NewServer or NewTestServer to listen on a loopback address.
+type Emulator struct {
+	loc     *time.Location
+	version Version
+	now     func() time.Time
+
+	mu                      sync.Mutex
+	tokens                  map[string]role
+	accounts                map[string]account
+	rooms                   map[int]*storedRoom
+	nextRoomID              int
+	defaultInternal         bool
+	externalSharingDisabled bool
+	host                    string // last host seen, used to render ShareLink in test controls
+	requests                []requestRecord
+	rateLimitLeft           int
+	rateLimitRetryAfter     time.Duration
+}
+
+// storedRoom is a room with its links in insertion order (§7.2 ties).
+type storedRoom struct {
+	id      int
+	title   string
+	typ     RoomType
+	created time.Time
+	links   []*storedLink
+}
+
+// storedLink is one share record of a room (§3.2).
+type storedLink struct {
+	id              string
+	subject         subjectType
+	access          int
+	title           string
+	password        string
+	denyDownload    bool
+	internal        bool
+	expiration      *time.Time
+	maxUseCount     *int
+	currentUseCount int
+	shareKey        string // the 15 characters after /s/
+	requestToken    string // external links only
+}
+
+// linkOptions is what a write replaces wholesale (full-replacement semantics, §2).
+type linkOptions struct {
+	title           string
+	password        string
+	denyDownload    bool
+	internal        bool
+	expiration      *time.Time
+	maxUseCount     *int
+	currentUseCount int
+}
+
+// New returns an emulator with no rooms.
+func New(opts ...Option) *Emulator {
+	o := defaultOptions()
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if len(o.tokens) == 0 {
+		o.tokens = []string{DefaultToken}
+	}
+	e := &Emulator{
+		loc:        o.location,
+		version:    o.version,
+		now:        o.now,
+		tokens:     map[string]role{},
+		accounts:   o.accounts,
+		rooms:      map[int]*storedRoom{},
+		nextRoomID: firstRoomID,
+		host:       "docspace.example",
+	}
+	for _, t := range o.tokens {
+		e.tokens[t] = roleManager
+	}
+	return e
+}
+
+func (e *Emulator) clock() time.Time { return e.now() }
+
+func (r *storedRoom) find(id string) (*storedLink, int) {
+	for i, l := range r.links {
+		if l.id == id {
+			return l, i
+		}
+	}
+	return nil, -1
+}
+
+func (r *storedRoom) primary() *storedLink {
+	for _, l := range r.links {
+		if l.subject == subjectPrimary {
+			return l
+		}
+	}
+	return nil
+}
+
+func (r *storedRoom) count(s subjectType) int {
+	n := 0
+	for _, l := range r.links {
+		if l.subject == s {
+			n++
+		}
+	}
+	return n
+}
+
+func (r *storedRoom) remove(id string) bool {
+	if _, i := r.find(id); i >= 0 {
+		r.links = append(r.links[:i], r.links[i+1:]...)
+		return true
+	}
+	return false
+}
+
+// newLink makes a link with fresh keys; the short key and token stay for the
+// life of the link (§10.3).
+func newLink(id string, s subjectType, access int, o linkOptions) *storedLink {
+	l := &storedLink{id: id, subject: s, access: access, shareKey: newShortKey()}
+	if s.isExternal() {
+		l.requestToken = requestToken(id)
+	}
+	l.apply(o)
+	return l
+}
+
+// apply replaces all options of the link (§2 full replacement).
+func (l *storedLink) apply(o linkOptions) {
+	l.title = o.title
+	l.password = o.password
+	l.denyDownload = o.denyDownload
+	l.internal = o.internal
+	l.expiration = o.expiration
+	l.maxUseCount = o.maxUseCount
+	l.currentUseCount = o.currentUseCount
+}
+
+// addPrimaryLink creates the server's own primary link of a room (§6). Caller holds e.mu.
+func (e *Emulator) addPrimaryLink(r *storedRoom) *storedLink {
+	access, title := primaryDefaults(r.typ)
+	internal := false
+	if r.typ != RoomPublic && e.version == V37 {
+		internal = e.defaultInternal || e.externalSharingDisabled
+	}
+	l := newLink(newGUID(), subjectPrimary, access, linkOptions{title: title, internal: internal})
+	r.links = append(r.links, l)
+	return l
+}
+
+// createRoom stores a new room; Public and Form-filling rooms get their
+// primary link at once (§6). Caller holds e.mu.
+func (e *Emulator) createRoom(title string, t RoomType) *storedRoom {
+	r := &storedRoom{id: e.nextRoomID, title: title, typ: t, created: truncateTicks(e.clock())}
+	e.nextRoomID++
+	e.rooms[r.id] = r
+	if regeneratesPrimary(t) {
+		e.addPrimaryLink(r)
+	}
+	return r
+}

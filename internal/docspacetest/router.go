@@ -1,0 +1,149 @@
+package docspacetest
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// handlerFunc serves one endpoint; id is the raw {id} path segment, if any.
+type handlerFunc func(e *Emulator, w http.ResponseWriter, r *http.Request, c caller, id string)
+
+type endpoint struct {
+	pattern string
+	public  bool // no authentication (POST /api/2.0/authentication)
+	methods map[string]handlerFunc
+}
+
+// endpoints is the emulated API surface (§1, §9).
+var endpoints = []endpoint{
+	{pattern: "/api/2.0/authentication", public: true, methods: map[string]handlerFunc{
+		http.MethodPost: func(e *Emulator, w http.ResponseWriter, r *http.Request, _ caller, _ string) {
+			e.handleAuthenticate(w, r)
+		},
+	}},
+	{pattern: "/api/2.0/files/rooms", methods: map[string]handlerFunc{
+		http.MethodPost: (*Emulator).handleCreateRoom,
+	}},
+	{pattern: "/api/2.0/files/rooms/{id}", methods: map[string]handlerFunc{
+		http.MethodGet:    (*Emulator).handleGetRoom,
+		http.MethodDelete: (*Emulator).handleDeleteRoom,
+	}},
+	{pattern: "/api/2.0/files/rooms/{id}/links", methods: map[string]handlerFunc{
+		http.MethodGet: (*Emulator).handleListLinks,
+		http.MethodPut: (*Emulator).handlePutLink,
+	}},
+	{pattern: "/api/2.0/files/rooms/{id}/link", methods: map[string]handlerFunc{
+		http.MethodGet: (*Emulator).handlePrimaryLink,
+	}},
+}
+
+// ServeHTTP routes a request: rate limit (when armed), route (404/405),
+// authentication (401 with an empty body, §8.4), then the endpoint.
+func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if limited, retryAfter := e.observe(r); limited {
+		writeRateLimited(w, retryAfter)
+		return
+	}
+	ep, id, ok := matchEndpoint(r.URL.Path)
+	if !ok {
+		writeError(w, errRouteNotFound())
+		return
+	}
+	h, ok := ep.methods[r.Method]
+	if !ok {
+		w.Header().Set("Allow", allowed(ep))
+		writeEmpty(w, http.StatusMethodNotAllowed)
+		return
+	}
+	var c caller
+	if !ep.public {
+		e.mu.Lock()
+		c, ok = e.authenticate(r)
+		e.mu.Unlock()
+		if !ok {
+			writeEmpty(w, http.StatusUnauthorized)
+			return
+		}
+	}
+	h(e, w, r, c, id)
+}
+
+// observe records the request and answers 429 while a rate limit is armed.
+func (e *Emulator) observe(r *http.Request) (limited bool, retryAfter time.Duration) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.requests = append(e.requests, requestRecord{method: r.Method, path: r.URL.Path})
+	if r.Host != "" {
+		e.host = r.Host
+	}
+	if e.rateLimitLeft <= 0 {
+		return false, 0
+	}
+	e.rateLimitLeft--
+	return true, e.rateLimitRetryAfter
+}
+
+func matchEndpoint(path string) (endpoint, string, bool) {
+	segs := splitPath(path)
+	for _, ep := range endpoints {
+		if id, ok := matchSegments(splitPath(ep.pattern), segs); ok {
+			return ep, id, true
+		}
+	}
+	return endpoint{}, "", false
+}
+
+// matchSegments compares case-insensitively, as ASP.NET routing does; a
+// "{…}" segment matches any one segment, whose value is returned.
+func matchSegments(pattern, segs []string) (string, bool) {
+	if len(pattern) != len(segs) {
+		return "", false
+	}
+	var id string
+	for i, p := range pattern {
+		if strings.HasPrefix(p, "{") && strings.HasSuffix(p, "}") {
+			if segs[i] == "" {
+				return "", false
+			}
+			id = segs[i]
+			continue
+		}
+		if !strings.EqualFold(p, segs[i]) {
+			return "", false
+		}
+	}
+	return id, true
+}
+
+func splitPath(path string) []string {
+	return strings.Split(strings.Trim(path, "/"), "/")
+}
+
+func allowed(ep endpoint) string {
+	var methods []string
+	for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodDelete} {
+		if _, ok := ep.methods[m]; ok {
+			methods = append(methods, m)
+		}
+	}
+	return strings.Join(methods, ", ")
+}
+
+// parseRoomID applies the {id:int} route constraint; anything else is an
+// unknown (third-party) room, hence 404.
+func parseRoomID(id string) (int, bool) {
+	n, err := strconv.ParseInt(id, 10, 32)
+	return int(n), err == nil
+}
+
+// writeRateLimited answers like the server's limiter: 429, no body (§8.4).
+func writeRateLimited(w http.ResponseWriter, retryAfter time.Duration) {
+	secs := int((retryAfter + time.Second - 1) / time.Second)
+	w.Header().Set("Retry-After", strconv.Itoa(secs))
+	w.Header().Set("X-RateLimit-Limit", "1500")
+	w.Header().Set("X-RateLimit-Remaining", "0")
+	w.Header().Set("X-RateLimit-Reset", strconv.Itoa(secs))
+	writeEmpty(w, http.StatusTooManyRequests)
+}
