@@ -57,17 +57,20 @@ func NewClient(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	if strings.TrimSpace(cfg.Token) == "" {
+	// A token read with file() ends in a newline; surrounding white space is
+	// never part of a token.
+	token := strings.TrimSpace(cfg.Token)
+	if token == "" {
 		return nil, errors.New("the DocSpace token is empty")
 	}
-	if strings.ContainsAny(cfg.Token, "\r\n") {
+	if strings.ContainsAny(token, "\r\n") {
 		return nil, errors.New("the DocSpace token contains a line break")
 	}
 	httpClient := cfg.HTTPClient
 	if httpClient == nil {
 		httpClient = &http.Client{Timeout: 30 * time.Second}
 	}
-	return &Client{base: base, token: cfg.Token, userAgent: cfg.UserAgent, http: httpClient}, nil
+	return &Client{base: base, token: token, userAgent: cfg.UserAgent, http: httpClient}, nil
 }
 
 // Host is the portal's base URL as the client uses it.
@@ -83,8 +86,22 @@ func ParseHost(host string) (*url.URL, error) {
 	if !strings.Contains(host, "://") {
 		host = "https://" + host
 	}
+	// Credentials are refused before anything quotes the address: url.Parse
+	// errors and the messages below repeat it, password included.
+	if hasUserInfo(host) {
+		return nil, errors.New("the DocSpace host must not contain credentials; use the token instead")
+	}
+	if strings.ContainsAny(host, "?#") {
+		// Neither is part of a portal address, and a query may hold a secret,
+		// so the address is not repeated.
+		return nil, errors.New("the DocSpace host must not contain a query or fragment: give the portal address only, e.g. https://portal.example.com")
+	}
 	u, err := url.Parse(host)
 	if err != nil {
+		var urlErr *url.Error
+		if errors.As(err, &urlErr) {
+			err = urlErr.Err
+		}
 		return nil, fmt.Errorf("the DocSpace host %q is not a valid URL: %w", host, err)
 	}
 	if u.Scheme != "https" && u.Scheme != "http" {
@@ -94,14 +111,21 @@ func ParseHost(host string) (*url.URL, error) {
 		return nil, fmt.Errorf("the DocSpace host %q has no host name", host)
 	}
 	if u.User != nil {
-		return nil, fmt.Errorf("the DocSpace host must not contain credentials; use the token instead")
-	}
-	if u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("the DocSpace host %q must not contain a query or fragment", u.Redacted())
+		return nil, errors.New("the DocSpace host must not contain credentials; use the token instead")
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
 	u.RawPath = ""
 	return u, nil
+}
+
+// hasUserInfo reports whether an address with a scheme has an "@" in its
+// authority, which url.Parse would read as credentials.
+func hasUserInfo(address string) bool {
+	_, rest, _ := strings.Cut(address, "://")
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.Contains(rest, "@")
 }
 
 // roomIDPattern admits native room ids (digits) and third-party room ids,
@@ -194,7 +218,43 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 	if readErr != nil {
 		return false, fmt.Errorf("DocSpace %s %s: reading the response: %w", method, path, readErr)
 	}
-	return decodeResponse(method, path, resp, raw, into)
+	present, err := decodeResponse(method, path, resp, raw, into)
+	if err != nil {
+		return false, c.redact(err, requestSecrets(body)...)
+	}
+	return present, nil
+}
+
+// minRedactedPasswordLen keeps a short password (which the portal's policy
+// rejects anyway, §5.3) from being cut out of the very message that says so.
+const minRedactedPasswordLen = 8
+
+// requestSecrets lists the secrets a request body carries, so that they can
+// be cut from an error even if the server repeats them.
+func requestSecrets(body any) []string {
+	if b, ok := body.(linkRequestBody); ok && b.Password != nil && len(*b.Password) >= minRedactedPasswordLen {
+		return []string{*b.Password}
+	}
+	return nil
+}
+
+// redact removes the token, and the given secrets, from the text of an
+// *Error: the server's message is repeated verbatim, and a server (or a
+// proxy) can echo what it was sent.
+func (c *Client) redact(err error, secrets ...string) error {
+	var apiErr *Error
+	if !errors.As(err, &apiErr) {
+		return err
+	}
+	for _, secret := range append([]string{c.token}, secrets...) {
+		if secret == "" {
+			continue
+		}
+		apiErr.Message = strings.ReplaceAll(apiErr.Message, secret, "[redacted]")
+		apiErr.Type = strings.ReplaceAll(apiErr.Type, secret, "[redacted]")
+		apiErr.RetryAfter = strings.ReplaceAll(apiErr.RetryAfter, secret, "[redacted]")
+	}
+	return err
 }
 
 // decodeResponse turns a response into a payload or an *Error. It is
@@ -221,9 +281,23 @@ func decodeResponse(method, path string, resp *http.Response, raw []byte, into a
 		}
 		return fail(status, defaultMessage(status), "")
 	}
+	if !json.Valid(trimmed) {
+		var probe any
+		return fail(status, "the response is not valid JSON ("+describeJSONError(json.Unmarshal(trimmed, &probe))+")", "")
+	}
+	// A DocSpace body is always an object with at least one of the envelope's
+	// own keys. Anything else ("null", "[]", "{}", a proxy's JSON) must not
+	// pass for a success without a payload, which would read as "no links".
+	var keys map[string]json.RawMessage
+	if json.Unmarshal(trimmed, &keys) != nil || !isEnvelope(keys) {
+		if ok {
+			return fail(status, "the response is not a DocSpace API envelope", "")
+		}
+		return fail(status, defaultMessage(status), "")
+	}
 	var env envelope
 	if err := json.Unmarshal(trimmed, &env); err != nil {
-		return fail(status, "the response is not valid JSON ("+describeJSONError(err)+")", "")
+		return fail(status, "unexpected response envelope ("+describeJSONError(err)+")", "")
 	}
 	if env.Error != nil {
 		code := status
@@ -259,6 +333,19 @@ func decodeResponse(method, path string, resp *http.Response, raw []byte, into a
 		}
 	}
 	return true, nil
+}
+
+// isEnvelope reports whether an object has a key of the envelope, matched
+// without regard to case as encoding/json matches struct fields.
+func isEnvelope(keys map[string]json.RawMessage) bool {
+	for k := range keys {
+		for _, want := range []string{"response", "error", "status", "statusCode"} {
+			if strings.EqualFold(k, want) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isHTML(contentType string, body []byte) bool {

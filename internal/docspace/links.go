@@ -85,7 +85,11 @@ func (r LinkRequest) body() linkRequestBody {
 	}
 	if r.Expiration != nil {
 		// Always with an offset: a bare date is read in the server's own zone.
-		s := r.Expiration.Format(time.RFC3339Nano)
+		// And always in UTC ("Z"): the server's JSON converter turns a
+		// non-zero offset into its own local time and then takes that for
+		// UTC, which is only right on a server running in UTC. .NET keeps
+		// 100 ns ticks, so nothing finer is sent.
+		s := r.Expiration.UTC().Truncate(100 * time.Nanosecond).Format(time.RFC3339Nano)
 		b.ExpirationDate = &s
 	}
 	return b
@@ -202,14 +206,21 @@ func (c *Client) ListLinks(ctx context.Context, roomID string, kind *LinkType) (
 		query.Set("type", strconv.Itoa(int(*kind)))
 	}
 	var entries []fileShareDTO
-	if _, err := c.do(ctx, http.MethodGet, path, query, nil, &entries); err != nil {
+	present, err := c.do(ctx, http.MethodGet, path, query, nil, &entries)
+	if err != nil {
 		return nil, err
+	}
+	if !present {
+		// The server always sends a list, "[]" when there are no links (§3.1
+		// omits only null). No list is not an empty list: reading it as one
+		// would make every link look deleted.
+		return nil, &Error{Method: http.MethodGet, Path: path, StatusCode: http.StatusOK, Message: "DocSpace returned no link list"}
 	}
 	links := make([]Link, 0, len(entries))
 	for _, e := range entries {
 		l, ok, err := e.toLink()
 		if err != nil {
-			return nil, &Error{Method: http.MethodGet, Path: path, StatusCode: http.StatusOK, Message: err.Error()}
+			return nil, c.redact(&Error{Method: http.MethodGet, Path: path, StatusCode: http.StatusOK, Message: err.Error()})
 		}
 		if ok && (kind == nil || l.LinkType == *kind) {
 			links = append(links, l)
@@ -244,8 +255,19 @@ func (c *Client) SetLink(ctx context.Context, roomID string, req LinkRequest) (L
 	}
 	if req.LinkID == "" {
 		req.LinkID = uuid.NewString()
-	} else if _, err := uuid.Parse(req.LinkID); err != nil {
-		return Link{}, fmt.Errorf("link id %q is not a GUID", req.LinkID)
+	} else {
+		id, err := uuid.Parse(req.LinkID)
+		if err != nil {
+			return Link{}, fmt.Errorf("link id %q is not a GUID", req.LinkID)
+		}
+		// The empty GUID means "create" to the server (§2), and a create
+		// needs an id of its own to be safe to retry.
+		if id == uuid.Nil {
+			id = uuid.New()
+		}
+		// uuid.Parse also reads "{…}", "urn:uuid:…" and 32 bare hex digits;
+		// the server wants the hyphenated form.
+		req.LinkID = id.String()
 	}
 	path, err := roomPath(roomID, "/links")
 	if err != nil {
@@ -265,7 +287,7 @@ func (c *Client) SetLink(ctx context.Context, roomID string, req LinkRequest) (L
 		if err != nil {
 			msg = err.Error()
 		}
-		return Link{}, &Error{Method: http.MethodPut, Path: path, StatusCode: http.StatusOK, Message: msg}
+		return Link{}, c.redact(&Error{Method: http.MethodPut, Path: path, StatusCode: http.StatusOK, Message: msg}, requestSecrets(req.body())...)
 	}
 	return l, nil
 }
@@ -273,16 +295,18 @@ func (c *Client) SetLink(ctx context.Context, roomID string, req LinkRequest) (L
 // DeleteLink deletes (revokes) a link with "access: 0" (§6). A link that is
 // already gone is not an error. Revoking a Public or Form-filling room's
 // primary link makes the server issue a new one, which is returned; for any
-// other link the result is nil.
+// other link the result is nil. If the server answers with the very link it
+// was asked to delete, the link was not deleted, and that is an *Error.
 func (c *Client) DeleteLink(ctx context.Context, roomID, linkID string, kind LinkType) (*Link, error) {
-	if _, err := uuid.Parse(linkID); err != nil {
+	id, err := uuid.Parse(linkID)
+	if err != nil {
 		return nil, fmt.Errorf("link id %q is not a GUID", linkID)
 	}
 	path, err := roomPath(roomID, "/links")
 	if err != nil {
 		return nil, err
 	}
-	body := LinkRequest{LinkID: linkID, LinkType: kind, Access: AccessNone}.body()
+	body := LinkRequest{LinkID: id.String(), LinkType: kind, Access: AccessNone}.body()
 	var entry fileShareDTO
 	present, err := c.do(ctx, http.MethodPut, path, nil, body, &entry)
 	if err != nil {
@@ -300,6 +324,12 @@ func (c *Client) DeleteLink(ctx context.Context, roomID, linkID string, kind Lin
 	l, ok, err := entry.toLink()
 	if err != nil || !ok {
 		return nil, nil //nolint:nilerr // the delete happened; an odd echo does not undo it
+	}
+	if strings.EqualFold(l.ID, id.String()) {
+		// A regenerated link has a new id (§6). The same id back means the
+		// server kept the link: it skips an update it does not allow without
+		// saying so (§5.4, §5.5).
+		return nil, &Error{Method: http.MethodPut, Path: path, StatusCode: http.StatusOK, Message: "DocSpace did not delete the link: it returned it unchanged"}
 	}
 	return &l, nil
 }
