@@ -582,3 +582,52 @@ func TestAccRoomLink_docSpace36CreateRolledBack(t *testing.T) {
 		t.Errorf("room %s holds %d links after the refused create, want 0", roomID, n)
 	}
 }
+
+// TestAccRoomLink_silentNormalisation: where DocSpace would store something
+// other than asked without saying so (§10.5), the provider says so instead
+// of leaving a surprise or an "inconsistent result".
+func TestAccRoomLink_silentNormalisation(t *testing.T) {
+	srv, providerBlock := newEmulator(t)
+	// The administrator has restricted external sharing: DocSpace forces
+	// every link in a Custom room to internal (§5.5).
+	srv.SetExternalSharingDisabled(true)
+	custom := emulatorRoomID(t, srv, docspacetest.RoomCustom)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{
+			{
+				Config:      providerBlock + linkConfig(custom, `  access = "read"`),
+				ExpectError: regexp.MustCompile(`internal: configured false, DocSpace has true[\s\S]*restricted external sharing[\s\S]*deleted again`),
+			},
+			{
+				// What the portal enforces, configured, is fine.
+				Config: providerBlock + linkConfig(custom, "  access = \"read\"\n  internal = true"),
+			},
+		},
+	})
+	if n := len(srv.Links(mustAtoi(t, custom))); n != 0 {
+		t.Errorf("room holds %d links after destroy, want 0", n)
+	}
+}
+
+// TestAccRoomLink_formRoomExpiryReplaces: Form filling rooms ignore a
+// changed expiry on update (§5.4), so the plan replaces the link instead.
+func TestAccRoomLink_formRoomExpiryReplaces(t *testing.T) {
+	room := createRoom(t, docspace.RoomTypeFillingForms)
+	invitation := func(date string) string {
+		return linkConfig(room.ID, fmt.Sprintf("  link_type = \"invitation\"\n  access = \"fill_forms\"\n  expiration_date = %q", date))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             checkNoLinksLeft,
+		Steps: []resource.TestStep{
+			{Config: invitation(futureDate(24 * time.Hour))},
+			{
+				Config: invitation(futureDate(48 * time.Hour)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(linkAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+			},
+		},
+	})
+}

@@ -1,0 +1,189 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
+)
+
+// newTestResource returns the resource configured against a portal URL.
+func newTestResource(t *testing.T, url string) *roomLinkResource {
+	t.Helper()
+	client, err := docspace.NewClient(docspace.Config{Host: url, Token: docspacetest.DefaultToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &roomLinkResource{data: &providerData{client: client, rooms: newRoomCache(client), now: time.Now}}
+}
+
+// stateOf builds a framework state holding the model.
+func stateOf(t *testing.T, r *roomLinkResource, m roomLinkModel) tfsdk.State {
+	t.Helper()
+	ctx := context.Background()
+	var schemaResp resource.SchemaResponse
+	r.Schema(ctx, resource.SchemaRequest{}, &schemaResp)
+	state := tfsdk.State{Schema: schemaResp.Schema, Raw: tftypes.NewValue(schemaResp.Schema.Type().TerraformType(ctx), nil)}
+	if diags := state.Set(ctx, &m); diags.HasError() {
+		t.Fatal(diags)
+	}
+	return state
+}
+
+func storedModel(roomID, linkID string) roomLinkModel {
+	return roomLinkModel{
+		ID: types.StringValue(linkID), RoomID: types.StringValue(roomID), LinkType: types.StringValue("external"),
+		Access: types.StringValue("read"), Title: types.StringValue("Old title"), ExpirationDate: newTimestampNull(),
+		DenyDownload: types.BoolValue(false), Internal: types.BoolValue(false),
+	}
+}
+
+func summaries(diags diag.Diagnostics) string {
+	var out []string
+	for _, d := range diags {
+		out = append(out, d.Severity().String()+": "+d.Summary())
+	}
+	return strings.Join(out, "; ")
+}
+
+// TestRoomLinkRead proves what Read makes of each answer: gone means
+// removed with a warning; a refusal is an error and never "gone".
+func TestRoomLinkRead(t *testing.T) {
+	t.Parallel()
+	srv := docspacetest.NewTestServer(t, docspacetest.WithLocation(testLocation))
+	custom := fmt.Sprint(srv.CreateRoom("read", docspacetest.RoomCustom).ID)
+	public := srv.CreateRoom("public", docspacetest.RoomPublic)
+	var primaryID string
+	for _, l := range srv.Links(public.ID) {
+		primaryID = l.ID
+	}
+	link, err := emulatorClient(t, srv).SetLink(context.Background(), custom, docspace.LinkRequest{
+		LinkType: docspace.LinkTypeExternal, Access: docspace.AccessEditing, Title: "Live", Password: "Secret-2026",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	refusing := func(status int) string {
+		s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			w.WriteHeader(status)
+			if status == http.StatusForbidden {
+				fmt.Fprint(w, `{"error":{"message":"Access denied","type":null},"status":1,"statusCode":403}`)
+			}
+		}))
+		t.Cleanup(s.Close)
+		return s.URL
+	}
+
+	cases := []struct {
+		name, url, roomID, linkID string
+		wantRemoved               bool
+		wantDiag                  string
+	}{
+		{"present", srv.URL, custom, link.ID, false, ""},
+		{"link gone", srv.URL, custom, "00000000-0000-4000-8000-000000000001", true, "Warning: Room Link Not Found"},
+		{"room gone", srv.URL, "999999", link.ID, true, "Warning: Room Not Found"},
+		{"primary link", srv.URL, fmt.Sprint(public.ID), primaryID, false, "Error: Primary Links Are Not Managed by docspace_room_link"},
+		{"token rejected", refusing(http.StatusUnauthorized), custom, link.ID, false, "Error: Could Not Read Room Link"},
+		{"access denied", refusing(http.StatusForbidden), custom, link.ID, false, "Error: Could Not Read Room Link"},
+		{"server error", refusing(http.StatusInternalServerError), custom, link.ID, false, "Error: Could Not Read Room Link"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := newTestResource(t, tc.url)
+			state := stateOf(t, r, storedModel(tc.roomID, tc.linkID))
+			resp := resource.ReadResponse{State: state}
+			r.Read(context.Background(), resource.ReadRequest{State: state}, &resp)
+
+			if got := summaries(resp.Diagnostics); got != tc.wantDiag {
+				t.Fatalf("diagnostics %q, want %q", got, tc.wantDiag)
+			}
+			if removed := resp.State.Raw.IsNull(); removed != tc.wantRemoved {
+				t.Fatalf("removed from state: %v, want %v", removed, tc.wantRemoved)
+			}
+			if tc.wantDiag != "" {
+				return
+			}
+			var got roomLinkModel
+			resp.State.Get(context.Background(), &got)
+			if got.Access.ValueString() != "editing" || got.Title.ValueString() != "Live" || got.Password.ValueString() != "Secret-2026" {
+				t.Errorf("state not refreshed: access %s, title %s", got.Access, got.Title)
+			}
+		})
+	}
+}
+
+// TestRoomLinkDelete: deleting is one PUT with access 0, and a link or room
+// that is already gone is success.
+func TestRoomLinkDelete(t *testing.T) {
+	t.Parallel()
+	srv := docspacetest.NewTestServer(t, docspacetest.WithLocation(testLocation))
+	room := srv.CreateRoom("delete", docspacetest.RoomCustom)
+	roomID := fmt.Sprint(room.ID)
+	link, err := emulatorClient(t, srv).SetLink(context.Background(), roomID, docspace.LinkRequest{
+		LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newTestResource(t, srv.URL)
+	for _, tc := range []struct{ name, roomID, linkID string }{
+		{"existing link", roomID, link.ID},
+		{"link already gone", roomID, link.ID},
+		{"room gone", "999999", link.ID},
+	} {
+		state := stateOf(t, r, storedModel(tc.roomID, tc.linkID))
+		resp := resource.DeleteResponse{State: state}
+		before := srv.Requests("PUT", "/api/2.0/files/rooms/{id}/links")
+		r.Delete(context.Background(), resource.DeleteRequest{State: state}, &resp)
+		if resp.Diagnostics.HasError() {
+			t.Errorf("%s: %s", tc.name, summaries(resp.Diagnostics))
+		}
+		if n := srv.Requests("PUT", "/api/2.0/files/rooms/{id}/links") - before; n != 1 {
+			t.Errorf("%s: %d PUT requests, want 1", tc.name, n)
+		}
+	}
+	if n := len(srv.Links(room.ID)); n != 0 {
+		t.Errorf("room still has %d links", n)
+	}
+}
+
+// TestRoomCache: concurrent plan checks of links in one room cost one room
+// lookup.
+func TestRoomCache(t *testing.T) {
+	t.Parallel()
+	srv := docspacetest.NewTestServer(t)
+	room := srv.CreateRoom("cached", docspacetest.RoomPublic)
+	client := emulatorClient(t, srv)
+	cache := newRoomCache(client)
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got, err := cache.Get(context.Background(), fmt.Sprint(room.ID))
+			if err != nil || got.Type != docspace.RoomTypePublic {
+				t.Errorf("got %+v, %v", got, err)
+			}
+		}()
+	}
+	wg.Wait()
+	if _, err := cache.Get(context.Background(), "999999"); !docspace.IsNotFound(err) {
+		t.Errorf("unknown room: %v", err)
+	}
+	if n := srv.Requests("GET", "/api/2.0/files/rooms/"+fmt.Sprint(room.ID)); n != 1 {
+		t.Errorf("%d room lookups, want 1", n)
+	}
+}
