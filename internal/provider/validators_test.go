@@ -122,7 +122,12 @@ func TestCompareLink(t *testing.T) {
 		{"use limit changed", invitation, func(l docspace.Link) docspace.Link { l.MaxUseCount = &m; return l }, storedInvitation, "max_use_count"},
 		{"3.7 invitation given an expiry", invitation, func(l docspace.Link) docspace.Link { l.Expiration = &other; return l }, storedInvitation, "expiration_date"},
 		{"3.6 invitation expiry set by the server", docspace.LinkRequest{LinkType: docspace.LinkTypeInvitation, Access: docspace.AccessRead},
-			func(l docspace.Link) docspace.Link { l.Expiration = &other; l.CurrentUseCount = nil; l.MaxUseCount = nil; return l }, storedInvitation, ""},
+			func(l docspace.Link) docspace.Link {
+				l.Expiration = &other
+				l.CurrentUseCount = nil
+				l.MaxUseCount = nil
+				return l
+			}, storedInvitation, ""},
 	}
 	for _, tc := range cases {
 		got := tc.base
