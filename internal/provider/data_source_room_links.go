@@ -113,9 +113,9 @@ func (d *roomLinksDataSource) Read(ctx context.Context, req datasource.ReadReque
 		filter = &kind
 	}
 	roomID := cfg.RoomID.ValueString()
-	links, err := d.data.client.ListLinks(ctx, roomID, filter)
+	links, err := d.data.api.Links(ctx, roomID, filter)
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not List Room Links", describeAPIError(err, roomID, d.data.client.Host()))
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not List Room Links", describeAPIError(err, roomID, d.data.api.Host()))
 		return
 	}
 	cfg.Links = make([]roomLinkInfoModel, 0, len(links))

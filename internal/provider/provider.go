@@ -45,9 +45,10 @@ type providerModel struct {
 
 // providerData is handed to every resource and data source.
 type providerData struct {
-	client *docspace.Client
-	rooms  *roomCache
-	now    func() time.Time
+	// api is shared by everything in one Terraform run, so that reads of
+	// the same room cost one request.
+	api *docspace.Session
+	now func() time.Time
 }
 
 func (p *docspaceProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -123,7 +124,7 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 		resp.Diagnostics.AddAttributeError(attr, "Invalid DocSpace Provider Configuration", err.Error())
 		return
 	}
-	data := &providerData{client: client, rooms: newRoomCache(client), now: p.now}
+	data := &providerData{api: docspace.NewSession(client), now: p.now}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }

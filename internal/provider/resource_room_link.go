@@ -210,19 +210,19 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	roomID := plan.RoomID.ValueString()
-	link, err := r.data.client.SetLink(ctx, roomID, linkReq)
+	link, err := r.data.api.SetLink(ctx, roomID, linkReq)
 	if err != nil {
-		resp.Diagnostics.AddError("Could Not Create Room Link", describeAPIError(err, roomID, r.data.client.Host()))
+		resp.Diagnostics.AddError("Could Not Create Room Link", describeAPIError(err, roomID, r.data.api.Host()))
 		return
 	}
 	if problems := compareLink(linkReq, link); len(problems) > 0 {
 		// DocSpace kept something other than what was asked. Take the link
 		// back so nothing is left behind that the state does not describe.
-		_, delErr := r.data.client.DeleteLink(ctx, roomID, link.ID, link.LinkType)
+		_, delErr := r.data.api.DeleteLink(ctx, roomID, link.ID, link.LinkType)
 		detail := explainMismatch(problems) + "\n\nThe link was deleted again, so nothing was left behind."
 		if delErr != nil {
 			detail = explainMismatch(problems) + fmt.Sprintf("\n\nDeleting the link %s again failed too: %s. Remove it in DocSpace.",
-				link.ID, describeAPIError(delErr, roomID, r.data.client.Host()))
+				link.ID, describeAPIError(delErr, roomID, r.data.api.Host()))
 		}
 		resp.Diagnostics.AddError("DocSpace Did Not Apply the Link as Configured", detail)
 		return
@@ -238,7 +238,7 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	roomID, linkID := state.RoomID.ValueString(), state.ID.ValueString()
-	link, found, err := r.data.client.FindLink(ctx, roomID, linkID)
+	link, found, err := r.data.api.FindLink(ctx, roomID, linkID)
 	switch {
 	case docspace.IsNotFound(err):
 		resp.Diagnostics.AddWarning("Room Not Found",
@@ -246,7 +246,7 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 		resp.State.RemoveResource(ctx)
 		return
 	case err != nil:
-		resp.Diagnostics.AddError("Could Not Read Room Link", describeAPIError(err, roomID, r.data.client.Host()))
+		resp.Diagnostics.AddError("Could Not Read Room Link", describeAPIError(err, roomID, r.data.api.Host()))
 		return
 	case !found:
 		resp.Diagnostics.AddWarning("Room Link Not Found",
@@ -278,9 +278,9 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 	}
 	linkReq.LinkID = state.ID.ValueString()
 	roomID := plan.RoomID.ValueString()
-	link, err := r.data.client.SetLink(ctx, roomID, linkReq)
+	link, err := r.data.api.SetLink(ctx, roomID, linkReq)
 	if err != nil {
-		resp.Diagnostics.AddError("Could Not Update Room Link", describeAPIError(err, roomID, r.data.client.Host()))
+		resp.Diagnostics.AddError("Could Not Update Room Link", describeAPIError(err, roomID, r.data.api.Host()))
 		return
 	}
 	if problems := compareLink(linkReq, link); len(problems) > 0 {
@@ -302,9 +302,9 @@ func (r *roomLinkResource) Delete(ctx context.Context, req resource.DeleteReques
 	}
 	kind, _ := docspace.ParseLinkType(state.LinkType.ValueString())
 	roomID := state.RoomID.ValueString()
-	_, err := r.data.client.DeleteLink(ctx, roomID, state.ID.ValueString(), kind)
+	_, err := r.data.api.DeleteLink(ctx, roomID, state.ID.ValueString(), kind)
 	if err != nil && !docspace.IsNotFound(err) {
-		resp.Diagnostics.AddError("Could Not Delete Room Link", describeAPIError(err, roomID, r.data.client.Host()))
+		resp.Diagnostics.AddError("Could Not Delete Room Link", describeAPIError(err, roomID, r.data.api.Host()))
 	}
 }
 

@@ -172,14 +172,14 @@ func (r *roomLinkResource) checkRoom(ctx context.Context, plan, state roomLinkMo
 		return // provider not configured yet
 	}
 	roomID := plan.RoomID.ValueString()
-	room, err := r.data.rooms.Get(ctx, roomID)
+	room, err := r.data.api.Room(ctx, roomID)
 	if docspace.IsNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Room Not Found",
-			fmt.Sprintf("Room %s does not exist on %s, or the token's user cannot see it. Check room_id: it is the number in the room's address (/rooms/shared/<id>).", roomID, r.data.client.Host()))
+			fmt.Sprintf("Room %s does not exist on %s, or the token's user cannot see it. Check room_id: it is the number in the room's address (/rooms/shared/<id>).", roomID, r.data.api.Host()))
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not Read Room", describeAPIError(err, roomID, r.data.client.Host()))
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not Read Room", describeAPIError(err, roomID, r.data.api.Host()))
 		return
 	}
 	roomName := fmt.Sprintf("Room %s (%q) is a %s", roomID, room.Title, room.Type)

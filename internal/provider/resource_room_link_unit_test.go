@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -27,7 +26,7 @@ func newTestResource(t *testing.T, url string) *roomLinkResource {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &roomLinkResource{data: &providerData{client: client, rooms: newRoomCache(client), now: time.Now}}
+	return &roomLinkResource{data: &providerData{api: docspace.NewSession(client), now: time.Now}}
 }
 
 // stateOf builds a framework state holding the model.
@@ -157,33 +156,5 @@ func TestRoomLinkDelete(t *testing.T) {
 	}
 	if n := len(srv.Links(room.ID)); n != 0 {
 		t.Errorf("room still has %d links", n)
-	}
-}
-
-// TestRoomCache: concurrent plan checks of links in one room cost one room
-// lookup.
-func TestRoomCache(t *testing.T) {
-	t.Parallel()
-	srv := docspacetest.NewTestServer(t)
-	room := srv.CreateRoom("cached", docspacetest.RoomPublic)
-	client := emulatorClient(t, srv)
-	cache := newRoomCache(client)
-	var wg sync.WaitGroup
-	for range 20 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			got, err := cache.Get(context.Background(), fmt.Sprint(room.ID))
-			if err != nil || got.Type != docspace.RoomTypePublic {
-				t.Errorf("got %+v, %v", got, err)
-			}
-		}()
-	}
-	wg.Wait()
-	if _, err := cache.Get(context.Background(), "999999"); !docspace.IsNotFound(err) {
-		t.Errorf("unknown room: %v", err)
-	}
-	if n := srv.Requests("GET", "/api/2.0/files/rooms/"+fmt.Sprint(room.ID)); n != 1 {
-		t.Errorf("%d room lookups, want 1", n)
 	}
 }

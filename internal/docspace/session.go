@@ -1,0 +1,135 @@
+package docspace
+
+import (
+	"context"
+	"strings"
+	"sync"
+)
+
+// Session is a Client as one Terraform run uses it: it asks DocSpace at most
+// once per room for the room's details and for its links, however many
+// resources and data sources in the run look at that room, and concurrent
+// callers share the request in flight. A write through the Session makes it
+// forget what it had read of that room, so no read returns data older than
+// the Session's own last write.
+type Session struct {
+	client *Client
+
+	mu       sync.Mutex
+	rooms    map[string]*pending[Room]
+	listings map[string]*pending[[]Link]
+}
+
+// pending is one request that several callers wait for.
+type pending[T any] struct {
+	done  chan struct{}
+	value T
+	err   error
+}
+
+// NewSession wraps a client for one run.
+func NewSession(client *Client) *Session {
+	return &Session{client: client, rooms: map[string]*pending[Room]{}, listings: map[string]*pending[[]Link]{}}
+}
+
+// Client is the client behind the session, for requests that are not shared.
+func (s *Session) Client() *Client { return s.client }
+
+// Host is the portal's base URL.
+func (s *Session) Host() string { return s.client.Host() }
+
+// Room returns a room's details, asking DocSpace the first time only.
+func (s *Session) Room(ctx context.Context, roomID string) (Room, error) {
+	return shared(ctx, s, s.rooms, roomID, func(ctx context.Context) (Room, error) {
+		return s.client.GetRoom(ctx, roomID)
+	})
+}
+
+// Links returns a room's links, all of them or one kind. Both share one
+// unfiltered listing of the room.
+func (s *Session) Links(ctx context.Context, roomID string, kind *LinkType) ([]Link, error) {
+	all, err := shared(ctx, s, s.listings, roomID, func(ctx context.Context) ([]Link, error) {
+		return s.client.ListLinks(ctx, roomID, nil)
+	})
+	if err != nil {
+		return nil, err
+	}
+	links := make([]Link, 0, len(all))
+	for _, l := range all {
+		if kind == nil || l.LinkType == *kind {
+			links = append(links, l)
+		}
+	}
+	return links, nil
+}
+
+// FindLink returns the room's link with the given id; found is false when the
+// room has no such link.
+func (s *Session) FindLink(ctx context.Context, roomID, linkID string) (Link, bool, error) {
+	links, err := s.Links(ctx, roomID, nil)
+	if err != nil {
+		return Link{}, false, err
+	}
+	for _, l := range links {
+		if strings.EqualFold(l.ID, linkID) {
+			return l, true, nil
+		}
+	}
+	return Link{}, false, nil
+}
+
+// SetLink creates or updates a link (see Client.SetLink).
+func (s *Session) SetLink(ctx context.Context, roomID string, req LinkRequest) (Link, error) {
+	defer s.forget(roomID)
+	return s.client.SetLink(ctx, roomID, req)
+}
+
+// DeleteLink deletes a link (see Client.DeleteLink).
+func (s *Session) DeleteLink(ctx context.Context, roomID, linkID string, kind LinkType) (*Link, error) {
+	defer s.forget(roomID)
+	return s.client.DeleteLink(ctx, roomID, linkID, kind)
+}
+
+// forget drops what was read of a room's links; readers after this point ask
+// DocSpace again.
+func (s *Session) forget(roomID string) {
+	s.mu.Lock()
+	delete(s.listings, roomID)
+	s.mu.Unlock()
+}
+
+// shared runs fetch once per key and hands its result to every caller. A
+// fetch that failed because its caller gave up is not kept, so the next
+// caller tries again.
+func shared[T any](ctx context.Context, s *Session, cache map[string]*pending[T], key string, fetch func(context.Context) (T, error)) (T, error) {
+	s.mu.Lock()
+	p, inFlight := cache[key]
+	if !inFlight {
+		p = &pending[T]{done: make(chan struct{})}
+		cache[key] = p
+	}
+	s.mu.Unlock()
+
+	if !inFlight {
+		p.value, p.err = fetch(ctx)
+		if p.err != nil && ctx.Err() != nil {
+			s.mu.Lock()
+			if cache[key] == p {
+				delete(cache, key)
+			}
+			s.mu.Unlock()
+		}
+		close(p.done)
+	}
+	select {
+	case <-p.done:
+		if p.err != nil {
+			var zero T
+			return zero, p.err
+		}
+		return p.value, nil
+	case <-ctx.Done():
+		var zero T
+		return zero, ctx.Err()
+	}
+}

@@ -1,0 +1,113 @@
+package docspace_test
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
+)
+
+func newSession(t *testing.T) (*docspace.Session, *docspacetest.Server) {
+	t.Helper()
+	srv := docspacetest.NewTestServer(t)
+	c, err := docspace.NewClient(docspace.Config{Host: srv.URL, Token: docspacetest.DefaultToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docspace.NewSession(c), srv
+}
+
+// TestSessionSharesReads: many concurrent readers of one room cost one room
+// lookup and one listing, filtered or not.
+func TestSessionSharesReads(t *testing.T) {
+	t.Parallel()
+	s, srv := newSession(t)
+	room := srv.CreateRoom("shared", docspacetest.RoomPublic)
+	id := fmt.Sprint(room.ID)
+	external, invitation := docspace.LinkTypeExternal, docspace.LinkTypeInvitation
+
+	var wg sync.WaitGroup
+	for i := range 30 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if r, err := s.Room(context.Background(), id); err != nil || r.Type != docspace.RoomTypePublic {
+				t.Errorf("room: %+v %v", r, err)
+			}
+			kinds := []*docspace.LinkType{nil, &external, &invitation}
+			links, err := s.Links(context.Background(), id, kinds[i%3])
+			if err != nil {
+				t.Error(err)
+			}
+			want := map[int]int{0: 1, 1: 1, 2: 0}[i%3] // the primary link only
+			if len(links) != want {
+				t.Errorf("filter %d: %d links, want %d", i%3, len(links), want)
+			}
+		}()
+	}
+	wg.Wait()
+	if n := srv.Requests("GET", "/api/2.0/files/rooms/"+id); n != 1 {
+		t.Errorf("%d room lookups, want 1", n)
+	}
+	if n := srv.Requests("GET", "/api/2.0/files/rooms/"+id+"/links"); n != 1 {
+		t.Errorf("%d listings, want 1", n)
+	}
+}
+
+// TestSessionForgetsOnWrite: after the session writes to a room, the next
+// read asks DocSpace again and sees the write; other rooms stay cached.
+func TestSessionForgetsOnWrite(t *testing.T) {
+	t.Parallel()
+	s, srv := newSession(t)
+	ctx := context.Background()
+	a := fmt.Sprint(srv.CreateRoom("a", docspacetest.RoomCustom).ID)
+	b := fmt.Sprint(srv.CreateRoom("b", docspacetest.RoomCustom).ID)
+	for _, id := range []string{a, b} {
+		if links, err := s.Links(ctx, id, nil); err != nil || len(links) != 0 {
+			t.Fatalf("room %s: %v %v", id, links, err)
+		}
+	}
+	link, err := s.SetLink(ctx, a, docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, found, err := s.FindLink(ctx, a, link.ID)
+	if err != nil || !found || got.ID != link.ID {
+		t.Fatalf("after create: %+v %v %v", got, found, err)
+	}
+	if _, err := s.DeleteLink(ctx, a, link.ID, docspace.LinkTypeExternal); err != nil {
+		t.Fatal(err)
+	}
+	if _, found, _ := s.FindLink(ctx, a, link.ID); found {
+		t.Fatal("the deleted link is still listed")
+	}
+	s.Links(ctx, b, nil)
+	if n := srv.Requests("GET", "/api/2.0/files/rooms/"+a+"/links"); n != 3 {
+		t.Errorf("room a: %d listings, want 3 (first read, after the create, after the delete)", n)
+	}
+	if n := srv.Requests("GET", "/api/2.0/files/rooms/"+b+"/links"); n != 1 {
+		t.Errorf("room b: %d listings, want 1", n)
+	}
+}
+
+// TestSessionKeepsNoCancelledRead: a read abandoned by its caller is not
+// remembered as the room's answer.
+func TestSessionKeepsNoCancelledRead(t *testing.T) {
+	t.Parallel()
+	s, srv := newSession(t)
+	id := fmt.Sprint(srv.CreateRoom("c", docspacetest.RoomCustom).ID)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := s.Links(ctx, id, nil); err == nil {
+		t.Fatal("a cancelled read succeeded")
+	}
+	if _, err := s.Links(context.Background(), id, nil); err != nil {
+		t.Fatalf("the next read failed: %v", err)
+	}
+	if _, err := s.Room(context.Background(), "999999"); !docspace.IsNotFound(err) {
+		t.Errorf("unknown room: %v", err)
+	}
+}
