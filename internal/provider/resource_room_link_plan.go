@@ -211,10 +211,6 @@ func (r *roomLinkResource) checkRoom(ctx context.Context, plan, state roomLinkMo
 		resp.Diagnostics.AddAttributeError(path.Root("internal"), "Internal Links Not Allowed in Public Rooms",
 			roomName+": its links are open to everyone, and DocSpace ignores internal = true there. Remove internal, or use a Custom room.")
 	}
-	if room.Type == docspace.RoomTypeFillingForms && !creating && !plan.ExpirationDate.Equal(state.ExpirationDate) {
-		// DocSpace silently skips such an update (§5.4): replace instead.
-		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("expiration_date"))
-	}
 }
 
 // sameSettings reports whether a plan asks for nothing the state does not

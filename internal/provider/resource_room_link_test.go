@@ -610,10 +610,12 @@ func TestAccRoomLink_silentNormalisation(t *testing.T) {
 	}
 }
 
-// TestAccRoomLink_formRoomExpiryReplaces: Form filling rooms ignore a
-// changed expiry on update (§5.4), so the plan replaces the link instead.
-func TestAccRoomLink_formRoomExpiryReplaces(t *testing.T) {
+// TestAccRoomLink_formRoomInvitationExpiry: Form filling rooms skip expiry
+// changes of external links only (§5.4); an invitation link's expiry changes
+// in place.
+func TestAccRoomLink_formRoomInvitationExpiry(t *testing.T) {
 	room := createRoom(t, docspace.RoomTypeFillingForms)
+	later := futureDate(48 * time.Hour)
 	invitation := func(date string) string {
 		return linkConfig(room.ID, fmt.Sprintf("  link_type = \"invitation\"\n  access = \"fill_forms\"\n  expiration_date = %q", date))
 	}
@@ -623,10 +625,17 @@ func TestAccRoomLink_formRoomExpiryReplaces(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: invitation(futureDate(24 * time.Hour))},
 			{
-				Config: invitation(futureDate(48 * time.Hour)),
+				Config: invitation(later),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(linkAddr, plancheck.ResourceActionDestroyBeforeCreate),
+					plancheck.ExpectResourceAction(linkAddr, plancheck.ResourceActionUpdate),
 				}},
+				Check: checkRemote(linkAddr, func(l docspace.Link) error {
+					want, _ := time.Parse(time.RFC3339, later)
+					if l.Expiration == nil || !l.Expiration.Equal(want) {
+						return fmt.Errorf("expiration %v, want %s", l.Expiration, later)
+					}
+					return nil
+				}),
 			},
 		},
 	})
