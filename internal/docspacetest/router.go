@@ -24,6 +24,7 @@ var endpoints = []endpoint{
 		},
 	}},
 	{pattern: "/api/2.0/files/rooms", methods: map[string]handlerFunc{
+		http.MethodGet:  (*Emulator).handleListRooms,
 		http.MethodPost: (*Emulator).handleCreateRoom,
 	}},
 	{pattern: "/api/2.0/files/rooms/{id}", methods: map[string]handlerFunc{
