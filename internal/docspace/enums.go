@@ -137,6 +137,50 @@ const (
 	RoomTypeAI           RoomType = 9
 )
 
+// roomTypeTable is the one place that maps room type numbers to the names
+// used at the Terraform surface.
+var roomTypeTable = []struct {
+	room RoomType
+	name string // Terraform spelling
+}{
+	{RoomTypeFillingForms, "form_filling"},
+	{RoomTypeEditing, "collaboration"},
+	{RoomTypeCustom, "custom"},
+	{RoomTypePublic, "public"},
+	{RoomTypeVirtualData, "virtual_data"},
+	{RoomTypeAI, "ai"},
+}
+
+// RoomTypeNames lists every room type in Terraform spelling.
+func RoomTypeNames() []string {
+	names := make([]string, 0, len(roomTypeTable))
+	for _, e := range roomTypeTable {
+		names = append(names, e.name)
+	}
+	return names
+}
+
+// Name is the room type as spelled at the Terraform surface; a type this
+// client does not know is "room_type_<n>".
+func (r RoomType) Name() string {
+	for _, e := range roomTypeTable {
+		if e.room == r {
+			return e.name
+		}
+	}
+	return "room_type_" + strconv.Itoa(int(r))
+}
+
+// ParseRoomType maps a Terraform spelling back to the API number.
+func ParseRoomType(name string) (RoomType, bool) {
+	for _, e := range roomTypeTable {
+		if e.name == name {
+			return e.room, true
+		}
+	}
+	return 0, false
+}
+
 // String names the room type as the DocSpace UI does.
 func (r RoomType) String() string {
 	switch r {

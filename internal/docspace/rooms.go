@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -56,6 +58,73 @@ func (c *Client) GetRoom(ctx context.Context, roomID string) (Room, error) {
 		return Room{}, &Error{Method: http.MethodGet, Path: path, StatusCode: http.StatusNotFound, Message: "Item not found"}
 	}
 	return dto.toRoom(), nil
+}
+
+// RoomListPageSize is how many rooms ListRooms asks for per page: the most
+// DocSpace's paged endpoints hand out at once (§10.11).
+const RoomListPageSize = 100
+
+// maxRoomListPages bounds a listing (100 000 rooms), so that a server that
+// keeps handing out new rooms cannot keep the client paging for ever.
+const maxRoomListPages = 1000
+
+// folderContentDTO is the part of FolderContentDto, the answer of
+// GET /api/2.0/files/rooms, that a room listing needs: the rooms of the page
+// under "folders" and the number of rooms matching the filter under "total".
+type folderContentDTO struct {
+	Folders []roomDTO `json:"folders"`
+	Total   *int      `json:"total"`
+}
+
+// ListRooms returns the rooms whose title contains filter (all rooms when
+// filter is empty), as the server matches it: a substring, without regard to
+// case. It asks GET /api/2.0/files/rooms?filterValue=… page by page
+// (startIndex, count, §10.11) until it has the "total" the server reports.
+// Archived rooms are not listed.
+func (c *Client) ListRooms(ctx context.Context, filter string) ([]Room, error) {
+	const path = "/api/2.0/files/rooms"
+	var rooms []Room
+	seen := map[string]bool{}
+	start := 0
+	for page := 0; page < maxRoomListPages; page++ {
+		query := url.Values{}
+		if filter != "" {
+			query.Set("filterValue", filter)
+		}
+		query.Set("startIndex", strconv.Itoa(start))
+		query.Set("count", strconv.Itoa(RoomListPageSize))
+		var content folderContentDTO
+		present, err := c.do(ctx, http.MethodGet, path, query, nil, &content)
+		if err != nil {
+			return nil, err
+		}
+		if !present {
+			return nil, &Error{Method: http.MethodGet, Path: path, StatusCode: http.StatusOK, Message: "DocSpace returned no room list"}
+		}
+		added := 0
+		for _, dto := range content.Folders {
+			room := dto.toRoom()
+			if room.ID == "" || seen[room.ID] {
+				continue
+			}
+			seen[room.ID] = true
+			rooms = append(rooms, room)
+			added++
+		}
+		start += len(content.Folders)
+		switch {
+		case added == 0:
+			// An empty page, or one that only repeats rooms already listed
+			// (a server that ignores startIndex): nothing more will come.
+			return rooms, nil
+		case content.Total != nil && start >= *content.Total:
+			return rooms, nil
+		case content.Total == nil && len(content.Folders) < RoomListPageSize:
+			return rooms, nil
+		}
+	}
+	return nil, &Error{Method: http.MethodGet, Path: path, StatusCode: http.StatusOK,
+		Message: "DocSpace kept listing rooms beyond " + strconv.Itoa(maxRoomListPages*RoomListPageSize) + "; narrow the filter"}
 }
 
 // CreateRoom creates a room. The provider does not manage rooms; tests and
