@@ -20,8 +20,10 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
+	"github.com/hashicorp/go-retryablehttp"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
@@ -35,8 +37,34 @@ type Config struct {
 	Token string
 	// UserAgent identifies the caller, e.g. "terraform-provider-docspace/1.2.3".
 	UserAgent string
-	// HTTPClient is the transport; nil means a client with a 30 s timeout.
+	// HTTPClient supplies the transport; nil means one of the client's own.
+	// Its Timeout is replaced by RequestTimeout, and it never follows redirects.
 	HTTPClient *http.Client
+
+	// AllowInsecureHTTP permits http:// for a host that is not a loopback
+	// address (a test portal): the token then crosses the network unencrypted.
+	// Without it, NewClient refuses such a host with ErrPlainHTTP.
+	AllowInsecureHTTP bool
+	// InsecureSkipVerify turns TLS certificate verification off.
+	InsecureSkipVerify bool
+	// CACertificatePEM adds trusted certificate authorities (PEM), for
+	// portals behind a private CA.
+	CACertificatePEM string
+
+	// MaxRetries is how often a request is sent again after a 429, a 5xx, a
+	// network error or a response that did not arrive whole: zero means
+	// DefaultMaxRetries, NoRetries (or any negative number) none.
+	MaxRetries int
+	// RequestTimeout bounds each attempt; zero means DefaultRequestTimeout.
+	RequestTimeout time.Duration
+	// RetryWaitMin and RetryWaitMax bound the wait between attempts, which
+	// doubles from min up to max, with jitter; Retry-After is honoured up to
+	// max. Zero means DefaultRetryWaitMin and DefaultRetryWaitMax.
+	RetryWaitMin, RetryWaitMax time.Duration
+	// MaxConcurrentWrites bounds the writes in flight at once (DocSpace
+	// rejects more than 15); zero means DefaultMaxConcurrentWrites, a
+	// negative number no bound.
+	MaxConcurrentWrites int
 }
 
 // Client talks to one DocSpace portal. It is safe for concurrent use.
@@ -44,7 +72,11 @@ type Client struct {
 	base      *url.URL
 	token     string
 	userAgent string
-	http      *http.Client
+	http      *retryablehttp.Client
+	writes    writeSlots
+	// rejected is set by the first 401: a token does not become valid again
+	// during a run, so no further request is sent with it.
+	rejected atomic.Pointer[Error]
 }
 
 // maxResponseBytes bounds what is read of any response: a room holds at most
@@ -66,11 +98,40 @@ func NewClient(cfg Config) (*Client, error) {
 	if strings.ContainsAny(token, "\r\n") {
 		return nil, errors.New("the DocSpace token contains a line break")
 	}
-	httpClient := cfg.HTTPClient
-	if httpClient == nil {
-		httpClient = &http.Client{Timeout: 30 * time.Second}
+	if base.Scheme == "http" && !cfg.AllowInsecureHTTP && !isLoopback(base) {
+		return nil, fmt.Errorf("the DocSpace host %s uses http://, and %w", base.String(), ErrPlainHTTP)
 	}
-	return &Client{base: base, token: token, userAgent: cfg.UserAgent, http: httpClient}, nil
+	retries, timeout, waitMin, waitMax, writes, err := retrySettings(cfg)
+	if err != nil {
+		return nil, err
+	}
+	httpClient, err := newHTTPClient(cfg, timeout)
+	if err != nil {
+		return nil, err
+	}
+	c := &Client{
+		base:      base,
+		token:     token,
+		userAgent: cfg.UserAgent,
+		http: &retryablehttp.Client{
+			HTTPClient:   httpClient,
+			RetryMax:     retries,
+			RetryWaitMin: waitMin,
+			RetryWaitMax: waitMax,
+			CheckRetry:   checkRetry,
+			Backoff:      backoff,
+			ErrorHandler: retryablehttp.PassthroughErrorHandler,
+			RequestLogHook: func(_ retryablehttp.Logger, req *http.Request, attempt int) {
+				if s := stateOf(req.Context()); s != nil {
+					s.attempt = attempt + 1
+				}
+			},
+		},
+	}
+	if writes > 0 {
+		c.writes = make(writeSlots, writes)
+	}
+	return c, nil
 }
 
 // Host is the portal's base URL as the client uses it.
@@ -172,20 +233,36 @@ type problemDetails struct {
 // do sends one request and decodes the envelope. into may be nil; it is left
 // untouched when the envelope has no response (a delete, §3.5). It reports
 // whether a response payload was present.
+//
+// A request is sent again, with backoff, after a network error, a 429, a 5xx
+// or a 2xx response whose body did not arrive whole. That is safe for every
+// request this client makes: a create carries its own link id, so a create
+// whose answer was lost becomes an update of the link it made; updates and
+// deletes name their link. A 401 is never retried, and after one no request
+// is sent with the token again.
 func (c *Client) do(ctx context.Context, method, path string, query url.Values, body any, into any) (bool, error) {
+	if rejected := c.rejected.Load(); rejected != nil {
+		return false, &Error{Method: method, Path: path, StatusCode: http.StatusUnauthorized,
+			Message: rejected.Message + " (not sent: DocSpace already rejected this token)"}
+	}
 	u := *c.base
 	u.Path = c.base.Path + path
 	u.RawQuery = query.Encode()
 
-	var reader io.Reader
+	var raw any
 	if body != nil {
 		encoded, err := json.Marshal(body)
 		if err != nil {
 			return false, fmt.Errorf("encoding the request to %s %s: %w", method, path, err)
 		}
-		reader = bytes.NewReader(encoded)
+		raw = encoded
 	}
-	req, err := http.NewRequestWithContext(ctx, method, u.String(), reader)
+	state := &callState{method: method, path: path}
+	ctx = context.WithValue(ctx, callStateKey{}, state)
+	// Nothing logs the token, but should anything ever try, it is masked.
+	ctx = tflog.MaskAllFieldValuesStrings(ctx, c.token)
+	ctx = tflog.MaskMessageStrings(ctx, c.token)
+	req, err := retryablehttp.NewRequestWithContext(ctx, method, u.String(), raw)
 	if err != nil {
 		return false, fmt.Errorf("building the request %s %s: %w", method, path, err)
 	}
@@ -198,31 +275,95 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 		req.Header.Set("User-Agent", c.userAgent)
 	}
 
-	start := time.Now()
-	resp, err := c.http.Do(req)
-	if err != nil {
-		// url.Error names the URL, which holds no secret (the token travels
-		// in a header), but the unwrapped cause reads better.
-		var urlErr *url.Error
-		if errors.As(err, &urlErr) {
-			err = urlErr.Err
+	if method != http.MethodGet {
+		if err := c.writes.acquire(ctx); err != nil {
+			return false, fmt.Errorf("DocSpace %s %s: %w", method, path, err)
 		}
-		return false, fmt.Errorf("DocSpace %s %s: %w", method, path, err)
+		defer c.writes.release()
 	}
-	defer resp.Body.Close()
-	raw, readErr := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
-	tflog.Debug(ctx, "DocSpace API request", map[string]any{
-		"method": method, "path": path, "status": resp.StatusCode,
-		"duration_ms": time.Since(start).Milliseconds(),
+
+	// The handler reads and decodes each final response; a 2xx body that did
+	// not arrive whole sends the request again.
+	var result struct {
+		done    bool
+		present bool
+		err     error
+	}
+	req.SetResponseHandler(func(resp *http.Response) error {
+		data, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
+		_ = resp.Body.Close()
+		if err != nil {
+			return err // the connection failed mid-body: a network error
+		}
+		present, err := decodeResponse(method, path, resp, data, into)
+		if err != nil && incompleteBody(resp.StatusCode, data) {
+			return retryableResponse{err: err}
+		}
+		result.done, result.present, result.err = true, present, err
+		return nil
 	})
-	if readErr != nil {
-		return false, fmt.Errorf("DocSpace %s %s: reading the response: %w", method, path, readErr)
-	}
-	present, err := decodeResponse(method, path, resp, raw, into)
-	if err != nil {
+
+	resp, err := c.http.Do(req)
+	var broken retryableResponse
+	switch {
+	case ctx.Err() != nil:
+		return false, fmt.Errorf("DocSpace %s %s: %w", method, path, ctx.Err())
+	case err == nil && result.done:
+		if result.err != nil {
+			err := c.redact(result.err, requestSecrets(body)...)
+			c.noteRejected(err)
+			return false, err
+		}
+		return result.present, nil
+	case errors.As(err, &broken):
+		return false, c.redact(broken.err, requestSecrets(body)...)
+	case err == nil && resp != nil:
+		// Retries ran out on a 429 or a 5xx: report the last answer.
+		defer resp.Body.Close()
+		data, readErr := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
+		if readErr != nil {
+			return false, c.transportError(method, path, state, readErr)
+		}
+		_, err := decodeResponse(method, path, resp, data, nil)
+		if err == nil {
+			err = &Error{Method: method, Path: path, StatusCode: resp.StatusCode, Message: defaultMessage(resp.StatusCode)}
+		}
 		return false, c.redact(err, requestSecrets(body)...)
+	case err != nil:
+		return false, c.transportError(method, path, state, err)
 	}
-	return present, nil
+	return false, &Error{Method: method, Path: path, StatusCode: http.StatusBadGateway, Message: "no response"}
+}
+
+// transportError names the request, the cause without the URL, and how
+// many attempts were made.
+func (c *Client) transportError(method, path string, state *callState, err error) error {
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		err = urlErr.Err
+	}
+	if state.attempt > 1 {
+		return fmt.Errorf("DocSpace %s %s: %w (after %d attempts)", method, path, err, state.attempt)
+	}
+	return fmt.Errorf("DocSpace %s %s: %w", method, path, err)
+}
+
+// noteRejected remembers the first 401.
+func (c *Client) noteRejected(err error) {
+	var apiErr *Error
+	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusUnauthorized {
+		c.rejected.CompareAndSwap(nil, &Error{StatusCode: apiErr.StatusCode, Message: apiErr.Message})
+	}
+}
+
+// incompleteBody reports whether a 2xx answer's body did not arrive whole:
+// empty, or JSON cut short. The request may or may not have taken effect.
+func incompleteBody(status int, data []byte) bool {
+	if status < 200 || status > 299 {
+		return false
+	}
+	trimmed := bytes.TrimSpace(data)
+	return len(trimmed) == 0 || (trimmed[0] == '{' && !json.Valid(trimmed))
 }
 
 // minRedactedPasswordLen keeps a short password (which the portal's policy
@@ -271,6 +412,10 @@ func decodeResponse(method, path string, resp *http.Response, raw []byte, into a
 	ok := status >= 200 && status < 300
 	trimmed := bytes.TrimSpace(raw)
 
+	if status >= 300 && status < 400 {
+		// Redirects are not followed: one could take the token elsewhere.
+		return fail(status, fmt.Sprintf("unexpected redirect (status %d): check that the host is the portal's own address, with https:// and any path prefix", status), "")
+	}
 	if isHTML(resp.Header.Get("Content-Type"), trimmed) {
 		// A proxy's error page: say so, never repeat it.
 		return fail(status, fmt.Sprintf("unexpected HTML response, status %d", status), "")

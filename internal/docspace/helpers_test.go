@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // testToken is long and unlike any other text in the tests, so that finding
@@ -80,7 +81,8 @@ func (fs *fakeServer) only(t *testing.T) capturedRequest {
 
 func newTestClient(t *testing.T, fs *fakeServer) *Client {
 	t.Helper()
-	c, err := NewClient(Config{Host: fs.URL, Token: testToken, UserAgent: "terraform-provider-docspace/test", HTTPClient: fs.Client()})
+	c, err := NewClient(Config{Host: fs.URL, Token: testToken, UserAgent: "terraform-provider-docspace/test", HTTPClient: fs.Client(),
+		RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond})
 	if err != nil {
 		t.Fatalf("NewClient: %v", err)
 	}

@@ -46,6 +46,9 @@ func (e *Emulator) tokenCaller(token string) (caller, bool) {
 		return caller{}, false
 	}
 	r, ok := e.tokens[token]
+	if ok && !e.spendToken(token) {
+		return caller{}, false
+	}
 	return caller{role: r}, ok
 }
 

@@ -32,8 +32,17 @@ type Emulator struct {
 	externalSharingDisabled bool
 	host                    string // last host seen, used to render ShareLink in test controls
 	requests                []requestRecord
+	statuses                map[int]int
 	rateLimitLeft           int
 	rateLimitRetryAfter     time.Duration
+
+	// Faults and limits (faults.go, limits.go).
+	faults      faultState
+	limits      Limits
+	limiter     limiterState
+	latency     time.Duration
+	tokenBudget map[string]int
+	done        chan struct{} // closed when the server shuts down
 }
 
 // storedRoom is a room with its links in insertion order (§7.2 ties).
@@ -90,6 +99,9 @@ func New(opts ...Option) *Emulator {
 		rooms:      map[int]*storedRoom{},
 		nextRoomID: firstRoomID,
 		host:       "docspace.example",
+		limits:     o.limits,
+		latency:    o.latency,
+		done:       make(chan struct{}),
 	}
 	for _, t := range o.tokens {
 		e.tokens[t] = roleManager

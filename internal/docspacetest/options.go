@@ -46,6 +46,8 @@ type options struct {
 	version  Version
 	now      func() time.Time
 	accounts map[string]account // keyed by lower-case user name
+	limits   Limits
+	latency  time.Duration
 }
 
 func defaultOptions() options {

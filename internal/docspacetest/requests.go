@@ -32,11 +32,29 @@ func (e *Emulator) Requests(method, pathPattern string) int {
 	return n
 }
 
-// ResetRequests forgets the requests received so far.
+// ResetRequests forgets the requests received so far, and their statuses.
 func (e *Emulator) ResetRequests() {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.requests = nil
+	e.statuses = nil
+}
+
+// StatusCount counts the responses sent with an HTTP status; 0 counts the
+// requests that got no response (a reset connection, a client that gave up).
+func (e *Emulator) StatusCount(status int) int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.statuses[status]
+}
+
+func (e *Emulator) countStatus(sw *statusWriter) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.statuses == nil {
+		e.statuses = map[int]int{}
+	}
+	e.statuses[sw.status]++
 }
 
 // RateLimitNext makes the next n requests fail like the server's rate

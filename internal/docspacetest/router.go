@@ -40,13 +40,38 @@ var endpoints = []endpoint{
 	}},
 }
 
-// ServeHTTP routes a request: rate limit (when armed), route (404/405),
-// authentication (401 with an empty body, §8.4), then the endpoint.
+// ServeHTTP handles a request: rate limit (when armed by RateLimitNext or
+// Limits), injected fault (when armed), route (404/405), authentication (401
+// with an empty body, §8.4), then the endpoint.
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	sw := &statusWriter{ResponseWriter: w}
+	defer e.countStatus(sw)
 	if limited, retryAfter := e.observe(r); limited {
-		writeRateLimited(w, retryAfter)
+		writeRateLimited(sw, retryAfter, 1500)
 		return
 	}
+	release, limited, retryAfter, limit := e.admit(r)
+	if limited {
+		writeRateLimited(sw, retryAfter, limit)
+		return
+	}
+	defer release()
+	if e.latency > 0 {
+		select {
+		case <-time.After(e.latency):
+		case <-r.Context().Done():
+			return
+		}
+	}
+	if f, slowDelay := e.nextFault(r); f != FaultNone {
+		e.injectFault(sw, r, f, slowDelay, e.serve)
+		return
+	}
+	e.serve(sw, r)
+}
+
+// serve is the emulated API proper.
+func (e *Emulator) serve(w http.ResponseWriter, r *http.Request) {
 	ep, id, ok := matchEndpoint(r.URL.Path)
 	if !ok {
 		writeError(w, errRouteNotFound())
@@ -140,10 +165,10 @@ func parseRoomID(id string) (int, bool) {
 }
 
 // writeRateLimited answers like the server's limiter: 429, no body (§8.4).
-func writeRateLimited(w http.ResponseWriter, retryAfter time.Duration) {
-	secs := int((retryAfter + time.Second - 1) / time.Second)
+func writeRateLimited(w http.ResponseWriter, retryAfter time.Duration, limit int) {
+	secs := max(int((retryAfter+time.Second-1)/time.Second), 1)
 	w.Header().Set("Retry-After", strconv.Itoa(secs))
-	w.Header().Set("X-RateLimit-Limit", "1500")
+	w.Header().Set("X-RateLimit-Limit", strconv.Itoa(limit))
 	w.Header().Set("X-RateLimit-Remaining", "0")
 	w.Header().Set("X-RateLimit-Reset", strconv.Itoa(secs))
 	writeEmpty(w, http.StatusTooManyRequests)

@@ -22,6 +22,12 @@ func NewServer(opts ...Option) *Server {
 	return &Server{Server: ts, Emulator: e}
 }
 
+// Close shuts the server down, cutting short any response a fault holds back.
+func (s *Server) Close() {
+	s.Emulator.shutdown()
+	s.Server.Close()
+}
+
 // NewTestServer starts an emulator that is closed when the test ends.
 func NewTestServer(t testing.TB, opts ...Option) *Server {
 	t.Helper()
