@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -13,10 +14,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
@@ -52,6 +55,12 @@ type roomLinkModel struct {
 	IsExpired       types.Bool   `tfsdk:"is_expired"`
 	Primary         types.Bool   `tfsdk:"primary"`
 	CurrentUseCount types.Int64  `tfsdk:"current_use_count"`
+	// Terraform-side settings: never sent to DocSpace as such.
+	PasswordWO        types.String `tfsdk:"password_wo"`
+	PasswordWOVersion types.Int64  `tfsdk:"password_wo_version"`
+	RotationTriggers  types.Map    `tfsdk:"rotation_triggers"`
+	ExpiresIn         types.String `tfsdk:"expires_in"`
+	OnExpired         types.String `tfsdk:"on_expired"`
 }
 
 func (r *roomLinkResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -118,12 +127,24 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				MarkdownDescription: "Password visitors must enter: 8 to 30 printable ASCII characters without spaces " +
 					"(the portal's password policy may ask for more). External links only. Sensitive; DocSpace returns it " +
 					"in plain text, so a password changed outside Terraform is detected and set back.",
-				Optional:  true,
-				Sensitive: true,
-				Validators: []validator.String{
-					stringvalidator.LengthBetween(8, 30),
-					stringvalidator.RegexMatches(printableASCII, "must consist of printable ASCII characters without spaces"),
-				},
+				Optional:   true,
+				Sensitive:  true,
+				Validators: append(passwordValidators(), stringvalidator.ConflictsWith(path.MatchRoot("password_wo"))),
+			},
+			"password_wo": schema.StringAttribute{
+				MarkdownDescription: "Write-only alternative to `password` (Terraform 1.11 or later): sent to DocSpace but never " +
+					"stored in the plan or the state. Requires `password_wo_version`; change that number to send a new " +
+					"password. A password changed outside Terraform is reported as a warning. External links only.",
+				Optional:   true,
+				WriteOnly:  true,
+				Sensitive:  true,
+				Validators: append(passwordValidators(), stringvalidator.AlsoRequires(path.MatchRoot("password_wo_version"))),
+			},
+			"password_wo_version": schema.Int64Attribute{
+				MarkdownDescription: "Version of `password_wo`: change it whenever `password_wo` changes, so that the new " +
+					"password is sent.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("password_wo"))},
 			},
 			"deny_download": schema.BoolAttribute{
 				MarkdownDescription: "Forbid downloading the room's files through the link. External links only. Default `false`.",
@@ -143,6 +164,33 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 					"Invitation links only, DocSpace 3.7 or later.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(1, 1000)},
+			},
+			"rotation_triggers": schema.MapAttribute{
+				MarkdownDescription: "Arbitrary values that, when changed, replace the link with a new one (new id and " +
+					"address), for example a `time_rotating` resource's `id`. Add `lifecycle { create_before_destroy = true }` " +
+					"to issue the new link before the old one stops working.",
+				Optional:      true,
+				ElementType:   types.StringType,
+				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
+			},
+			"expires_in": schema.StringAttribute{
+				MarkdownDescription: "Alternative to `expiration_date`: how long the link lives from its creation, as a " +
+					"duration such as `\"720h\"` (hours, minutes and seconds: `h`, `m`, `s`). The date is fixed when the link " +
+					"is created (and when `expires_in` changes), so it does not move with every plan.",
+				Optional: true,
+				Validators: []validator.String{
+					durationValidator{},
+					stringvalidator.ConflictsWith(path.MatchRoot("expiration_date")),
+				},
+			},
+			"on_expired": schema.StringAttribute{
+				MarkdownDescription: "What a plan does once the link has expired: `keep` (default: nothing, `is_expired` " +
+					"shows it), `recreate` (replace it with a new link; needs `expires_in`, or a new `expiration_date`), or " +
+					"`error` (fail the plan, naming the link and its expiry).",
+				Optional:   true,
+				Computed:   true,
+				Default:    stringdefault.StaticString(onExpiredKeep),
+				Validators: []validator.String{stringvalidator.OneOf(onExpiredKeep, onExpiredRecreate, onExpiredError)},
 			},
 			"share_link": schema.StringAttribute{
 				MarkdownDescription: "The address to share. Sensitive: whoever has it can open or join the room.",
@@ -196,6 +244,8 @@ func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportS
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), linkID)...)
+	// Terraform-side settings an import cannot read: their defaults.
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_expired"), onExpiredKeep)...)
 }
 
 func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -204,7 +254,7 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	linkReq, diags := plan.request()
+	linkReq, writeOnly, diags := r.request(ctx, plan, req.Config)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -228,6 +278,7 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	plan.setLink(link)
+	resp.Diagnostics.Append(rememberPassword(ctx, resp.Private, writeOnly)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -260,6 +311,11 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 				"Import one of the room's other links, or leave the primary link to DocSpace.", linkID, roomID))
 		return
 	}
+	if !state.PasswordWOVersion.IsNull() {
+		stored, diags := req.Private.GetKey(ctx, passwordDigestKey)
+		resp.Diagnostics.Append(diags...)
+		resp.Diagnostics.Append(passwordDrift(stored, link.Password, linkID, roomID)...)
+	}
 	state.setLink(link)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
@@ -271,10 +327,19 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	linkReq, diags := plan.request()
+	linkReq, writeOnly, diags := r.request(ctx, plan, req.Config)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if !plan.ExpirationDate.IsUnknown() && plan.PasswordWOVersion.Equal(state.PasswordWOVersion) {
+		if stateReq, _, _ := r.request(ctx, state, req.Config); equalRequests(linkReq, stateReq) {
+			// Only Terraform-side settings changed (on_expired, say):
+			// DocSpace already holds the link as planned.
+			plan.copyComputed(state)
+			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+			return
+		}
 	}
 	linkReq.LinkID = state.ID.ValueString()
 	roomID := plan.RoomID.ValueString()
@@ -291,6 +356,7 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	plan.setLink(link)
+	resp.Diagnostics.Append(rememberPassword(ctx, resp.Private, writeOnly)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -308,7 +374,37 @@ func (r *roomLinkResource) Delete(ctx context.Context, req resource.DeleteReques
 	}
 }
 
-// request builds the full PUT body from a plan: every option, every time.
+// request builds the full PUT body from a plan, every option every time,
+// with the write-only password from the configuration and an expiry pinned
+// from expires_in where the plan leaves the date to the provider. It also
+// returns the write-only password, if any.
+func (r *roomLinkResource) request(ctx context.Context, m roomLinkModel, config tfsdk.Config) (docspace.LinkRequest, string, diag.Diagnostics) {
+	req, diags := m.request()
+	writeOnly, moreDiags := writeOnlyPassword(ctx, config)
+	diags.Append(moreDiags...)
+	if writeOnly != "" {
+		req.Password = writeOnly
+	}
+	if m.ExpirationDate.IsUnknown() && !m.ExpiresIn.IsNull() {
+		if d, err := time.ParseDuration(m.ExpiresIn.ValueString()); err == nil {
+			pinned := r.data.now().Add(d).UTC().Truncate(time.Second)
+			req.Expiration = &pinned
+		}
+	}
+	return req, writeOnly, diags
+}
+
+// equalRequests reports whether two requests would leave DocSpace holding
+// the same link.
+func equalRequests(a, b docspace.LinkRequest) bool {
+	sameDate := (a.Expiration == nil) == (b.Expiration == nil) && (a.Expiration == nil || a.Expiration.Equal(*b.Expiration))
+	a.Expiration, b.Expiration = nil, nil
+	sameUses := equalIntPtr(a.MaxUseCount, b.MaxUseCount)
+	a.MaxUseCount, b.MaxUseCount = nil, nil
+	return sameDate && sameUses && a == b
+}
+
+// request maps the model's DocSpace settings onto a PUT body.
 func (m roomLinkModel) request() (docspace.LinkRequest, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	kind, ok := docspace.ParseLinkType(m.LinkType.ValueString())
@@ -348,7 +444,11 @@ func (m *roomLinkModel) setLink(l docspace.Link) {
 	if same, _ := m.ExpirationDate.StringSemanticEquals(context.Background(), reported); !same {
 		m.ExpirationDate = reported
 	}
-	m.Password = optionalString(l.Password)
+	if m.PasswordWOVersion.IsNull() {
+		m.Password = optionalString(l.Password)
+	} else {
+		m.Password = types.StringNull() // write-only: never in state
+	}
 	m.DenyDownload = types.BoolValue(l.DenyDownload)
 	m.Internal = types.BoolValue(l.Internal)
 	m.MaxUseCount = optionalInt(l.MaxUseCount)
@@ -357,6 +457,12 @@ func (m *roomLinkModel) setLink(l docspace.Link) {
 	m.IsExpired = types.BoolValue(l.IsExpired)
 	m.Primary = types.BoolValue(l.Primary)
 	m.CurrentUseCount = optionalInt(l.CurrentUseCount)
+}
+
+// copyComputed takes the server-computed values from another model.
+func (m *roomLinkModel) copyComputed(from roomLinkModel) {
+	m.ID, m.ShareLink, m.RequestToken = from.ID, from.ShareLink, from.RequestToken
+	m.IsExpired, m.Primary, m.CurrentUseCount = from.IsExpired, from.Primary, from.CurrentUseCount
 }
 
 func optionalString(s string) types.String {

@@ -44,6 +44,7 @@ func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.Vali
 	onlyFor("password", !cfg.Password.IsNull(), docspace.LinkTypeExternal)
 	onlyFor("deny_download", !cfg.DenyDownload.IsNull(), docspace.LinkTypeExternal)
 	onlyFor("internal", !cfg.Internal.IsNull(), docspace.LinkTypeExternal)
+	onlyFor("password_wo", !cfg.PasswordWOVersion.IsNull(), docspace.LinkTypeExternal)
 	onlyFor("max_use_count", !cfg.MaxUseCount.IsNull(), docspace.LinkTypeInvitation)
 	if kind == docspace.LinkTypeExternal && cfg.Access.ValueString() == docspace.AccessContentCreator.Name() {
 		resp.Diagnostics.AddAttributeError(path.Root("access"), "Access Not Allowed for External Links",
@@ -59,24 +60,28 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		return // destroy
 	}
 	creating := req.State.Raw.IsNull()
-	if !creating && req.Plan.Raw.Equal(req.State.Raw) {
-		return // nothing changes: no checks, no requests
-	}
-	var plan, cfg roomLinkModel
+	var plan, cfg, state roomLinkModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	var state roomLinkModel
 	if !creating {
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	}
 	if resp.Diagnostics.HasError() || plan.LinkType.IsUnknown() {
 		return
 	}
-	kind, _ := docspace.ParseLinkType(plan.LinkType.ValueString())
 	now := time.Now()
 	if r.data != nil {
 		now = r.data.now()
 	}
+	if !creating && hasExpired(state, now) {
+		if done := planExpired(plan, cfg, state, now, resp); done {
+			return
+		}
+	}
+	if !creating && req.Plan.Raw.Equal(req.State.Raw) {
+		return // nothing changes: no checks, no requests
+	}
+	kind, _ := docspace.ParseLinkType(plan.LinkType.ValueString())
 
 	expirationDiags := planExpiration(&plan, cfg, state, creating, kind, now)
 	if !creating && sameSettings(plan, state) {
@@ -104,7 +109,7 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if plan.IsExpired.IsUnknown() {
 		if t, ok := plan.ExpirationDate.Time(); ok {
 			plan.IsExpired = types.BoolValue(!t.After(now))
-		} else if plan.ExpirationDate.IsNull() {
+		} else if plan.ExpirationDate.IsNull() || !cfg.ExpiresIn.IsNull() {
 			plan.IsExpired = types.BoolValue(false)
 		}
 	}
@@ -124,25 +129,32 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 }
 
 // planExpiration decides what expiration_date will be, and checks a date
-// that is being set or changed.
+// that is being set or changed, or resent after it passed.
 func planExpiration(plan *roomLinkModel, cfg, state roomLinkModel, creating bool, kind docspace.LinkType, now time.Time) diag.Diagnostics {
 	var diags diag.Diagnostics
 	attr := path.Root("expiration_date")
-	if cfg.ExpirationDate.IsNull() {
-		// Optional+Computed keeps the old value when the configuration drops
-		// it; plan "no expiry" wherever the server honours that.
-		switch {
-		case kind == docspace.LinkTypeExternal:
-			plan.ExpirationDate = newTimestampNull()
-		case creating:
-			plan.ExpirationDate = newTimestampUnknown() // before 3.7: now + 7 days
-		case !state.CurrentUseCount.IsNull():
-			plan.ExpirationDate = newTimestampNull() // 3.7+: invitation links may have none
+	switch {
+	case !cfg.ExpirationDate.IsNull():
+		// As configured.
+	case !cfg.ExpiresIn.IsNull():
+		// Pinned when the link is created or expires_in changes; kept
+		// otherwise, so the date does not move with every plan.
+		if creating || !cfg.ExpiresIn.Equal(state.ExpiresIn) {
+			plan.ExpirationDate = newTimestampUnknown()
+		} else {
+			plan.ExpirationDate = state.ExpirationDate
 		}
-		return diags
+	case kind == docspace.LinkTypeExternal:
+		// Optional+Computed keeps the old value when the configuration
+		// drops it; plan "no expiry" wherever the server honours that.
+		plan.ExpirationDate = newTimestampNull()
+	case creating:
+		plan.ExpirationDate = newTimestampUnknown() // before 3.7: now + 7 days
+	case !state.CurrentUseCount.IsNull():
+		plan.ExpirationDate = newTimestampNull() // 3.7+: invitation links may have none
 	}
-	t, ok := cfg.ExpirationDate.Time()
-	if !ok {
+	t, ok := plan.ExpirationDate.Time()
+	if !ok || (cfg.ExpirationDate.IsNull() && cfg.ExpiresIn.IsNull()) {
 		return diags
 	}
 	previous, hadPrevious := state.ExpirationDate.Time()
@@ -151,18 +163,65 @@ func planExpiration(plan *roomLinkModel, cfg, state roomLinkModel, creating bool
 	case changed && !t.After(now):
 		diags.AddAttributeError(attr, "Expiration Date in the Past",
 			fmt.Sprintf("expiration_date %s has already passed. DocSpace would drop a past date from an external link "+
-				"(which would then never expire) and refuses it for an invitation link. Set a future date, or remove expiration_date.", cfg.ExpirationDate.ValueString()))
+				"(which would then never expire) and refuses it for an invitation link. Set a future date, or remove expiration_date.", plan.ExpirationDate.ValueString()))
 	case changed && t.After(latestExpiry(now)):
 		diags.AddAttributeError(attr, "Expiration Date Too Far Ahead",
 			fmt.Sprintf("expiration_date %s is more than 10 years ahead, which DocSpace refuses. Set a date before %s, or remove expiration_date for a link that never expires.",
-				cfg.ExpirationDate.ValueString(), latestExpiry(now).UTC().Format("2006-01-02")))
-	case !changed && !t.After(now):
+				plan.ExpirationDate.ValueString(), latestExpiry(now).UTC().Format("2006-01-02")))
+	case !changed && !t.After(now) && !sameLinkSettings(*plan, state):
 		diags.AddAttributeError(attr, "Link Has Expired",
 			fmt.Sprintf("This link expired at %s. Any change to it would resend that past date, which DocSpace drops "+
-				"(the link would never expire) or refuses. Set a new future expiration_date along with the change, or remove expiration_date.",
-				cfg.ExpirationDate.ValueString()))
+				"(the link would never expire) or refuses. Set a new future expiration_date along with the change, "+
+				"remove the expiry, or set on_expired = \"recreate\" with expires_in.", plan.ExpirationDate.ValueString()))
 	}
 	return diags
+}
+
+// on_expired values.
+const (
+	onExpiredKeep     = "keep"
+	onExpiredRecreate = "recreate"
+	onExpiredError    = "error"
+)
+
+// hasExpired reports whether the link in the state has expired, by the
+// server's word or by the clock (a plan without refresh has an old word).
+func hasExpired(state roomLinkModel, now time.Time) bool {
+	if state.IsExpired.ValueBool() {
+		return true
+	}
+	t, ok := state.ExpirationDate.Time()
+	return ok && !t.After(now)
+}
+
+// planExpired applies on_expired to a link that has expired. It reports
+// whether the plan is settled.
+func planExpired(plan, cfg, state roomLinkModel, now time.Time, resp *resource.ModifyPlanResponse) bool {
+	describe := fmt.Sprintf("Link %s (%q) in room %s expired at %s", state.ID.ValueString(), state.Title.ValueString(),
+		state.RoomID.ValueString(), state.ExpirationDate.ValueString())
+	switch plan.OnExpired.ValueString() {
+	case onExpiredError:
+		resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), "Room Link Has Expired",
+			describe+", and on_expired = \"error\". Set a new future expiration_date, remove the expiry, "+
+				"or set on_expired to \"keep\" or \"recreate\".")
+		return true
+	case onExpiredRecreate:
+		if t, ok := cfg.ExpirationDate.Time(); ok && t.After(now) {
+			return false // a new date is configured: an ordinary update
+		}
+		if cfg.ExpiresIn.IsNull() {
+			resp.Diagnostics.AddAttributeError(path.Root("on_expired"), "Cannot Recreate the Expired Link",
+				describe+". A new link with the same expiration_date would be expired too. Use expires_in instead of "+
+					"expiration_date, or set a new future expiration_date.")
+			return true
+		}
+		// A new link, with a date pinned from now.
+		plan.ExpirationDate = newTimestampUnknown()
+		resp.Diagnostics.Append(resp.Plan.Set(context.Background(), &plan)...)
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("expiration_date"))
+		return true
+	}
+	return false
 }
 
 // checkRoom applies the room type's rules (§4.5, §4.6, §5.4, §5.5), with at
@@ -214,15 +273,23 @@ func (r *roomLinkResource) checkRoom(ctx context.Context, plan, state roomLinkMo
 }
 
 // sameSettings reports whether a plan asks for nothing the state does not
-// already hold, comparing dates by instant.
+// already hold.
 func sameSettings(plan, state roomLinkModel) bool {
+	return sameLinkSettings(plan, state) && plan.RotationTriggers.Equal(state.RotationTriggers) &&
+		plan.ExpiresIn.Equal(state.ExpiresIn) && plan.OnExpired.Equal(state.OnExpired)
+}
+
+// sameLinkSettings reports whether a plan leaves the link in DocSpace as it
+// is, comparing dates by instant.
+func sameLinkSettings(plan, state roomLinkModel) bool {
 	sameDate, _ := plan.ExpirationDate.StringSemanticEquals(context.Background(), state.ExpirationDate)
 	if !sameDate && !(plan.ExpirationDate.IsNull() && state.ExpirationDate.IsNull()) {
 		return false
 	}
 	return plan.RoomID.Equal(state.RoomID) && plan.LinkType.Equal(state.LinkType) && plan.Access.Equal(state.Access) &&
 		plan.Title.Equal(state.Title) && plan.Password.Equal(state.Password) && plan.DenyDownload.Equal(state.DenyDownload) &&
-		plan.Internal.Equal(state.Internal) && plan.MaxUseCount.Equal(state.MaxUseCount)
+		plan.Internal.Equal(state.Internal) && plan.MaxUseCount.Equal(state.MaxUseCount) &&
+		plan.PasswordWOVersion.Equal(state.PasswordWOVersion)
 }
 
 // compareLink lists where the link DocSpace stored differs from the request,

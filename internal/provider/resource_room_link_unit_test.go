@@ -47,6 +47,7 @@ func storedModel(roomID, linkID string) roomLinkModel {
 		ID: types.StringValue(linkID), RoomID: types.StringValue(roomID), LinkType: types.StringValue("external"),
 		Access: types.StringValue("read"), Title: types.StringValue("Old title"), ExpirationDate: newTimestampNull(),
 		DenyDownload: types.BoolValue(false), Internal: types.BoolValue(false),
+		RotationTriggers: types.MapNull(types.StringType), OnExpired: types.StringValue(onExpiredKeep),
 	}
 }
 

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/google/uuid"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
@@ -16,6 +18,34 @@ import (
 // printableASCII is DocSpace's default password alphabet: 0x21–0x7E, so no
 // spaces (§5.3).
 var printableASCII = regexp.MustCompile(`^[\x21-\x7e]+$`)
+
+// passwordValidators are DocSpace's default password policy (§5.3).
+func passwordValidators() []validator.String {
+	return []validator.String{
+		stringvalidator.LengthBetween(8, 30),
+		stringvalidator.RegexMatches(printableASCII, "must consist of printable ASCII characters without spaces"),
+	}
+}
+
+// durationValidator accepts a positive Go duration of at most ten years.
+type durationValidator struct{}
+
+func (durationValidator) Description(context.Context) string {
+	return "must be a positive duration such as \"720h\", at most ten years"
+}
+
+func (v durationValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (durationValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	d, err := time.ParseDuration(req.ConfigValue.ValueString())
+	if err != nil || d <= 0 || d > 10*365*24*time.Hour {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Duration",
+			fmt.Sprintf("%q is not a positive duration of at most ten years. Write hours, minutes and seconds, such as \"720h\" for 30 days or \"1h30m\".", req.ConfigValue.ValueString()))
+	}
+}
 
 // roomIDValidator applies the client's room id rule at plan time.
 type roomIDValidator struct{}
