@@ -333,3 +333,23 @@ func (c *Client) DeleteLink(ctx context.Context, roomID, linkID string, kind Lin
 	}
 	return &l, nil
 }
+
+// PrimaryLink returns the room's primary external link (GET …/rooms/{id}/link,
+// §7.4). Where a Custom room has none, DocSpace creates one on this call.
+func (c *Client) PrimaryLink(ctx context.Context, roomID string) (Link, error) {
+	path, err := roomPath(roomID, "/link")
+	if err != nil {
+		return Link{}, err
+	}
+	var entry fileShareDTO
+	present, err := c.do(ctx, http.MethodGet, path, nil, nil, &entry)
+	if err != nil {
+		return Link{}, err
+	}
+	l, ok, convErr := entry.toLink()
+	if !present || convErr != nil || !ok {
+		return Link{}, c.redact(&Error{Method: http.MethodGet, Path: path, StatusCode: http.StatusOK, Message: "DocSpace returned no primary link"})
+	}
+	l.Primary = true
+	return l, nil
+}

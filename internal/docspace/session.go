@@ -90,6 +90,13 @@ func (s *Session) DeleteLink(ctx context.Context, roomID, linkID string, kind Li
 	return s.client.DeleteLink(ctx, roomID, linkID, kind)
 }
 
+// PrimaryLink returns the room's primary link, which DocSpace creates in a
+// Custom room that has none (see Client.PrimaryLink).
+func (s *Session) PrimaryLink(ctx context.Context, roomID string) (Link, error) {
+	defer s.forget(roomID)
+	return s.client.PrimaryLink(ctx, roomID)
+}
+
 // forget drops what was read of a room's links; readers after this point ask
 // DocSpace again.
 func (s *Session) forget(roomID string) {

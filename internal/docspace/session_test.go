@@ -111,3 +111,30 @@ func TestSessionKeepsNoCancelledRead(t *testing.T) {
 		t.Errorf("unknown room: %v", err)
 	}
 }
+
+// TestSessionPrimaryLink: asking for a Custom room's primary link creates it,
+// and the room's listing is read again afterwards.
+func TestSessionPrimaryLink(t *testing.T) {
+	t.Parallel()
+	s, srv := newSession(t)
+	ctx := context.Background()
+	id := fmt.Sprint(srv.CreateRoom("p", docspacetest.RoomCustom).ID)
+	if links, _ := s.Links(ctx, id, nil); len(links) != 0 {
+		t.Fatalf("a new Custom room has %d links", len(links))
+	}
+	primary, err := s.PrimaryLink(ctx, id)
+	if err != nil || !primary.Primary || primary.LinkType != docspace.LinkTypeExternal || primary.Access != docspace.AccessRead {
+		t.Fatalf("primary link: %+v, %v", primary, err)
+	}
+	again, err := s.PrimaryLink(ctx, id)
+	if err != nil || again.ID != primary.ID {
+		t.Fatalf("second call: %+v, %v", again, err)
+	}
+	if got, found, err := s.FindLink(ctx, id, primary.ID); err != nil || !found || !got.Primary {
+		t.Fatalf("listed: %+v %v %v", got, found, err)
+	}
+	editing := fmt.Sprint(srv.CreateRoom("e", docspacetest.RoomEditing).ID)
+	if _, err := s.PrimaryLink(ctx, editing); !docspace.IsForbidden(err) {
+		t.Errorf("collaboration room: %v, want 403", err)
+	}
+}

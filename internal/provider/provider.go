@@ -138,7 +138,7 @@ func settingValue(v types.String, env string) string {
 }
 
 func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{NewRoomLinkResource}
+	return []func() resource.Resource{NewRoomLinkResource, NewRoomPrimaryLinkResource}
 }
 
 func (p *docspaceProvider) DataSources(context.Context) []func() datasource.DataSource {

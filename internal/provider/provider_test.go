@@ -253,3 +253,13 @@ type atomicDuration struct{ v atomic.Int64 }
 
 func (d *atomicDuration) Load() time.Duration   { return time.Duration(d.v.Load()) }
 func (d *atomicDuration) Store(v time.Duration) { d.v.Store(int64(v)) }
+
+// mustClient is a client for the portal under test, for CheckDestroy and
+// other checks that have no *testing.T.
+func mustClient() *docspace.Client {
+	c, err := docspace.NewClient(docspace.Config{Host: os.Getenv(envHost), Token: os.Getenv(envToken)})
+	if err != nil {
+		panic(err)
+	}
+	return c
+}

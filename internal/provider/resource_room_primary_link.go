@@ -1,0 +1,465 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*primaryLinkResource)(nil)
+	_ resource.ResourceWithImportState = (*primaryLinkResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*primaryLinkResource)(nil)
+)
+
+// primaryLinkResource adopts the primary external link that DocSpace keeps
+// for a room (§6): it never creates one through the links endpoint, and by
+// default leaves it in place on destroy.
+type primaryLinkResource struct {
+	data *providerData
+}
+
+// NewRoomPrimaryLinkResource is the docspace_room_primary_link resource.
+func NewRoomPrimaryLinkResource() resource.Resource { return &primaryLinkResource{} }
+
+type primaryLinkModel struct {
+	ID                types.String `tfsdk:"id"`
+	RoomID            types.String `tfsdk:"room_id"`
+	Access            types.String `tfsdk:"access"`
+	Title             types.String `tfsdk:"title"`
+	ExpirationDate    Timestamp    `tfsdk:"expiration_date"`
+	Password          types.String `tfsdk:"password"`
+	PasswordWO        types.String `tfsdk:"password_wo"`
+	PasswordWOVersion types.Int64  `tfsdk:"password_wo_version"`
+	DenyDownload      types.Bool   `tfsdk:"deny_download"`
+	Internal          types.Bool   `tfsdk:"internal"`
+	RotationTriggers  types.Map    `tfsdk:"rotation_triggers"`
+	RevokeOnDestroy   types.Bool   `tfsdk:"revoke_on_destroy"`
+	ShareLink         types.String `tfsdk:"share_link"`
+	RequestToken      types.String `tfsdk:"request_token"`
+	IsExpired         types.Bool   `tfsdk:"is_expired"`
+}
+
+func (r *primaryLinkResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_room_primary_link"
+}
+
+func (r *primaryLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The primary external link of a room: the one link DocSpace itself keeps for every Public " +
+			"and Form filling room, and makes for a Custom room when first asked. This resource adopts that link " +
+			"(it creates nothing), manages its settings, and can rotate it: DocSpace then issues a new link with a " +
+			"new address. On destroy the link stays as it is, unless `revoke_on_destroy` is set.\n\n" +
+			"Import with the room id: `terraform import docspace_room_primary_link.x 4711`.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The link's id (a GUID). It changes when the link is rotated.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"room_id": schema.StringAttribute{
+				MarkdownDescription: "Id of a Public, Form filling or Custom room: the number in the room's address. Changing it adopts another room's link.",
+				Required:            true,
+				Validators:          []validator.String{roomIDValidator{}},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"access": schema.StringAttribute{
+				MarkdownDescription: "What the link grants: `read`, `review`, `comment`, `fill_forms` or `editing` " +
+					"(Form filling rooms: `fill_forms` or `read`). When omitted, the link keeps its access.",
+				Optional: true,
+				Computed: true,
+				Validators: []validator.String{stringvalidator.OneOf(
+					docspace.AccessRead.Name(), docspace.AccessReview.Name(), docspace.AccessComment.Name(),
+					docspace.AccessFillForms.Name(), docspace.AccessEditing.Name())},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"title": schema.StringAttribute{
+				MarkdownDescription: "The link's name, up to 255 characters. When omitted, the link keeps its name.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255), noControlCharacters{}},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"expiration_date": schema.StringAttribute{
+				CustomType: timestampType{},
+				MarkdownDescription: "When the link stops working (RFC 3339 with an offset). Custom rooms only: DocSpace " +
+					"does not let the primary link of a Public or Form filling room expire. Omit it for no expiry.",
+				Optional: true,
+			},
+			"password": schema.StringAttribute{
+				MarkdownDescription: "Password visitors must enter: 8 to 30 printable ASCII characters without spaces. Sensitive. Omit it for no password.",
+				Optional:            true,
+				Sensitive:           true,
+				Validators:          append(passwordValidators(), stringvalidator.ConflictsWith(path.MatchRoot("password_wo"))),
+			},
+			"password_wo": schema.StringAttribute{
+				MarkdownDescription: "Write-only alternative to `password` (Terraform 1.11 or later), never stored in the plan or the state. Requires `password_wo_version`.",
+				Optional:            true,
+				WriteOnly:           true,
+				Sensitive:           true,
+				Validators:          append(passwordValidators(), stringvalidator.AlsoRequires(path.MatchRoot("password_wo_version"))),
+			},
+			"password_wo_version": schema.Int64Attribute{
+				MarkdownDescription: "Version of `password_wo`: change it to send a new password.",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("password_wo"))},
+			},
+			"deny_download": schema.BoolAttribute{
+				MarkdownDescription: "Forbid downloading the room's files through the link. Default `false`.",
+				Optional:            true,
+				Computed:            true,
+				Default:             booldefault.StaticBool(false),
+			},
+			"internal": schema.BoolAttribute{
+				MarkdownDescription: "Only signed-in portal users may open the link. Not allowed in Public rooms. Default `false`.",
+				Optional:            true,
+				Computed:            true,
+				Default:             booldefault.StaticBool(false),
+			},
+			"rotation_triggers": schema.MapAttribute{
+				MarkdownDescription: "Arbitrary values that, when changed, rotate the link: it is revoked and DocSpace issues " +
+					"a new one, with a new id and address, which gets the configured settings. Planned as an update.",
+				Optional:    true,
+				ElementType: types.StringType,
+			},
+			"revoke_on_destroy": schema.BoolAttribute{
+				MarkdownDescription: "Revoke the link when the resource is destroyed. Public and Form filling rooms then get " +
+					"a new primary link at once; a Custom room is left without one. Default `false`: the link stays.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"share_link": schema.StringAttribute{
+				MarkdownDescription: "The address to share. Sensitive.",
+				Computed:            true,
+				Sensitive:           true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"request_token": schema.StringAttribute{
+				MarkdownDescription: "The share key embedded in the address. Sensitive.",
+				Computed:            true,
+				Sensitive:           true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"is_expired": schema.BoolAttribute{
+				MarkdownDescription: "Whether the expiration date has passed.",
+				Computed:            true,
+			},
+		},
+	}
+}
+
+func (r *primaryLinkResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	data, ok := req.ProviderData.(*providerData)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected Provider Data", fmt.Sprintf("Expected *providerData, got %T. This is a provider bug.", req.ProviderData))
+		return
+	}
+	r.data = data
+}
+
+func (r *primaryLinkResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if err := docspace.ValidateRoomID(req.ID); err != nil {
+		resp.Diagnostics.AddError("Invalid Import ID", err.Error()+"\n\nImport a room's primary link by the room id alone, for example \"4711\".")
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("revoke_on_destroy"), false)...)
+}
+
+// ModifyPlan checks the room type's rules for primary links (§4.5, §5.4,
+// §5.5) and plans a rotation as an update with a new id and address.
+func (r *primaryLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || (!req.State.Raw.IsNull() && req.Plan.Raw.Equal(req.State.Raw)) {
+		return
+	}
+	var plan, state primaryLinkModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !req.State.Raw.IsNull() && !plan.RotationTriggers.Equal(state.RotationTriggers) {
+		plan.ID = types.StringUnknown()
+		plan.ShareLink = types.StringUnknown()
+		plan.RequestToken = types.StringUnknown()
+	}
+	now := time.Now()
+	if r.data != nil {
+		now = r.data.now()
+	}
+	if plan.IsExpired.IsUnknown() {
+		if t, ok := plan.ExpirationDate.Time(); ok {
+			plan.IsExpired = types.BoolValue(!t.After(now))
+		} else if plan.ExpirationDate.IsNull() {
+			plan.IsExpired = types.BoolValue(false)
+		}
+	}
+	if t, ok := plan.ExpirationDate.Time(); ok {
+		previous, had := state.ExpirationDate.Time()
+		if (!had || !previous.Equal(t)) && (!t.After(now) || t.After(latestExpiry(now))) {
+			resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), "Invalid Expiration Date",
+				fmt.Sprintf("expiration_date %s must be in the future and at most 10 years ahead. Set another date, or remove expiration_date.", plan.ExpirationDate.ValueString()))
+		}
+	}
+	if !plan.RoomID.IsUnknown() && r.data != nil {
+		r.checkRoom(ctx, plan, resp)
+	}
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+func (r *primaryLinkResource) checkRoom(ctx context.Context, plan primaryLinkModel, resp *resource.ModifyPlanResponse) {
+	roomID := plan.RoomID.ValueString()
+	room, err := r.data.api.Room(ctx, roomID)
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not Read Room", describeAPIError(err, roomID, r.data.api.Host()))
+		return
+	}
+	roomName := fmt.Sprintf("Room %s (%q) is a %s", roomID, room.Title, room.Type)
+	allowed, known := docspace.AllowedAccess(room.Type, docspace.LinkTypeExternal)
+	if !known {
+		return
+	}
+	if len(allowed) == 0 {
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Room Has No Primary Link",
+			roomName+", which cannot be shared through external links, so it has no primary link. Use a Public, Form filling or Custom room.")
+		return
+	}
+	if room.Type == docspace.RoomTypeFillingForms {
+		allowed = []docspace.Access{docspace.AccessFillForms, docspace.AccessRead}
+	}
+	if access, ok := docspace.ParseAccess(plan.Access.ValueString()); ok && !slices.Contains(allowed, access) {
+		names := make([]string, len(allowed))
+		for i, a := range allowed {
+			names[i] = a.Name()
+		}
+		resp.Diagnostics.AddAttributeError(path.Root("access"), "Access Not Allowed in This Room",
+			fmt.Sprintf("%s; its primary link allows access %s, not %q.", roomName, quotedList(names), plan.Access.ValueString()))
+	}
+	fixedLifetime := room.Type == docspace.RoomTypePublic || room.Type == docspace.RoomTypeFillingForms
+	if fixedLifetime && !plan.ExpirationDate.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), "Primary Link Cannot Expire in This Room",
+			roomName+": DocSpace keeps its primary link without an expiry and ignores a date. Remove expiration_date, "+
+				"or use rotation_triggers to replace the link on a schedule.")
+	}
+	if room.Type == docspace.RoomTypePublic && plan.Internal.ValueBool() {
+		resp.Diagnostics.AddAttributeError(path.Root("internal"), "Internal Links Not Allowed in Public Rooms",
+			roomName+": its links are open to everyone, and DocSpace ignores internal = true there. Remove internal.")
+	}
+}
+
+// Create adopts the room's primary link: it asks for it (which makes one in
+// a Custom room that has none) and applies the configured settings.
+func (r *primaryLinkResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan primaryLinkModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	roomID := plan.RoomID.ValueString()
+	current, err := r.data.api.PrimaryLink(ctx, roomID)
+	if err != nil {
+		resp.Diagnostics.AddError("Could Not Get the Primary Link", describeAPIError(err, roomID, r.data.api.Host()))
+		return
+	}
+	r.apply(ctx, roomID, plan, current, req.Config, &resp.State, resp.Private, &resp.Diagnostics)
+}
+
+func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state primaryLinkModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	roomID := state.RoomID.ValueString()
+	links, err := r.data.api.Links(ctx, roomID, nil)
+	if docspace.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("Room Not Found", fmt.Sprintf("Room %s no longer exists, so its primary link is removed from the state.", roomID))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Could Not Read the Primary Link", describeAPIError(err, roomID, r.data.api.Host()))
+		return
+	}
+	i := slices.IndexFunc(links, func(l docspace.Link) bool { return l.Primary })
+	if i < 0 {
+		resp.Diagnostics.AddWarning("Primary Link Not Found",
+			fmt.Sprintf("Room %s has no primary link any more (it was revoked outside Terraform), so it is removed from the state. Terraform will plan to adopt a new one.", roomID))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if !state.PasswordWOVersion.IsNull() {
+		stored, diags := req.Private.GetKey(ctx, passwordDigestKey)
+		resp.Diagnostics.Append(diags...)
+		resp.Diagnostics.Append(passwordDrift(stored, links[i].Password, links[i].ID, roomID)...)
+	}
+	// The id follows the room's primary link, even if DocSpace issued a new
+	// one outside Terraform.
+	state.setLink(links[i])
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *primaryLinkResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state primaryLinkModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	roomID := plan.RoomID.ValueString()
+	var current docspace.Link
+	if !plan.RotationTriggers.Equal(state.RotationTriggers) {
+		var err error
+		if current, err = r.rotate(ctx, roomID, state.ID.ValueString()); err != nil {
+			resp.Diagnostics.AddError("Could Not Rotate the Primary Link", describeAPIError(err, roomID, r.data.api.Host()))
+			return
+		}
+	} else {
+		current = state.link()
+	}
+	r.apply(ctx, roomID, plan, current, req.Config, &resp.State, resp.Private, &resp.Diagnostics)
+}
+
+// rotate revokes the primary link and returns its successor: Public and Form
+// filling rooms issue one at once; a Custom room gets one when asked (§6).
+func (r *primaryLinkResource) rotate(ctx context.Context, roomID, linkID string) (docspace.Link, error) {
+	next, err := r.data.api.DeleteLink(ctx, roomID, linkID, docspace.LinkTypeExternal)
+	if err != nil {
+		return docspace.Link{}, err
+	}
+	if next != nil {
+		return *next, nil
+	}
+	return r.data.api.PrimaryLink(ctx, roomID)
+}
+
+func (r *primaryLinkResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state primaryLinkModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !state.RevokeOnDestroy.ValueBool() {
+		return // the link stays as DocSpace keeps it
+	}
+	roomID := state.RoomID.ValueString()
+	if _, err := r.data.api.DeleteLink(ctx, roomID, state.ID.ValueString(), docspace.LinkTypeExternal); err != nil && !docspace.IsNotFound(err) {
+		resp.Diagnostics.AddError("Could Not Revoke the Primary Link", describeAPIError(err, roomID, r.data.api.Host()))
+	}
+}
+
+// apply brings the primary link to the planned settings, with one PUT where
+// anything differs, and records the result.
+func (r *primaryLinkResource) apply(ctx context.Context, roomID string, plan primaryLinkModel, current docspace.Link, config tfsdk.Config,
+	state *tfsdk.State, private privateSetter, diags *diag.Diagnostics) {
+	writeOnly, moreDiags := writeOnlyPassword(ctx, config)
+	diags.Append(moreDiags...)
+	linkReq := plan.request(current, writeOnly)
+	link := current
+	if !equalRequests(linkReq, requestOf(current)) {
+		var err error
+		if link, err = r.data.api.SetLink(ctx, roomID, linkReq); err != nil {
+			diags.AddError("Could Not Update the Primary Link", describeAPIError(err, roomID, r.data.api.Host()))
+			return
+		}
+		if problems := compareLink(linkReq, link); len(problems) > 0 {
+			plan.setLink(link)
+			diags.Append(state.Set(ctx, &plan)...)
+			diags.AddError("DocSpace Did Not Apply the Link as Configured", explainMismatch(problems))
+			return
+		}
+	}
+	plan.setLink(link)
+	diags.Append(rememberPassword(ctx, private, writeOnly)...)
+	diags.Append(state.Set(ctx, &plan)...)
+}
+
+// request is the full PUT for the planned settings; what the plan leaves
+// unknown (access and title when not configured) keeps the link's own.
+func (m primaryLinkModel) request(current docspace.Link, writeOnly string) docspace.LinkRequest {
+	req := docspace.LinkRequest{
+		LinkID:       current.ID,
+		LinkType:     docspace.LinkTypeExternal,
+		Access:       current.Access,
+		Title:        current.Title,
+		Password:     m.Password.ValueString(),
+		DenyDownload: m.DenyDownload.ValueBool(),
+		Internal:     m.Internal.ValueBool(),
+	}
+	if a, ok := docspace.ParseAccess(m.Access.ValueString()); ok {
+		req.Access = a
+	}
+	if !m.Title.IsUnknown() && !m.Title.IsNull() {
+		req.Title = m.Title.ValueString()
+	}
+	if writeOnly != "" {
+		req.Password = writeOnly
+	}
+	if t, ok := m.ExpirationDate.Time(); ok {
+		req.Expiration = &t
+	}
+	return req
+}
+
+// requestOf is the request that would leave a link exactly as it is.
+func requestOf(l docspace.Link) docspace.LinkRequest {
+	return docspace.LinkRequest{
+		LinkID: l.ID, LinkType: docspace.LinkTypeExternal, Access: l.Access, Title: l.Title, Expiration: l.Expiration,
+		Password: l.Password, DenyDownload: l.DenyDownload, Internal: l.Internal,
+	}
+}
+
+// link is the state's view of the link, for comparing before a write.
+func (m primaryLinkModel) link() docspace.Link {
+	l := docspace.Link{
+		ID: m.ID.ValueString(), LinkType: docspace.LinkTypeExternal, Primary: true, Title: m.Title.ValueString(),
+		Password: m.Password.ValueString(), DenyDownload: m.DenyDownload.ValueBool(), Internal: m.Internal.ValueBool(),
+		ShareLink: m.ShareLink.ValueString(), RequestToken: m.RequestToken.ValueString(),
+	}
+	l.Access, _ = docspace.ParseAccess(m.Access.ValueString())
+	if t, ok := m.ExpirationDate.Time(); ok {
+		l.Expiration = &t
+	}
+	return l
+}
+
+func (m *primaryLinkModel) setLink(l docspace.Link) {
+	m.ID = types.StringValue(l.ID)
+	m.Access = types.StringValue(l.Access.Name())
+	m.Title = types.StringValue(l.Title)
+	reported := newTimestampPointer(l.Expiration)
+	if same, _ := m.ExpirationDate.StringSemanticEquals(context.Background(), reported); !same {
+		m.ExpirationDate = reported
+	}
+	if m.PasswordWOVersion.IsNull() {
+		m.Password = optionalString(l.Password)
+	} else {
+		m.Password = types.StringNull()
+	}
+	m.DenyDownload = types.BoolValue(l.DenyDownload)
+	m.Internal = types.BoolValue(l.Internal)
+	m.ShareLink = types.StringValue(l.ShareLink)
+	// A regenerated link comes back without its token (§6); the next
+	// refresh reads it.
+	m.RequestToken = optionalString(l.RequestToken)
+	m.IsExpired = types.BoolValue(l.IsExpired)
+}
