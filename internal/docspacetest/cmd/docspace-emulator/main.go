@@ -117,16 +117,16 @@ func run() error {
 		opts = append(opts, docspacetest.WithUser(name, password))
 	}
 
-	ln, err := listenLoopback(*addr)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	ln, err := listenLoopback(ctx, *addr)
 	if err != nil {
 		return err
 	}
 	srv := &http.Server{Handler: docspacetest.New(opts...), ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 
 	base := "http://" + ln.Addr().String()
 	fmt.Printf("DocSpace emulator serving %s (token %q, dates in %s)\n", base, tokens[0], loc)
@@ -159,7 +159,7 @@ func run() error {
 
 // listenLoopback refuses anything but a loopback address: the emulator
 // accepts a well-known token and must not be reachable from elsewhere.
-func listenLoopback(addr string) (net.Listener, error) {
+func listenLoopback(ctx context.Context, addr string) (net.Listener, error) {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
 		return nil, fmt.Errorf("-addr %q: %w", addr, err)
@@ -170,7 +170,8 @@ func listenLoopback(addr string) (net.Listener, error) {
 			return nil, fmt.Errorf("-addr %q: only loopback addresses (127.0.0.1, ::1, localhost) are served", addr)
 		}
 	}
-	return net.Listen("tcp", addr)
+	var lc net.ListenConfig
+	return lc.Listen(ctx, "tcp", addr)
 }
 
 func parseZone(s string) (*time.Location, error) {
