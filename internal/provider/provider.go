@@ -142,5 +142,5 @@ func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource
 }
 
 func (p *docspaceProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewRoomLinksDataSource}
+	return []func() datasource.DataSource{NewRoomLinksDataSource, NewRoomLinkDataSource, NewRoomDataSource}
 }

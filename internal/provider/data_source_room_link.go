@@ -1,0 +1,176 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+)
+
+var (
+	_ datasource.DataSourceWithConfigure        = (*roomLinkDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*roomLinkDataSource)(nil)
+)
+
+type roomLinkDataSource struct {
+	data *providerData
+}
+
+// NewRoomLinkDataSource is the docspace_room_link data source.
+func NewRoomLinkDataSource() datasource.DataSource { return &roomLinkDataSource{} }
+
+// roomLinkLookupModel is one link of a room, found by id or by title.
+type roomLinkLookupModel struct {
+	RoomID types.String `tfsdk:"room_id"`
+	roomLinkInfoModel
+}
+
+// linkIDPattern is a link id as DocSpace writes it: a hyphenated GUID (§3.2),
+// in either case.
+var linkIDPattern = regexp.MustCompile(`^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$`)
+
+func (d *roomLinkDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_room_link"
+}
+
+func (d *roomLinkDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := roomLinkInfoAttributes()
+	attrs["room_id"] = schema.StringAttribute{
+		MarkdownDescription: "Id of the room: the number in the room's address (`/rooms/shared/4711`). An unknown room is an error.",
+		Required:            true,
+		Validators:          []validator.String{roomIDValidator{}},
+	}
+	attrs["id"] = schema.StringAttribute{
+		MarkdownDescription: "The link's id (a GUID), as `docspace_room_link` and `docspace_room_links` report it. " +
+			"Exactly one of `id` and `title` must be set. A room without a link of that id is an error.",
+		Optional:   true,
+		Computed:   true,
+		Validators: []validator.String{stringvalidator.RegexMatches(linkIDPattern, "must be a link id: a GUID such as 3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90")},
+	}
+	attrs["title"] = schema.StringAttribute{
+		MarkdownDescription: "The link's title, matched exactly (case and spaces count). The primary link of a room " +
+			"that DocSpace made itself is titled `Shared link` (`Link to fill out` in Form filling rooms) unless renamed. " +
+			"Exactly one of `id` and `title` must be set. No link, or several links, with that title is an error.",
+		Optional:   true,
+		Computed:   true,
+		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "One link of a DocSpace room, looked up by its `id` or by its `title`: an external " +
+			"link (including the room's primary link) or an invitation link. Passwords are never exposed; " +
+			"`password_protected` says whether the link has one. `share_link` is sensitive.",
+		Attributes: attrs,
+	}
+}
+
+func (d *roomLinkDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("title")),
+	}
+}
+
+func (d *roomLinkDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	data, ok := req.ProviderData.(*providerData)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected Provider Data", fmt.Sprintf("Expected *providerData, got %T. This is a provider bug.", req.ProviderData))
+		return
+	}
+	d.data = data
+}
+
+func (d *roomLinkDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg roomLinkLookupModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	roomID := cfg.RoomID.ValueString()
+	// One listing of the room serves every lookup in the run (docspace.Session).
+	links, err := d.data.api.Links(ctx, roomID, nil)
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not List Room Links", describeAPIError(err, roomID, d.data.api.Host()))
+		return
+	}
+
+	var found docspace.Link
+	if !cfg.ID.IsNull() {
+		id := cfg.ID.ValueString()
+		i := indexOfLink(links, func(l docspace.Link) bool { return strings.EqualFold(l.ID, id) })
+		if i < 0 {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Link Not Found",
+				fmt.Sprintf("Room %s has no link with id %s. %s", roomID, id, describeRoomLinks(roomID, links)))
+			return
+		}
+		found = links[i]
+	} else {
+		title := cfg.Title.ValueString()
+		var matches []docspace.Link
+		for _, l := range links {
+			if l.Title == title {
+				matches = append(matches, l)
+			}
+		}
+		switch len(matches) {
+		case 0:
+			resp.Diagnostics.AddAttributeError(path.Root("title"), "Link Not Found",
+				fmt.Sprintf("Room %s has no link titled %q (titles are matched exactly). %s", roomID, title, describeRoomLinks(roomID, links)))
+			return
+		case 1:
+			found = matches[0]
+		default:
+			ids := make([]string, len(matches))
+			for i, l := range matches {
+				ids[i] = l.ID + " (" + l.LinkType.Name() + ")"
+			}
+			resp.Diagnostics.AddAttributeError(path.Root("title"), "Several Links Match",
+				fmt.Sprintf("Room %s has %d links titled %q: %s.\n\nLook the link up by id instead, or give the links distinct titles.",
+					roomID, len(matches), title, strings.Join(ids, ", ")))
+			return
+		}
+	}
+
+	state := roomLinkLookupModel{RoomID: cfg.RoomID, roomLinkInfoModel: newRoomLinkInfo(found)}
+	if !cfg.ID.IsNull() {
+		state.ID = cfg.ID // the configured spelling of the same id
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func indexOfLink(links []docspace.Link, match func(docspace.Link) bool) int {
+	for i, l := range links {
+		if match(l) {
+			return i
+		}
+	}
+	return -1
+}
+
+// describeRoomLinks says what a room does hold, for a lookup that failed.
+func describeRoomLinks(roomID string, links []docspace.Link) string {
+	if len(links) == 0 {
+		return fmt.Sprintf("DocSpace lists no links for room %s: the room has none, or the token's user is not a "+
+			"manager of the room (DocSpace shows other members no links).", roomID)
+	}
+	parts := make([]string, len(links))
+	for i, l := range links {
+		kind := l.LinkType.Name()
+		if l.Primary {
+			kind = "primary " + kind
+		}
+		parts[i] = fmt.Sprintf("%q (%s, id %s)", l.Title, kind, l.ID)
+	}
+	return fmt.Sprintf("Its links: %s.", strings.Join(parts, ", "))
+}
