@@ -85,6 +85,15 @@ const maxResponseBytes = 8 << 20
 
 // NewClient checks the configuration and returns a client.
 func NewClient(cfg Config) (*Client, error) {
+	if strings.TrimSpace(cfg.Token) == "" {
+		return nil, errors.New("the DocSpace token is empty")
+	}
+	return newClient(cfg)
+}
+
+// newClient builds a client; without a token it sends no Authorization
+// header, which only the sign-in endpoint accepts.
+func newClient(cfg Config) (*Client, error) {
 	base, err := ParseHost(cfg.Host)
 	if err != nil {
 		return nil, err
@@ -92,9 +101,6 @@ func NewClient(cfg Config) (*Client, error) {
 	// A token read with file() ends in a newline; surrounding white space is
 	// never part of a token.
 	token := strings.TrimSpace(cfg.Token)
-	if token == "" {
-		return nil, errors.New("the DocSpace token is empty")
-	}
 	if strings.ContainsAny(token, "\r\n") {
 		return nil, errors.New("the DocSpace token contains a line break")
 	}
@@ -260,13 +266,17 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 	state := &callState{method: method, path: path}
 	ctx = context.WithValue(ctx, callStateKey{}, state)
 	// Nothing logs the token, but should anything ever try, it is masked.
-	ctx = tflog.MaskAllFieldValuesStrings(ctx, c.token)
-	ctx = tflog.MaskMessageStrings(ctx, c.token)
+	if c.token != "" {
+		ctx = tflog.MaskAllFieldValuesStrings(ctx, c.token)
+		ctx = tflog.MaskMessageStrings(ctx, c.token)
+	}
 	req, err := retryablehttp.NewRequestWithContext(ctx, method, u.String(), raw)
 	if err != nil {
 		return false, fmt.Errorf("building the request %s %s: %w", method, path, err)
 	}
-	req.Header.Set("Authorization", "Bearer "+c.token)
+	if c.token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.token)
+	}
 	req.Header.Set("Accept", "application/json")
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
