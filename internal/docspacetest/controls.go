@@ -172,11 +172,12 @@ func (e *Emulator) SetMemberToken(token string) {
 	e.tokens[token] = roleMember
 }
 
-// AddToken makes token valid for a room manager.
+// AddToken makes token valid for a room manager, with no expiry.
 func (e *Emulator) AddToken(token string) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.tokens[token] = roleManager
+	delete(e.tokenBudget, token)
 }
 
 // SetDefaultInternal sets the portal's "default share link internal" setting,

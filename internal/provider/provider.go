@@ -5,6 +5,7 @@ package provider
 
 import (
 	"context"
+	"maps"
 	"os"
 	"time"
 
@@ -31,6 +32,9 @@ type docspaceProvider struct {
 	// now is the clock plan checks use; tests replace it, as the time
 	// provider does, to reach dates that have passed.
 	now func() time.Time
+	// clientConfig, when set, adjusts the client configuration: tests
+	// shorten the waits between retries.
+	clientConfig func(*docspace.Config)
 }
 
 // New returns a constructor of the provider, as providerserver expects.
@@ -39,8 +43,13 @@ func New(version string) func() provider.Provider {
 }
 
 type providerModel struct {
-	Host  types.String `tfsdk:"host"`
-	Token types.String `tfsdk:"token"`
+	Host               types.String `tfsdk:"host"`
+	Token              types.String `tfsdk:"token"`
+	MaxRetries         types.Int64  `tfsdk:"max_retries"`
+	RequestTimeout     types.String `tfsdk:"request_timeout"`
+	InsecureHTTP       types.Bool   `tfsdk:"insecure_http"`
+	InsecureSkipVerify types.Bool   `tfsdk:"insecure_skip_verify"`
+	CACertificate      types.String `tfsdk:"ca_certificate"`
 }
 
 // providerData is handed to every resource and data source.
@@ -74,6 +83,7 @@ func (p *docspaceProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			},
 		},
 	}
+	maps.Copy(resp.Schema.Attributes, transportAttributes())
 }
 
 func (p *docspaceProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
@@ -111,17 +121,18 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 		return
 	}
 
-	client, err := docspace.NewClient(docspace.Config{
-		Host:      host,
-		Token:     token,
-		UserAgent: "terraform-provider-docspace/" + p.version,
-	})
+	settings, diags := clientSettings(cfg)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	settings.Host, settings.Token, settings.UserAgent = host, token, "terraform-provider-docspace/"+p.version
+	if p.clientConfig != nil {
+		p.clientConfig(&settings)
+	}
+	client, err := docspace.NewClient(settings)
 	if err != nil {
-		attr := path.Root("host")
-		if _, hostErr := docspace.ParseHost(host); hostErr == nil {
-			attr = path.Root("token")
-		}
-		resp.Diagnostics.AddAttributeError(attr, "Invalid DocSpace Provider Configuration", err.Error())
+		resp.Diagnostics.Append(clientConfigError(err, host)...)
 		return
 	}
 	data := &providerData{api: docspace.NewSession(client), now: p.now}

@@ -393,7 +393,11 @@ func describeAPIError(err error, roomID, host string) string {
 	case docspace.IsNotFound(err):
 		return fmt.Sprintf("%v\n\nRoom %s does not exist on %s, or the token's user cannot see it.", err, roomID, host)
 	case docspace.IsRateLimited(err):
-		return fmt.Sprintf("%v\n\nDocSpace is rate limiting this user. Run Terraform again later, or with a lower -parallelism.", err)
+		return fmt.Sprintf("%v\n\nDocSpace is rate limiting this user, and went on doing so through every retry. Run Terraform "+
+			"again later, with a lower -parallelism, or with a higher max_retries.", err)
+	}
+	if hint := transportHint(err, host); hint != "" {
+		return err.Error() + "\n\n" + hint
 	}
 	return err.Error()
 }

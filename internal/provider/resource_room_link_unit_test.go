@@ -22,7 +22,7 @@ import (
 // newTestResource returns the resource configured against a portal URL.
 func newTestResource(t *testing.T, url string) *roomLinkResource {
 	t.Helper()
-	client, err := docspace.NewClient(docspace.Config{Host: url, Token: docspacetest.DefaultToken})
+	client, err := docspace.NewClient(docspace.Config{Host: url, Token: docspacetest.DefaultToken, RetryWaitMin: time.Millisecond, RetryWaitMax: 10 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}

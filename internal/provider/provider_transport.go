@@ -1,0 +1,256 @@
+package provider
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+)
+
+// Environment variables of the retry settings.
+const (
+	envMaxRetries     = "DOCSPACE_MAX_RETRIES"
+	envRequestTimeout = "DOCSPACE_REQUEST_TIMEOUT"
+)
+
+// Bounds of the retry settings.
+const (
+	maxMaxRetries     = 100
+	minRequestTimeout = time.Second
+	maxRequestTimeout = time.Hour
+)
+
+// transportAttributes are the provider settings for retries and transport
+// security.
+func transportAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"max_retries": schema.Int64Attribute{
+			MarkdownDescription: fmt.Sprintf("How often a request is sent again after DocSpace answered `429 Too Many Requests` "+
+				"or a `5xx` error, after a network error or timeout, or after an answer that did not arrive whole. Waits grow "+
+				"exponentially (with jitter) between attempts, and `Retry-After` is honoured. Every request is safe to repeat: "+
+				"a new link carries an id chosen by the provider, so a repeated create never makes a second link. "+
+				"`0` to `%d`; default `%d`. Falls back to the `%s` environment variable. A rejected token (`401`) is never retried.",
+				maxMaxRetries, docspace.DefaultMaxRetries, envMaxRetries),
+			Optional:   true,
+			Validators: []validator.Int64{int64validator.Between(0, maxMaxRetries)},
+		},
+		"request_timeout": schema.StringAttribute{
+			MarkdownDescription: fmt.Sprintf("How long one attempt of a request may take, as a duration such as `30s` or `2m`; "+
+				"an attempt that takes longer is abandoned and retried. From `1s` to `1h`; default `%s`. Falls back to the `%s` "+
+				"environment variable.", "30s", envRequestTimeout),
+			Optional:   true,
+			Validators: []validator.String{timeoutValidator{min: minRequestTimeout, max: maxRequestTimeout}},
+		},
+		"insecure_http": schema.BoolAttribute{
+			MarkdownDescription: "Allow a plain `http://` host that is not this machine. **For test portals only**: the token, " +
+				"link passwords and share links then cross the network unencrypted. `http://localhost`, `http://127.0.0.1` " +
+				"and `http://[::1]` are always allowed. Default `false`.",
+			Optional: true,
+		},
+		"insecure_skip_verify": schema.BoolAttribute{
+			MarkdownDescription: "Do not verify the portal's TLS certificate. **For test portals only**: anyone between " +
+				"Terraform and the portal could read the token. Prefer `ca_certificate` for a portal behind a private CA. " +
+				"Default `false`.",
+			Optional: true,
+		},
+		"ca_certificate": schema.StringAttribute{
+			MarkdownDescription: "PEM-encoded certificate of a private certificate authority to trust in addition to the " +
+				"system's, for a portal whose certificate it issued. For example `file(\"corp-ca.pem\")`.",
+			Optional:   true,
+			Validators: []validator.String{pemCertificateValidator{}},
+		},
+	}
+}
+
+// clientSettings reads the retry and transport settings into a client
+// configuration (without host, token and user agent).
+func clientSettings(cfg providerModel) (docspace.Config, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	var out docspace.Config
+	for name, v := range map[string]interface{ IsUnknown() bool }{
+		"max_retries": cfg.MaxRetries, "request_timeout": cfg.RequestTimeout, "insecure_http": cfg.InsecureHTTP,
+		"insecure_skip_verify": cfg.InsecureSkipVerify, "ca_certificate": cfg.CACertificate,
+	} {
+		if v.IsUnknown() {
+			diags.AddAttributeError(path.Root(name), "Unknown Provider Setting",
+				fmt.Sprintf("The provider's %s depends on a value that is not known until apply. Set it to a literal or a variable.", name))
+		}
+	}
+	if diags.HasError() {
+		return out, diags
+	}
+
+	retries := int64(docspace.DefaultMaxRetries)
+	switch {
+	case !cfg.MaxRetries.IsNull():
+		retries = cfg.MaxRetries.ValueInt64()
+	case os.Getenv(envMaxRetries) != "":
+		n, err := strconv.ParseInt(strings.TrimSpace(os.Getenv(envMaxRetries)), 10, 64)
+		if err != nil || n < 0 || n > maxMaxRetries {
+			diags.AddAttributeError(path.Root("max_retries"), "Invalid Maximum Number of Retries",
+				fmt.Sprintf("The %s environment variable must be a whole number from 0 to %d. Correct it, or set max_retries in the provider block.",
+					envMaxRetries, maxMaxRetries))
+		}
+		retries = n
+	}
+	out.MaxRetries = int(retries)
+	if retries == 0 {
+		out.MaxRetries = docspace.NoRetries
+	}
+
+	out.RequestTimeout = docspace.DefaultRequestTimeout
+	timeout, source := cfg.RequestTimeout.ValueString(), "request_timeout"
+	if cfg.RequestTimeout.IsNull() {
+		timeout, source = os.Getenv(envRequestTimeout), "The "+envRequestTimeout+" environment variable"
+	}
+	if timeout != "" {
+		d, err := parseDuration(timeout, minRequestTimeout, maxRequestTimeout)
+		if err != nil {
+			diags.AddAttributeError(path.Root("request_timeout"), "Invalid Request Timeout",
+				fmt.Sprintf("%s: %v.", source, err))
+		}
+		out.RequestTimeout = d
+	}
+
+	out.AllowInsecureHTTP = cfg.InsecureHTTP.ValueBool()
+	out.InsecureSkipVerify = cfg.InsecureSkipVerify.ValueBool()
+	out.CACertificatePEM = cfg.CACertificate.ValueString()
+	if out.InsecureSkipVerify {
+		diags.AddAttributeWarning(path.Root("insecure_skip_verify"), "TLS Certificate Verification Is Off",
+			"insecure_skip_verify = true lets anyone between Terraform and the portal read the token. Use it for test portals "+
+				"only; for a portal behind a private certificate authority, set ca_certificate instead.")
+	}
+	return out, diags
+}
+
+// clientConfigError turns a NewClient error into a diagnostic on the
+// attribute to fix.
+func clientConfigError(err error, host string) diag.Diagnostics {
+	var diags diag.Diagnostics
+	switch {
+	case errors.Is(err, docspace.ErrPlainHTTP):
+		diags.AddAttributeError(path.Root("host"), "Plain HTTP Refused",
+			fmt.Sprintf("%v: the token would cross the network unencrypted. Use https:// in host (or just the host name), "+
+				"or, for a test portal only, set insecure_http = true in the provider block.", err))
+	case errors.Is(err, docspace.ErrCACertificate):
+		diags.AddAttributeError(path.Root("ca_certificate"), "Invalid CA Certificate",
+			"ca_certificate holds no PEM-encoded X.509 certificate. Give the certificate of the portal's certificate authority, "+
+				"beginning with -----BEGIN CERTIFICATE-----, for example with file(\"ca.pem\").")
+	default:
+		attr := path.Root("host")
+		if _, hostErr := docspace.ParseHost(host); hostErr == nil {
+			attr = path.Root("token")
+		}
+		diags.AddAttributeError(attr, "Invalid DocSpace Provider Configuration", err.Error())
+	}
+	return diags
+}
+
+// parseDuration reads a Go duration ("30s", "2m") within bounds.
+func parseDuration(s string, lo, hi time.Duration) (time.Duration, error) {
+	d, err := time.ParseDuration(strings.TrimSpace(s))
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a duration; write a number with a unit, such as \"30s\" or \"2m\"", s)
+	}
+	if d < lo || d > hi {
+		return 0, fmt.Errorf("%q is out of range; use a duration from %s to %s", s, lo, hi)
+	}
+	return d, nil
+}
+
+// timeoutValidator checks a bounded duration string at validation time.
+type timeoutValidator struct{ min, max time.Duration }
+
+func (v timeoutValidator) Description(context.Context) string {
+	return fmt.Sprintf("must be a duration such as \"30s\", from %s to %s", v.min, v.max)
+}
+
+func (v timeoutValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v timeoutValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := parseDuration(req.ConfigValue.ValueString(), v.min, v.max); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Request Timeout", fmt.Sprintf("request_timeout %v.", err))
+	}
+}
+
+// pemCertificateValidator checks that a value holds a PEM certificate.
+type pemCertificateValidator struct{}
+
+func (pemCertificateValidator) Description(context.Context) string {
+	return "must hold a PEM-encoded X.509 certificate"
+}
+
+func (v pemCertificateValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (pemCertificateValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	rest := []byte(req.ConfigValue.ValueString())
+	for {
+		var block *pem.Block
+		block, rest = pem.Decode(rest)
+		if block == nil {
+			break
+		}
+		if block.Type != "CERTIFICATE" {
+			continue
+		}
+		if _, err := x509.ParseCertificate(block.Bytes); err == nil {
+			return
+		}
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Invalid CA Certificate",
+		"ca_certificate holds no PEM-encoded X.509 certificate. Give the certificate of the portal's certificate authority, "+
+			"beginning with -----BEGIN CERTIFICATE-----, for example with file(\"ca.pem\").")
+}
+
+// transportHint says what to do about a request that never got an answer
+// from DocSpace; empty for any other error.
+func transportHint(err error, host string) string {
+	var (
+		apiErr      *docspace.Error
+		verifyErr   *tls.CertificateVerificationError
+		unknownCA   x509.UnknownAuthorityError
+		wrongHost   x509.HostnameError
+		invalidCert x509.CertificateInvalidError
+		recordErr   tls.RecordHeaderError
+		netErr      net.Error
+	)
+	switch {
+	case err == nil || errors.As(err, &apiErr) || errors.Is(err, context.Canceled):
+		return ""
+	case errors.As(err, &verifyErr) || errors.As(err, &unknownCA) || errors.As(err, &wrongHost) || errors.As(err, &invalidCert):
+		return fmt.Sprintf("The TLS certificate of %s was not accepted. If a private certificate authority issued it, set "+
+			"ca_certificate to that authority's certificate (PEM); check that host is the name the certificate is for. "+
+			"For a test portal only, insecure_skip_verify = true turns the check off.", host)
+	case errors.As(err, &recordErr) || strings.Contains(err.Error(), "server gave HTTP response to HTTPS client"):
+		return fmt.Sprintf("%s does not speak HTTPS on that port. Check the scheme and port in host.", host)
+	case errors.As(err, &netErr) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET):
+		return fmt.Sprintf("DocSpace at %s did not answer, through every retry. Check host and the network between here "+
+			"and the portal (proxy, firewall, DNS). For a slow portal, raise request_timeout or max_retries.", host)
+	}
+	return ""
+}
