@@ -21,8 +21,10 @@ import (
 
 // Environment variables read when the provider block leaves a setting out.
 const (
-	envHost  = "DOCSPACE_HOST"
-	envToken = "DOCSPACE_TOKEN"
+	envHost     = "DOCSPACE_HOST"
+	envToken    = "DOCSPACE_TOKEN"
+	envUsername = "DOCSPACE_USERNAME"
+	envPassword = "DOCSPACE_PASSWORD"
 )
 
 var _ provider.Provider = (*docspaceProvider)(nil)
@@ -45,6 +47,8 @@ func New(version string) func() provider.Provider {
 type providerModel struct {
 	Host               types.String `tfsdk:"host"`
 	Token              types.String `tfsdk:"token"`
+	Username           types.String `tfsdk:"username"`
+	Password           types.String `tfsdk:"password"`
 	MaxRetries         types.Int64  `tfsdk:"max_retries"`
 	RequestTimeout     types.String `tfsdk:"request_timeout"`
 	InsecureHTTP       types.Bool   `tfsdk:"insecure_http"`
@@ -81,6 +85,17 @@ func (p *docspaceProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				Optional:  true,
 				Sensitive: true,
 			},
+			"username": schema.StringAttribute{
+				MarkdownDescription: "Instead of a token: the e-mail address of a DocSpace user to sign in as, once per run " +
+					"(`POST /api/2.0/authentication`). Needs `password`; accounts with two-factor confirmation cannot sign in " +
+					"this way. Falls back to the `" + envUsername + "` environment variable.",
+				Optional: true,
+			},
+			"password": schema.StringAttribute{
+				MarkdownDescription: "The password for `username`. Sensitive. Falls back to the `" + envPassword + "` environment variable.",
+				Optional:            true,
+				Sensitive:           true,
+			},
 		},
 	}
 	maps.Copy(resp.Schema.Attributes, transportAttributes())
@@ -94,16 +109,19 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 	}
 
 	host := settingValue(cfg.Host, envHost)
-	token := settingValue(cfg.Token, envToken)
 	if cfg.Host.IsUnknown() {
 		resp.Diagnostics.AddAttributeError(path.Root("host"), "Unknown DocSpace Host",
 			"The provider's host depends on a value that is not known until apply. Set it to a literal, a variable, "+
 				"or the "+envHost+" environment variable.")
 	}
-	if cfg.Token.IsUnknown() {
-		resp.Diagnostics.AddAttributeError(path.Root("token"), "Unknown DocSpace Token",
-			"The provider's token depends on a value that is not known until apply. Set it from a variable or the "+
-				envToken+" environment variable.")
+	for _, attr := range []struct {
+		name  string
+		value types.String
+	}{{"token", cfg.Token}, {"username", cfg.Username}, {"password", cfg.Password}} {
+		if attr.value.IsUnknown() {
+			resp.Diagnostics.AddAttributeError(path.Root(attr.name), "Unknown DocSpace Credentials",
+				"The provider's "+attr.name+" depends on a value that is not known until apply. Set it from a variable or its environment variable.")
+		}
 	}
 	if resp.Diagnostics.HasError() {
 		return
@@ -112,11 +130,8 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 		resp.Diagnostics.AddAttributeError(path.Root("host"), "Missing DocSpace Host",
 			"Set host in the provider block (for example host = \"https://portal.example.com\") or the "+envHost+" environment variable.")
 	}
-	if token == "" {
-		resp.Diagnostics.AddAttributeError(path.Root("token"), "Missing DocSpace Token",
-			"Set token in the provider block (from a sensitive variable) or the "+envToken+" environment variable. "+
-				"Create an API key in DocSpace under Developer Tools, or a personal token with POST /api/2.0/authentication.")
-	}
+	creds, diags := resolveCredentials(cfg)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -126,9 +141,18 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	settings.Host, settings.Token, settings.UserAgent = host, token, "terraform-provider-docspace/"+p.version
+	settings.Host, settings.Token, settings.UserAgent = host, creds.token, "terraform-provider-docspace/"+p.version
 	if p.clientConfig != nil {
 		p.clientConfig(&settings)
+	}
+	if creds.userName != "" {
+		// One sign-in per run: the token lives as long as this provider.
+		token, err := docspace.SignIn(ctx, settings, creds.userName, creds.password)
+		if err != nil {
+			resp.Diagnostics.Append(signInError(err, host)...)
+			return
+		}
+		settings.Token = token
 	}
 	client, err := docspace.NewClient(settings)
 	if err != nil {
