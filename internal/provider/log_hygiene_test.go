@@ -273,3 +273,71 @@ func linesWith(text, secret string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestAccLogHygieneSignInAndWriteOnly: the sign-in password, a write-only
+// password and the primary link's secrets stay out of the log and output,
+// and the write-only password out of the state too.
+func TestAccLogHygieneSignInAndWriteOnly(t *testing.T) {
+	if testEmulator == nil {
+		t.Skip("needs the DocSpace emulator (DOCSPACE_HOST names a real portal)")
+	}
+	const signInPassword, writeOnly, primaryPassword = "Sign-in-Pa55word-9", "Write-only-Pa55word-8", "Primary-Pa55word-7"
+	srv := docspacetest.NewTestServer(t, docspacetest.WithUser("ops@example.com", signInPassword), docspacetest.WithLocation(testLocation))
+	room := srv.CreateRoom("hygiene", docspacetest.RoomPublic)
+	r := newTerraformRun(t, "DOCSPACE_TOKEN=", "DOCSPACE_HOST="+srv.URL, "DOCSPACE_USERNAME=ops@example.com", "DOCSPACE_PASSWORD="+signInPassword)
+	r.writeConfig(fmt.Sprintf(`
+terraform {
+  required_providers {
+    docspace = {
+      source = "docspace-community/docspace"
+    }
+  }
+}
+
+resource "docspace_room_link" "write_only" {
+  room_id             = "%[1]d"
+  access              = "read"
+  password_wo         = %[2]q
+  password_wo_version = 1
+}
+
+resource "docspace_room_primary_link" "primary" {
+  room_id  = "%[1]d"
+  password = %[3]q
+}
+`, room.ID, writeOnly, primaryPassword))
+	r.run("apply", "-auto-approve")
+	if out := r.run("plan"); !strings.Contains(out, "No changes") {
+		t.Errorf("plan after apply is not empty:\n%s", out)
+	}
+	state, err := os.ReadFile(filepath.Join(r.dir, "terraform.tfstate"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(state, []byte(writeOnly)) {
+		t.Error("the state holds the write-only password")
+	}
+	secrets := []string{signInPassword, writeOnly, primaryPassword}
+	for _, l := range srv.Links(room.ID) {
+		secrets = append(secrets, l.ShareLink, l.RequestToken)
+	}
+	r.run("destroy", "-auto-approve")
+	logData, err := os.ReadFile(r.logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, secret := range secrets {
+		if secret == "" {
+			continue
+		}
+		if strings.Contains(string(logData), secret) {
+			t.Errorf("the TRACE log holds a secret in:\n%s", linesWith(string(logData), secret))
+		}
+		if strings.Contains(r.output.String(), secret) {
+			t.Errorf("Terraform's output holds a secret in:\n%s", linesWith(r.output.String(), secret))
+		}
+	}
+	if !strings.Contains(string(logData), "path=/api/2.0/authentication") {
+		t.Error("the log does not show the sign-in request")
+	}
+}
