@@ -3,9 +3,10 @@
 #
 # Without DOCSPACE_HOST it starts the DocSpace emulator on a free loopback port
 # and creates a Custom and a Public room through the emulator's API. With
-# DOCSPACE_HOST, DOCSPACE_TOKEN and DOCSPACE_ROOM_ID (a Custom room the token's
-# user manages; DOCSPACE_PUBLIC_ROOM_ID optionally names a Public room) it runs
-# against that portal instead, and destroys what it created.
+# DOCSPACE_HOST, DOCSPACE_TOKEN (or DOCSPACE_USERNAME and DOCSPACE_PASSWORD) and
+# DOCSPACE_ROOM_ID (a Custom room that user manages; DOCSPACE_PUBLIC_ROOM_ID
+# optionally names a Public room) it runs against that portal instead, and
+# destroys what it created.
 #
 # Everything it writes goes to one temporary folder, removed at the end.
 # DEMO_SHOW_SECRETS=1 also prints the sensitive outputs.
@@ -82,8 +83,8 @@ echo "$work/bin/terraform-provider-docspace"
 if [ -n "${DOCSPACE_HOST:-}" ]; then
   real_portal=1
   step "Using the DocSpace portal at $DOCSPACE_HOST (DOCSPACE_HOST is set; unset it to use the emulator)"
-  [ -n "${DOCSPACE_TOKEN:-}" ] ||
-    die "DOCSPACE_TOKEN is not set: give an API key (sk-...) or a personal access token of a room manager."
+  [ -n "${DOCSPACE_TOKEN:-}" ] || { [ -n "${DOCSPACE_USERNAME:-}" ] && [ -n "${DOCSPACE_PASSWORD:-}" ]; } ||
+    die "DOCSPACE_TOKEN is not set: give an API key (sk-...) or a personal access token of a room manager (or set DOCSPACE_USERNAME and DOCSPACE_PASSWORD)."
   [ -n "${DOCSPACE_ROOM_ID:-}" ] ||
     die "DOCSPACE_ROOM_ID is not set: give the id of a Custom room the token's user manages (the number in /rooms/shared/<id>)."
   export TF_VAR_project_room_id=$DOCSPACE_ROOM_ID
@@ -106,6 +107,8 @@ else
   # shellcheck disable=SC1091
   . "$work/emulator.env"
   export DOCSPACE_HOST DOCSPACE_TOKEN
+  # The emulator's token is the one way of signing in here.
+  unset DOCSPACE_USERNAME DOCSPACE_PASSWORD
   read -r TF_VAR_project_room_id TF_VAR_press_room_id <<<"$DOCSPACE_ROOM_IDS"
   export TF_VAR_project_room_id TF_VAR_press_room_id
 fi
