@@ -203,7 +203,11 @@ func TestAccChaos(t *testing.T) {
 
 	srv.InjectFaults(docspacetest.FaultMix{Rate: 0.25, Seed: 20261127})
 	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: providersWithClient(fastRetries),
+		// An answer held back costs the request timeout: half a second here.
+		ProtoV6ProviderFactories: providersWithClient(func(c *docspace.Config) {
+			fastRetries(c)
+			c.RequestTimeout = 500 * time.Millisecond
+		}),
 		CheckDestroy: func(*terraform.State) error {
 			for _, room := range rooms {
 				for _, l := range srv.Links(room.ID) {
