@@ -13,4 +13,13 @@
 // Test controls (CreateRoom, SetLink, Requests, ...) let tests arrange state
 // behind the API's back and observe what a client did. All of them are safe
 // for concurrent use and return copies.
+//
+// Faults make the emulator misbehave like a real network and a loaded
+// portal, per test: FailNext and InjectFaults (a seeded mix, e.g. 25% of
+// requests) inject 429s, 500 envelopes, proxy 502/503 pages, connection
+// resets before and after a write is applied, answers held back past the
+// client's timeout, truncated JSON and empty 200s; WithLimits(ServerLimits)
+// enforces the server's rate limits; ExpireTokenAfter makes a token expire in
+// the middle of a run. FaultCounts, AppliedDespiteFault and StatusCount show
+// what happened.
 package docspacetest
