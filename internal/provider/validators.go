@@ -96,7 +96,7 @@ func parseImportID(id string) (roomID, linkID string, err error) {
 		return "", "", fmt.Errorf("import ID %q is not in the expected form. %s", id, format)
 	}
 	if err := docspace.ValidateRoomID(parts[0]); err != nil {
-		return "", "", fmt.Errorf("%v\n\n%s", err, format)
+		return "", "", fmt.Errorf("%w\n\n%s", err, format)
 	}
 	parsed, err := uuid.Parse(parts[1])
 	if err != nil || len(parts[1]) != 36 {
