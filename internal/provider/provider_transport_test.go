@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"net"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -65,6 +67,46 @@ data "docspace_room_links" "probe" {
 			},
 		},
 	})
+}
+
+// TestAccProvider_insecureHTTP: a plain-http portal on an address that is
+// not loopback is refused unless insecure_http = true.
+func TestAccProvider_insecureHTTP(t *testing.T) {
+	requireEmulator(t)
+	var ip net.IP
+	addrs, _ := net.InterfaceAddrs()
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok && !n.IP.IsLoopback() && n.IP.To4() != nil {
+			ip = n.IP
+			break
+		}
+	}
+	if ip == nil {
+		t.Skip("this machine has no address but loopback")
+	}
+	listener, err := net.Listen("tcp", net.JoinHostPort(ip.String(), "0"))
+	if err != nil {
+		t.Skipf("cannot listen on %s: %v", ip, err)
+	}
+	emulator := docspacetest.New(docspacetest.WithLocation(testLocation))
+	srv := &httptest.Server{Listener: listener, Config: &http.Server{Handler: emulator}}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	room := emulator.CreateRoom("plain http", docspacetest.RoomCustom)
+	config := func(settings string) string {
+		return fmt.Sprintf("provider \"docspace\" {\n  host = %q\n  token = %q\n%s\n}\n"+
+			"data \"docspace_room_links\" \"probe\" {\n  room_id = \"%d\"\n}\n", srv.URL, docspacetest.DefaultToken, settings, room.ID)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{
+			{Config: config(""), ExpectError: regexpOf("Plain HTTP Refused[\\s\\S]*insecure_http = true")},
+			{Config: config("  insecure_http = true")},
+		},
+	})
+	if n := emulator.Requests("", "/api/2.0/files/rooms/{id}/links"); n == 0 {
+		t.Error("with insecure_http the portal was never asked")
+	}
 }
 
 // TestAccProvider_settingsFromEnvironment: DOCSPACE_MAX_RETRIES and
