@@ -528,3 +528,30 @@ func TestRequestLogging(t *testing.T) {
 
 // nullLogger silences a test server's complaints about failed handshakes.
 func nullLogger() *log.Logger { return log.New(io.Discard, "", 0) }
+
+// Speaking https to a plain-http port is a configuration error: no retry.
+func TestNoRetryOnWrongScheme(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewUnstartedServer(listOK)
+	var conns atomic.Int64
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	srv.Config.ErrorLog = nullLogger()
+	srv.Start()
+	t.Cleanup(srv.Close)
+	c, err := NewClient(Config{Host: strings.Replace(srv.URL, "http://", "https://", 1), Token: testToken,
+		RetryWaitMin: time.Millisecond, RetryWaitMax: 2 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.ListLinks(context.Background(), "4711", nil)
+	if err == nil || strings.Contains(err.Error(), "attempts") {
+		t.Errorf("error = %v, want one attempt", err)
+	}
+	if n := conns.Load(); n != 1 {
+		t.Errorf("%d connections, want 1", n)
+	}
+}

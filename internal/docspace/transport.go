@@ -190,6 +190,8 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	switch {
 	case errors.As(err, &broken):
 		retry, reason = true, broken.err.Error()
+	case err != nil && strings.Contains(err.Error(), "server gave HTTP response to HTTPS client"):
+		// A wrong scheme in the host: no retry answers it differently.
 	case err != nil:
 		retry, _ = retryablehttp.ErrorPropagatedRetryPolicy(ctx, resp, err)
 		reason = transportErrorText(err)
