@@ -1,0 +1,310 @@
+// Command docspace-bench measures the provider against the DocSpace emulator
+// and writes BENCHMARKS.md. `make bench` runs it from the repository root:
+//
+//	go run ./internal/bench/cmd/docspace-bench [-quick] [-links 300 -rooms 60] [-latency 50ms]
+//
+// It builds the provider, serves the emulator on loopback with a per-request
+// latency and the real server's concurrency limits, and runs, for the main
+// workload and the growth sizes: terraform apply / plan / apply (update all)
+// / destroy with the provider, the same graph of terraform_data resources,
+// and a sequential script. No `terraform init` is run: a CLI configuration
+// with dev_overrides points Terraform at the build.
+//
+// Settings may also come from the environment: BENCH_LINKS, BENCH_ROOMS,
+// BENCH_GROWTH, BENCH_REPS, BENCH_LARGE_REPS, BENCH_LATENCY, BENCH_QUICK.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/bench"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "docspace-bench:", err)
+		os.Exit(1)
+	}
+}
+
+type settings struct {
+	links, rooms    int
+	growth          []int
+	reps, largeReps int
+	largeFrom       int
+	latency         time.Duration
+	parallelism     int
+	writeLimit      int
+	quick, profile  bool
+	out, terraform  string
+	keep            bool
+	providerEnv     envList
+	script          bool
+	scriptReps      int
+	experiments     bool
+}
+
+func parseSettings() (settings, error) {
+	var s settings
+	var growth string
+	flag.IntVar(&s.links, "links", envInt("BENCH_LINKS", 300), "links of the main workload (env BENCH_LINKS)")
+	flag.IntVar(&s.rooms, "rooms", envInt("BENCH_ROOMS", 0), "rooms of the main workload; default links/5 (env BENCH_ROOMS)")
+	flag.StringVar(&growth, "growth", envString("BENCH_GROWTH", "30,1000"), "further sizes in links, rooms scaled like the main workload (env BENCH_GROWTH)")
+	flag.IntVar(&s.reps, "reps", envInt("BENCH_REPS", 3), "rounds per size; the median is reported (env BENCH_REPS)")
+	flag.IntVar(&s.largeReps, "large-reps", envInt("BENCH_LARGE_REPS", 1), "rounds for sizes of -large-from links and more (env BENCH_LARGE_REPS)")
+	flag.IntVar(&s.largeFrom, "large-from", 1000, "sizes from this many links on are large")
+	flag.DurationVar(&s.latency, "latency", envDuration("BENCH_LATENCY", 50*time.Millisecond), "latency the emulator adds to every request (env BENCH_LATENCY)")
+	flag.IntVar(&s.parallelism, "parallelism", 10, "terraform -parallelism")
+	flag.IntVar(&s.writeLimit, "write-limit", 8, "the client's bound on concurrent writes (docspace.DefaultMaxConcurrentWrites), for the floor")
+	flag.BoolVar(&s.quick, "quick", envInt("BENCH_QUICK", 0) != 0, "skip sizes above the main workload and the profile (env BENCH_QUICK=1)")
+	flag.BoolVar(&s.profile, "profile", true, "profile the provider in one extra round of the main workload")
+	flag.StringVar(&s.out, "out", "BENCHMARKS.md", "report file")
+	flag.StringVar(&s.terraform, "terraform", "", "terraform binary (default: from PATH)")
+	flag.BoolVar(&s.script, "script", true, "run the sequential script too")
+	flag.IntVar(&s.scriptReps, "script-reps", envInt("BENCH_SCRIPT_REPS", 1), "rounds of the script (its time is requests × latency, so one is enough) (env BENCH_SCRIPT_REPS)")
+	flag.BoolVar(&s.experiments, "experiments", true, "run the variants (logs off, connection setup cost) once at the main size")
+	flag.BoolVar(&s.keep, "keep", false, "keep the scratch directory")
+	flag.Var(&s.providerEnv, "provider-env", "NAME=VALUE added to the environment of Terraform and the provider (repeatable), for experiments")
+	flag.Parse()
+	if s.rooms == 0 {
+		s.rooms = bench.RoomsFor(s.links)
+	}
+	for _, f := range strings.Split(growth, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 1 {
+			return s, fmt.Errorf("-growth: %q is not a number of links", f)
+		}
+		if n == s.links || slices.Contains(s.growth, n) || (s.quick && n > s.links) {
+			continue
+		}
+		s.growth = append(s.growth, n)
+	}
+	if s.quick {
+		s.profile, s.experiments = false, false
+	}
+	if s.terraform == "" {
+		tf, err := exec.LookPath("terraform")
+		if err != nil {
+			return s, bench.ErrNoTerraform
+		}
+		s.terraform = tf
+	}
+	return s, nil
+}
+
+func run() error {
+	s, err := parseSettings()
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	started := time.Now()
+
+	work, err := os.MkdirTemp("", "docspace-bench-")
+	if err != nil {
+		return err
+	}
+	if s.keep {
+		fmt.Fprintln(os.Stderr, "scratch directory:", work)
+	} else {
+		defer os.RemoveAll(work)
+	}
+
+	// The real provider, the wrapper Terraform starts in its place (it
+	// records the provider's CPU time and peak RSS) and the profiling build.
+	provider := filepath.Join(work, "provider", "terraform-provider-docspace")
+	plugins := filepath.Join(work, "plugins")
+	pprofProvider := filepath.Join(work, "pprof", "terraform-provider-docspace")
+	builds := [][2]string{{provider, "."}, {filepath.Join(plugins, "terraform-provider-docspace"), "./internal/bench/cmd/provider-rusage"}}
+	if s.profile {
+		builds = append(builds, [2]string{pprofProvider, "./internal/bench/cmd/provider-pprof"})
+	}
+	for _, b := range builds {
+		fmt.Fprintf(os.Stderr, "go build -o %s %s\n", b[0], b[1])
+		cmd := exec.CommandContext(ctx, "go", "build", "-o", b[0], b[1])
+		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("go build %s: %w", b[1], err)
+		}
+	}
+
+	portal := bench.NewPortal(bench.PortalOptions{
+		Latency: s.latency, MaxReads: bench.RealMaxConcurrentReads, MaxWrites: bench.RealMaxConcurrentWrites,
+	})
+	defer portal.Close()
+	conc := bench.Concurrency{
+		Parallelism: s.parallelism, ClientWrites: s.writeLimit,
+		ServerReads: bench.RealMaxConcurrentReads, ServerWrites: bench.RealMaxConcurrentWrites,
+	}
+	runner := &bench.Runner{
+		Terraform: s.terraform, WorkDir: work, Plugins: plugins, Provider: provider,
+		Latency: s.latency, Concurrency: conc, Portal: portal, Log: os.Stderr, Env: s.providerEnv,
+	}
+	report := bench.Report{
+		Machine: bench.DescribeMachine(ctx, s.terraform), Latency: s.latency, Concurrency: conc,
+		MainLinks: s.links, Command: commandLine(),
+	}
+
+	sizes := append([]int{s.links}, s.growth...)
+	for _, n := range sizes {
+		rooms := s.rooms
+		if n != s.links {
+			rooms = max(bench.RoomsFor(n), (n*s.rooms+s.links-1)/s.links)
+		}
+		plan := bench.SizePlan{Reps: s.reps, ScriptReps: s.scriptReps, ScriptSteps: 3}
+		if n >= s.largeFrom {
+			// Terraform's own time grows faster than linearly with the
+			// number of resources; keep the largest size within budget.
+			plan.Reps = min(s.reps, s.largeReps)
+			plan.ScriptReps = min(s.scriptReps, 1)
+			plan.ScriptSteps = 1
+			plan.Skip = []string{bench.StepUpdate}
+		}
+		if !s.script {
+			plan.ScriptReps = 0
+		}
+		w, err := runner.NewWorkload(n, rooms)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "%d links over %d rooms, %d round(s), latency %s\n", n, rooms, plan.Reps, s.latency)
+		res, err := runner.Size(ctx, w, plan)
+		if err != nil {
+			return err
+		}
+		report.Sizes = append(report.Sizes, res)
+		if n != s.links {
+			continue
+		}
+		if s.profile {
+			prof, err := profile(ctx, runner, w, pprofProvider, work)
+			if err != nil {
+				return err
+			}
+			report.Profile = prof
+		}
+		if s.experiments {
+			for _, v := range variants(s.latency) {
+				fmt.Fprintf(os.Stderr, "variant: %s\n", v.Name)
+				v.Steps, err = runner.Variant(ctx, w, v.Name, v.Env, v.ConnectDelay)
+				if err != nil {
+					return err
+				}
+				report.Variants = append(report.Variants, v)
+			}
+		}
+	}
+	report.Elapsed = time.Since(started)
+	if err := os.WriteFile(s.out, []byte(report.Markdown()), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "wrote %s in %s\n", s.out, report.Elapsed.Round(time.Second))
+	return nil
+}
+
+// variants are the experiments run once at the main size: what the provider
+// would gain with its logging off, and what new connections cost when each
+// needs a round trip to set up.
+func variants(latency time.Duration) []bench.Variant {
+	return []bench.Variant{
+		{Name: "baseline", Description: "as above, run once next to the variants"},
+		{Name: "provider logs off", Description: "TF_LOG_SDK, TF_LOG_SDK_PROTO, TF_LOG_SDK_FRAMEWORK and TF_LOG_PROVIDER_DOCSPACE set to OFF: " +
+			"the plugin libraries stop writing TRACE lines as JSON to stderr, which Terraform parses and drops unless TF_LOG asks for them",
+			Env: []string{"TF_LOG_SDK=OFF", "TF_LOG_SDK_PROTO=OFF", "TF_LOG_SDK_FRAMEWORK=OFF", "TF_LOG_PROVIDER_DOCSPACE=OFF"}},
+		{Name: "connection setup " + latency.String(), Description: "every new connection waits " + latency.String() +
+			" more before its first request, as a TCP (+TLS) handshake to a remote portal does", ConnectDelay: latency},
+	}
+}
+
+// profile runs the main workload once more with the profiling build (behind
+// the same wrapper) and summarises the CPU profiles of its processes.
+func profile(ctx context.Context, base *bench.Runner, w bench.Workload, pprofProvider, work string) (*bench.Profile, error) {
+	dir := filepath.Join(work, "profiles")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	r := *base
+	r.Provider = pprofProvider
+	r.Env = append(slices.Clone(r.Env), "DOCSPACE_BENCH_PPROF="+dir)
+	fmt.Fprintf(os.Stderr, "profiling %d links\n", w.Links)
+	steps, err := r.Profile(ctx, w)
+	if err != nil {
+		return nil, err
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "cpu-*.pprof"))
+	if len(files) == 0 {
+		return nil, errors.New("the profiling build wrote no profile")
+	}
+	p := &bench.Profile{Steps: steps, Files: len(files)}
+	for _, mode := range []struct {
+		into *string
+		args []string
+	}{
+		{&p.Flat, []string{"-top", "-nodecount=25"}},
+		{&p.Cumulative, []string{"-top", "-cum", "-nodecount=100000"}},
+	} {
+		args := append([]string{"tool", "pprof"}, mode.args...)
+		args = append(args, pprofProvider)
+		args = append(args, files...)
+		out, err := exec.CommandContext(ctx, "go", args...).Output()
+		if err != nil {
+			return nil, fmt.Errorf("go tool pprof: %w", err)
+		}
+		*mode.into = string(out)
+	}
+	return p, nil
+}
+
+func commandLine() string {
+	args := append([]string{"docspace-bench"}, os.Args[1:]...)
+	return strings.Join(args, " ")
+}
+
+func envString(key, def string) string {
+	if v := strings.TrimSpace(os.Getenv(key)); v != "" {
+		return v
+	}
+	return def
+}
+
+func envInt(key string, def int) int {
+	if v, err := strconv.Atoi(strings.TrimSpace(os.Getenv(key))); err == nil {
+		return v
+	}
+	return def
+}
+
+func envDuration(key string, def time.Duration) time.Duration {
+	if v, err := time.ParseDuration(strings.TrimSpace(os.Getenv(key))); err == nil {
+		return v
+	}
+	return def
+}
+
+// envList collects NAME=VALUE flags.
+type envList []string
+
+func (l *envList) String() string { return strings.Join(*l, ",") }
+
+func (l *envList) Set(v string) error {
+	if name, _, ok := strings.Cut(v, "="); !ok || name == "" {
+		return fmt.Errorf("%q: want NAME=VALUE", v)
+	}
+	*l = append(*l, v)
+	return nil
+}

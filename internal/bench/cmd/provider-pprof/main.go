@@ -1,0 +1,55 @@
+// Command provider-pprof is terraform-provider-docspace with a CPU profile:
+// the same provider, served the same way as the repository's main.go, that
+// writes cpu-<pid>.pprof and heap-<pid>.pprof into DOCSPACE_BENCH_PPROF when Terraform shuts it
+// down. `make bench` uses it for one extra pass to show where the provider's
+// CPU time goes.
+package main
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/provider"
+)
+
+// EnvDir names the directory the profiles are written to.
+const EnvDir = "DOCSPACE_BENCH_PPROF"
+
+func main() {
+	dir := os.Getenv(EnvDir)
+	if dir != "" {
+		f, err := os.Create(filepath.Join(dir, fmt.Sprintf("cpu-%d.pprof", os.Getpid())))
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			log.Fatal(err)
+		}
+		stop, done := make(chan struct{}), make(chan struct{})
+		go watchMemory(filepath.Join(dir, fmt.Sprintf("mem-%d.json", os.Getpid())), filepath.Join(dir, fmt.Sprintf("live-%d.pprof", os.Getpid())), stop, done)
+		defer func() {
+			close(stop)
+			<-done
+			pprof.StopCPUProfile()
+			f.Close()
+			// Allocations over the process's life (go tool pprof -sample_index=alloc_space).
+			if h, err := os.Create(filepath.Join(dir, fmt.Sprintf("heap-%d.pprof", os.Getpid()))); err == nil {
+				_ = pprof.Lookup("allocs").WriteTo(h, 0)
+				h.Close()
+			}
+		}()
+	}
+	err := providerserver.Serve(context.Background(), provider.New("bench"), providerserver.ServeOpts{
+		Address:         "registry.terraform.io/docspace-community/docspace",
+		ProtocolVersion: 6,
+	})
+	if err != nil {
+		log.Print(err.Error())
+	}
+}

@@ -1,0 +1,409 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/bench/rusage"
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
+)
+
+// Runner runs the Terraform, terraform_data and script steps against one portal.
+type Runner struct {
+	Terraform   string // terraform binary
+	WorkDir     string // scratch directory
+	Plugins     string // dev_overrides directory holding terraform-provider-docspace
+	Provider    string // the real provider binary the wrapper in Plugins starts ("" if Plugins holds the provider itself)
+	Latency     time.Duration
+	Concurrency Concurrency
+	Portal      *Portal
+	Env         []string // added to Terraform's environment (and so the provider's)
+	Log         io.Writer
+}
+
+// Step names, in the order the steps run.
+const (
+	StepCreate  = "apply (create)"
+	StepPlan    = "plan (no changes)"
+	StepUpdate  = "apply (update all)"
+	StepDestroy = "destroy"
+)
+
+// StepNames lists the Terraform steps in order.
+var StepNames = []string{StepCreate, StepPlan, StepUpdate, StepDestroy}
+
+type tfStep struct {
+	name   string
+	args   []string
+	access string // the access every link has afterwards ("" none left)
+}
+
+var tfSteps = []tfStep{
+	{StepCreate, []string{"apply", "-auto-approve", "-var", "access=" + AccessCreate}, AccessCreate},
+	{StepPlan, []string{"plan", "-detailed-exitcode", "-var", "access=" + AccessCreate}, AccessCreate},
+	{StepUpdate, []string{"apply", "-auto-approve", "-var", "access=" + AccessUpdate}, AccessUpdate},
+	{StepDestroy, []string{"destroy", "-auto-approve", "-var", "access=" + AccessUpdate}, ""},
+}
+
+// Script step names.
+const (
+	ScriptCreate = "create (PUT per link, GET per room)"
+	ScriptUpdate = "update (PUT per link, GET per room)"
+	ScriptDelete = "delete (PUT per link, GET per room)"
+)
+
+// SizeResult is everything measured for one workload size.
+type SizeResult struct {
+	Links, Rooms int
+	Reps         int
+	ScriptReps   int
+	Provider     []Step // StepNames, docspace_room_link
+	Data         []Step // StepNames, terraform_data
+	Script       []Step // ScriptCreate, ScriptUpdate, ScriptDelete
+	Skipped      []string
+	Load         [2]float64
+	Elapsed      time.Duration
+}
+
+// Ran reports whether a Terraform step ran at this size.
+func (s SizeResult) Ran(step string) bool {
+	return len(StepByName(s.Provider, step).Samples) > 0
+}
+
+// SizePlan says what to run for one size.
+type SizePlan struct {
+	Reps        int      // rounds of the Terraform steps (provider and terraform_data)
+	Skip        []string // Terraform steps not run at this size (StepUpdate only: the others set up and clean up)
+	ScriptReps  int      // rounds of the script
+	ScriptSteps int      // 3: create, update, delete; 1: create only (the links are then cleared through the emulator)
+}
+
+// StepByName finds a step.
+func StepByName(steps []Step, name string) Step {
+	for _, s := range steps {
+		if s.Name == name {
+			return s
+		}
+	}
+	return Step{Name: name}
+}
+
+// NewWorkload creates rooms (Custom rooms, through the emulator's controls)
+// for a workload.
+func (r *Runner) NewWorkload(links, rooms int) (Workload, error) {
+	w := Workload{Links: links}
+	for i := range rooms {
+		w.Rooms = append(w.Rooms, r.Portal.CreateRoom(fmt.Sprintf("bench %d/%d", links, i), docspacetest.RoomCustom).ID)
+	}
+	return w, w.Validate()
+}
+
+// Size measures one workload: plan.Reps rounds of the Terraform steps with
+// the provider and with terraform_data, and plan.ScriptReps rounds of the script.
+func (r *Runner) Size(ctx context.Context, w Workload, plan SizePlan) (SizeResult, error) {
+	start := time.Now()
+	res := SizeResult{Links: w.Links, Rooms: len(w.Rooms), Reps: plan.Reps, ScriptReps: plan.ScriptReps, Skipped: plan.Skip, Load: [2]float64{LoadAverage(), 0}}
+	steps := make([]tfStep, 0, len(tfSteps))
+	for _, s := range tfSteps {
+		if s.name == StepUpdate && containsString(plan.Skip, s.name) {
+			continue
+		}
+		steps = append(steps, s)
+	}
+	if containsString(plan.Skip, StepUpdate) {
+		// Without the update, destroy finds the links as created.
+		steps[len(steps)-1].args = []string{"destroy", "-auto-approve", "-var", "access=" + AccessCreate}
+	}
+	for _, s := range steps {
+		res.Provider = append(res.Provider, Step{Name: s.name})
+		res.Data = append(res.Data, Step{Name: s.name})
+	}
+	scriptSteps := []string{ScriptCreate, ScriptUpdate, ScriptDelete}[:max(1, min(plan.ScriptSteps, 3))]
+	for _, n := range scriptSteps {
+		res.Script = append(res.Script, Step{Name: n})
+	}
+	base := filepath.Join(r.WorkDir, fmt.Sprintf("links-%d", w.Links))
+	provDir, dataDir := filepath.Join(base, "docspace"), filepath.Join(base, "terraform_data")
+	if err := writeConfig(provDir, w.ProviderConfig()); err != nil {
+		return res, err
+	}
+	if err := writeConfig(dataDir, w.DataConfig()); err != nil {
+		return res, err
+	}
+	for rep := range max(plan.Reps, plan.ScriptReps) {
+		if rep < plan.Reps {
+			for i, s := range steps {
+				sample, err := r.RunStep(ctx, provDir, w, s, true)
+				if err != nil {
+					return res, fmt.Errorf("%d links, docspace %s (round %d): %w", w.Links, s.name, rep+1, err)
+				}
+				res.Provider[i].Samples = append(res.Provider[i].Samples, sample)
+			}
+			for i, s := range steps {
+				sample, err := r.RunStep(ctx, dataDir, w, s, false)
+				if err != nil {
+					return res, fmt.Errorf("%d links, terraform_data %s (round %d): %w", w.Links, s.name, rep+1, err)
+				}
+				res.Data[i].Samples = append(res.Data[i].Samples, sample)
+			}
+		}
+		if rep < plan.ScriptReps {
+			samples, err := r.runScript(ctx, w, len(scriptSteps))
+			if err != nil {
+				return res, fmt.Errorf("%d links, script (round %d): %w", w.Links, rep+1, err)
+			}
+			for i := range samples {
+				res.Script[i].Samples = append(res.Script[i].Samples, samples[i])
+			}
+		}
+	}
+	res.Load[1] = LoadAverage()
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Variant runs apply (create) and plan once in a fresh directory, with env
+// added to Terraform's environment and the portal's connection delay set,
+// then clears the links behind Terraform's back.
+func (r *Runner) Variant(ctx context.Context, w Workload, name string, env []string, connectDelay time.Duration) ([]Step, error) {
+	dir := filepath.Join(r.WorkDir, fmt.Sprintf("variant-%d-%s", w.Links, strings.NewReplacer(" ", "-", "/", "-").Replace(name)))
+	if err := writeConfig(dir, w.ProviderConfig()); err != nil {
+		return nil, err
+	}
+	v := *r
+	v.Env = append(append([]string(nil), r.Env...), env...)
+	r.Portal.SetConnectDelay(connectDelay)
+	defer r.Portal.SetConnectDelay(0)
+	var steps []Step
+	for _, s := range tfSteps[:2] {
+		sample, err := v.RunStep(ctx, dir, w, s, true)
+		if err != nil {
+			return nil, fmt.Errorf("variant %s, %s: %w", name, s.name, err)
+		}
+		steps = append(steps, Step{Name: s.name, Samples: []Sample{sample}})
+	}
+	r.Portal.ClearLinks(w.Rooms)
+	return steps, os.RemoveAll(dir)
+}
+
+// Profile runs the four provider steps once more (with whatever provider
+// Plugins holds, e.g. the profiling build).
+func (r *Runner) Profile(ctx context.Context, w Workload) ([]Step, error) {
+	dir := filepath.Join(r.WorkDir, fmt.Sprintf("profile-%d", w.Links))
+	if err := writeConfig(dir, w.ProviderConfig()); err != nil {
+		return nil, err
+	}
+	var steps []Step
+	for _, s := range tfSteps {
+		sample, err := r.RunStep(ctx, dir, w, s, true)
+		if err != nil {
+			return nil, fmt.Errorf("profiling %s: %w", s.name, err)
+		}
+		steps = append(steps, Step{Name: s.name, Samples: []Sample{sample}})
+	}
+	return steps, nil
+}
+
+func writeConfig(dir, config string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "main.tf"), []byte(config), 0o644)
+}
+
+// cliConfig writes the Terraform CLI configuration with dev_overrides for
+// the provider, so that no `terraform init` (and no download) is needed.
+func (r *Runner) cliConfig() (string, error) {
+	file := filepath.Join(r.WorkDir, "terraformrc-"+filepath.Base(r.Plugins))
+	cfg := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"docspace-community/docspace\" = %q\n  }\n  direct {}\n}\n", r.Plugins)
+	return file, os.WriteFile(file, []byte(cfg), 0o644)
+}
+
+// RunStep runs one Terraform command in dir and checks the emulator holds
+// what the step should leave behind (docspace steps only).
+func (r *Runner) RunStep(ctx context.Context, dir string, w Workload, s tfStep, docspace bool) (Sample, error) {
+	cli, err := r.cliConfig()
+	if err != nil {
+		return Sample{}, err
+	}
+	records := filepath.Join(r.WorkDir, "rusage.jsonl")
+	_ = os.Remove(records)
+	args := append(append([]string(nil), s.args...), "-input=false", "-no-color", fmt.Sprintf("-parallelism=%d", r.Concurrency.Parallelism))
+	cmd := exec.CommandContext(ctx, r.Terraform, args...)
+	cmd.Dir = dir
+	cmd.Env = append(cleanEnv(),
+		"CHECKPOINT_DISABLE=1",
+		"TF_IN_AUTOMATION=1",
+		"TF_CLI_CONFIG_FILE="+cli,
+		"DOCSPACE_HOST="+r.Portal.URL,
+		"DOCSPACE_TOKEN="+docspacetest.DefaultToken,
+		rusage.EnvProvider+"="+r.Provider,
+		rusage.EnvRecords+"="+records,
+	)
+	cmd.Env = append(cmd.Env, r.Env...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	r.Portal.Reset()
+	begin := time.Now()
+	err = cmd.Run()
+	wall := time.Since(begin)
+	if err != nil {
+		return Sample{}, fmt.Errorf("terraform %s: %w\n%s", strings.Join(args, " "), err, tail(out.String(), 4000))
+	}
+	sample := Sample{Wall: wall, Requests: r.requests(), Traffic: r.Portal.Traffic(), TreeCPU: treeCPU(cmd.ProcessState)}
+	if docspace {
+		recs, err := rusage.Read(records)
+		if err != nil {
+			return sample, err
+		}
+		sample.Provider = rusage.Summarize(recs)
+		if err := r.check(w, s.access); err != nil {
+			return sample, fmt.Errorf("after terraform %s: %w", strings.Join(args, " "), err)
+		}
+	}
+	r.logf("  %-16s %-20s %7.2fs  CPU %5.2fs  %s\n", filepath.Base(dir), s.name, wall.Seconds(), sample.TreeCPU.Seconds(), describe(sample))
+	return sample, nil
+}
+
+// runScript runs the sequential script's three steps.
+func (r *Runner) runScript(ctx context.Context, w Workload, n int) ([]Sample, error) {
+	s := &Script{Host: r.Portal.URL, Token: docspacetest.DefaultToken, HTTP: &http.Client{Timeout: time.Minute}}
+	steps := []struct {
+		name   string
+		run    func(context.Context, Workload) error
+		access string
+	}{
+		{ScriptCreate, s.Create, AccessCreate},
+		{ScriptUpdate, s.Update, AccessUpdate},
+		{ScriptDelete, s.Delete, ""},
+	}
+	var samples []Sample
+	for _, st := range steps[:n] {
+		r.Portal.Reset()
+		begin := time.Now()
+		if err := st.run(ctx, w); err != nil {
+			return nil, fmt.Errorf("%s: %w", st.name, err)
+		}
+		sample := Sample{Wall: time.Since(begin), Requests: r.requests(), Traffic: r.Portal.Traffic()}
+		if err := r.check(w, st.access); err != nil {
+			return nil, fmt.Errorf("after %s: %w", st.name, err)
+		}
+		r.logf("  %-16s %-20s %7.2fs  %s\n", "script", st.name[:6], sample.Wall.Seconds(), describe(sample))
+		samples = append(samples, sample)
+	}
+	if n < len(steps) {
+		r.Portal.ClearLinks(w.Rooms)
+	}
+	return samples, nil
+}
+
+// check compares the emulator's links in the workload's rooms with what a
+// step should leave: every link with the given access, or none at all.
+func (r *Runner) check(w Workload, access string) error {
+	got, wrong := 0, 0
+	for _, room := range w.Rooms {
+		for _, l := range r.Portal.Links(room) {
+			if l.Primary {
+				continue
+			}
+			got++
+			if l.Access != scriptAccess[access] {
+				wrong++
+			}
+		}
+	}
+	want := w.Links
+	if access == "" {
+		want = 0
+	}
+	if got != want || wrong > 0 {
+		return fmt.Errorf("the emulator holds %d links (%d with access other than %q), want %d", got, wrong, access, want)
+	}
+	return nil
+}
+
+// treeCPU is the CPU time of a waited-for process and of the children it
+// waited for (wait4 reports both together): Terraform and its providers.
+func treeCPU(ps *os.ProcessState) time.Duration {
+	if ps == nil {
+		return 0
+	}
+	return ps.UserTime() + ps.SystemTime()
+}
+
+// requests reads the emulator's counters.
+func (r *Runner) requests() Requests {
+	p := r.Portal
+	t := p.Traffic()
+	q := Requests{
+		GetRoom:  p.Requests("GET", "/api/2.0/files/rooms/{id}"),
+		GetLinks: p.Requests("GET", "/api/2.0/files/rooms/{id}/links"),
+		PutLinks: p.Requests("PUT", "/api/2.0/files/rooms/{id}/links"),
+		Rejected: t.Rejected,
+	}
+	q.Other = t.Reads + t.Writes - q.GetRoom - q.GetLinks - q.PutLinks
+	return q
+}
+
+func describe(s Sample) string {
+	q := s.Requests
+	msg := fmt.Sprintf("GET room %d, GET links %d, PUT %d", q.GetRoom, q.GetLinks, q.PutLinks)
+	if q.Other > 0 {
+		msg += fmt.Sprintf(", other %d", q.Other)
+	}
+	if q.Rejected > 0 {
+		msg += fmt.Sprintf(", 429 %d", q.Rejected)
+	}
+	if s.Provider.Processes > 0 {
+		msg += fmt.Sprintf("; provider CPU %.2fs, RSS %d MiB, %d processes", s.Provider.CPU.Seconds(), s.Provider.MaxRSSKiB/1024, s.Provider.Processes)
+	}
+	return msg
+}
+
+func (r *Runner) logf(format string, args ...any) {
+	if r.Log != nil {
+		fmt.Fprintf(r.Log, format, args...)
+	}
+}
+
+// cleanEnv is this process's environment without settings that would change
+// what Terraform or the provider does (logging, other portals, CLI config).
+func cleanEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		if strings.HasPrefix(k, "TF_") || strings.HasPrefix(k, "DOCSPACE_") || k == "CHECKPOINT_DISABLE" {
+			continue
+		}
+		env = append(env, kv)
+	}
+	return env
+}
+
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return "…" + s[len(s)-n:]
+}
+
+// ErrNoTerraform is returned when no terraform binary is found.
+var ErrNoTerraform = errors.New("terraform not found on PATH")
