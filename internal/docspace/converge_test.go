@@ -86,9 +86,17 @@ func TestWritesConvergeAfterLostAnswers(t *testing.T) {
 func TestClientStaysWithinServerLimits(t *testing.T) {
 	t.Parallel()
 	run := func(t *testing.T, maxWrites int) *docspacetest.Server {
-		srv := docspacetest.NewTestServer(t, docspacetest.WithLimits(docspacetest.ServerLimits), docspacetest.WithLatency(100*time.Millisecond))
+		// Each request takes a while, so that concurrent ones overlap.
+		latency := 100 * time.Millisecond
+		if maxWrites < 0 {
+			latency = 250 * time.Millisecond
+		}
+		srv := docspacetest.NewTestServer(t, docspacetest.WithLimits(docspacetest.ServerLimits), docspacetest.WithLatency(latency))
 		c := chaosClient(t, srv, func(cfg *docspace.Config) {
 			cfg.MaxConcurrentWrites, cfg.MaxRetries, cfg.RequestTimeout = maxWrites, 50, 10*time.Second
+			// Retry-After (1 s) up to a tenth of a second: the rejected
+			// writes get through once others finish.
+			cfg.RetryWaitMin, cfg.RetryWaitMax = 20*time.Millisecond, 100*time.Millisecond
 		})
 		var rooms []docspacetest.Room
 		for range 8 {

@@ -79,7 +79,11 @@ func TestRetriesTransientFailures(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			fs := newFakeServer(t, sequence(failure, failure, listOK))
-			c := retryClient(t, fs, func(cfg *Config) { cfg.RequestTimeout = 200 * time.Millisecond })
+			c := retryClient(t, fs, func(cfg *Config) {
+				if name == "slow beyond timeout" {
+					cfg.RequestTimeout = 500 * time.Millisecond
+				}
+			})
 			links, err := c.ListLinks(context.Background(), "4711", nil)
 			if err != nil || len(links) != 1 {
 				t.Fatalf("ListLinks = %v, %v", links, err)
