@@ -123,7 +123,7 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	}
 
 	if !plan.RoomID.IsUnknown() {
-		r.checkRoom(ctx, plan, state, creating, kind, resp)
+		r.checkRoom(ctx, plan, creating, kind, resp)
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }
@@ -226,7 +226,7 @@ func planExpired(plan, cfg, state roomLinkModel, now time.Time, resp *resource.M
 
 // checkRoom applies the room type's rules (§4.5, §4.6, §5.4, §5.5), with at
 // most one room lookup per room in a run.
-func (r *roomLinkResource) checkRoom(ctx context.Context, plan, _ roomLinkModel, creating bool, kind docspace.LinkType, resp *resource.ModifyPlanResponse) {
+func (r *roomLinkResource) checkRoom(ctx context.Context, plan roomLinkModel, creating bool, kind docspace.LinkType, resp *resource.ModifyPlanResponse) {
 	if r.data == nil {
 		return // provider not configured yet
 	}
