@@ -3,6 +3,7 @@
 package rusage
 
 import (
+	"context"
 	"errors"
 	"os"
 	"os/exec"
@@ -20,7 +21,7 @@ func Wrap() int {
 		os.Stderr.WriteString("provider-rusage: " + EnvProvider + " is not set\n")
 		return 2
 	}
-	cmd := exec.Command(path, os.Args[1:]...)
+	cmd := exec.CommandContext(context.Background(), path, os.Args[1:]...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	cmd.SysProcAttr = sysProcAttr()
 	signals := make(chan os.Signal, 4)
