@@ -44,7 +44,7 @@ provider_installation {
 EOF
 export TF_CLI_CONFIG_FILE="$work/terraformrc"
 export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
-echo "$(go version | cut -d' ' -f3), $(terraform version | head -n1)"
+echo "$(go version | cut -d' ' -f3), $(terraform version | sed -n 1p)"
 
 color=()
 [ -t 1 ] || color=(-no-color)
