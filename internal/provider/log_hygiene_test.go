@@ -3,6 +3,7 @@ package provider
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -45,7 +46,7 @@ func newTerraformRun(t *testing.T, extraEnv ...string) *terraformRun {
 	cliConfig := filepath.Join(workDir, "terraformrc")
 	if err := os.WriteFile(cliConfig, []byte(fmt.Sprintf(
 		"provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n",
-		"registry.terraform.io/docspace-community/docspace", pluginDir)), 0o600); err != nil {
+		"docspace-community/docspace", pluginDir)), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	r := &terraformRun{t: t, dir: filepath.Join(workDir, "config"), logPath: filepath.Join(workDir, "terraform.log")}
@@ -245,6 +246,22 @@ resource "docspace_room_link" "imported" {
 	}
 }
 
+// versionAtLeast reports whether the CLI under test is at least major.minor.
+func (r *terraformRun) versionAtLeast(major, minor int) bool {
+	r.t.Helper()
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	if err := json.Unmarshal([]byte(r.run("version", "-json")), &v); err != nil {
+		r.t.Fatalf("reading the CLI version: %v", err)
+	}
+	var gotMajor, gotMinor int
+	if _, err := fmt.Sscanf(v.Version, "%d.%d", &gotMajor, &gotMinor); err != nil {
+		r.t.Fatalf("reading the CLI version %q: %v", v.Version, err)
+	}
+	return gotMajor > major || (gotMajor == major && gotMinor >= minor)
+}
+
 func anyLineHasAll(lines []string, parts []string) bool {
 	for _, l := range lines {
 		all := true
@@ -282,9 +299,13 @@ func TestAccLogHygieneSignInAndWriteOnly(t *testing.T) {
 		t.Skip("needs the DocSpace emulator (DOCSPACE_HOST names a real portal)")
 	}
 	const signInPassword, writeOnly, primaryPassword = "Sign-in-Pa55word-9", "Write-only-Pa55word-8", "Primary-Pa55word-7"
+	r := newTerraformRun(t, "DOCSPACE_TOKEN=", "DOCSPACE_USERNAME=ops@example.com", "DOCSPACE_PASSWORD="+signInPassword)
+	if !r.versionAtLeast(1, 11) {
+		t.Skip("write-only attributes need Terraform 1.11 or later")
+	}
 	srv := docspacetest.NewTestServer(t, docspacetest.WithUser("ops@example.com", signInPassword), docspacetest.WithLocation(testLocation))
+	r.env = append(r.env, "DOCSPACE_HOST="+srv.URL)
 	room := srv.CreateRoom("hygiene", docspacetest.RoomPublic)
-	r := newTerraformRun(t, "DOCSPACE_TOKEN=", "DOCSPACE_HOST="+srv.URL, "DOCSPACE_USERNAME=ops@example.com", "DOCSPACE_PASSWORD="+signInPassword)
 	r.writeConfig(fmt.Sprintf(`
 terraform {
   required_providers {
