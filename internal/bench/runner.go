@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -82,9 +83,9 @@ func (s SizeResult) Ran(step string) bool {
 // SizePlan says what to run for one size.
 type SizePlan struct {
 	Reps        int      // rounds of the Terraform steps (provider and terraform_data)
-	Skip        []string // Terraform steps not run at this size (StepUpdate only: the others set up and clean up)
+	Skip        []string // StepUpdate and/or StepDestroy: not run at this size (without destroy, the links are cleared through the emulator)
 	ScriptReps  int      // rounds of the script
-	ScriptSteps int      // 3: create, update, delete; 1: create only (the links are then cleared through the emulator)
+	ScriptSteps int      // 3: create, update, delete; 2: create, update; 1: create (without delete, the links are cleared through the emulator)
 }
 
 // StepByName finds a step.
@@ -114,15 +115,16 @@ func (r *Runner) Size(ctx context.Context, w Workload, plan SizePlan) (SizeResul
 	res := SizeResult{Links: w.Links, Rooms: len(w.Rooms), Reps: plan.Reps, ScriptReps: plan.ScriptReps, Skipped: plan.Skip, Load: [2]float64{LoadAverage(), 0}}
 	steps := make([]tfStep, 0, len(tfSteps))
 	for _, s := range tfSteps {
-		if s.name == StepUpdate && containsString(plan.Skip, s.name) {
+		if (s.name == StepUpdate || s.name == StepDestroy) && slices.Contains(plan.Skip, s.name) {
 			continue
+		}
+		if s.name == StepDestroy && slices.Contains(plan.Skip, StepUpdate) {
+			// Without the update, destroy finds the links as created.
+			s.args = []string{"destroy", "-auto-approve", "-var", "access=" + AccessCreate}
 		}
 		steps = append(steps, s)
 	}
-	if containsString(plan.Skip, StepUpdate) {
-		// Without the update, destroy finds the links as created.
-		steps[len(steps)-1].args = []string{"destroy", "-auto-approve", "-var", "access=" + AccessCreate}
-	}
+	destroy := !slices.Contains(plan.Skip, StepDestroy)
 	for _, s := range steps {
 		res.Provider = append(res.Provider, Step{Name: s.name})
 		res.Data = append(res.Data, Step{Name: s.name})
@@ -148,12 +150,22 @@ func (r *Runner) Size(ctx context.Context, w Workload, plan SizePlan) (SizeResul
 				}
 				res.Provider[i].Samples = append(res.Provider[i].Samples, sample)
 			}
+			if !destroy {
+				if err := r.clear(w, provDir); err != nil {
+					return res, err
+				}
+			}
 			for i, s := range steps {
 				sample, err := r.RunStep(ctx, dataDir, w, s, false)
 				if err != nil {
 					return res, fmt.Errorf("%d links, terraform_data %s (round %d): %w", w.Links, s.name, rep+1, err)
 				}
 				res.Data[i].Samples = append(res.Data[i].Samples, sample)
+			}
+			if !destroy {
+				if err := r.clear(w, dataDir); err != nil {
+					return res, err
+				}
 			}
 		}
 		if rep < plan.ScriptReps {
@@ -171,27 +183,28 @@ func (r *Runner) Size(ctx context.Context, w Workload, plan SizePlan) (SizeResul
 	return res, nil
 }
 
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
+// clear removes the workload's links behind Terraform's back and forgets
+// the state in dir, instead of a destroy.
+func (r *Runner) clear(w Workload, dir string) error {
+	r.Portal.ClearLinks(w.Rooms)
+	for _, f := range []string{"terraform.tfstate", "terraform.tfstate.backup"} {
+		if err := os.Remove(filepath.Join(dir, f)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
 		}
 	}
-	return false
+	return nil
 }
 
 // Variant runs apply (create) and plan once in a fresh directory, with env
-// added to Terraform's environment and the portal's connection delay set,
-// then clears the links behind Terraform's back.
-func (r *Runner) Variant(ctx context.Context, w Workload, name string, env []string, connectDelay time.Duration) ([]Step, error) {
+// added to Terraform's environment, then clears the links behind
+// Terraform's back.
+func (r *Runner) Variant(ctx context.Context, w Workload, name string, env []string) ([]Step, error) {
 	dir := filepath.Join(r.WorkDir, fmt.Sprintf("variant-%d-%s", w.Links, strings.NewReplacer(" ", "-", "/", "-").Replace(name)))
 	if err := writeConfig(dir, w.ProviderConfig()); err != nil {
 		return nil, err
 	}
 	v := *r
 	v.Env = append(append([]string(nil), r.Env...), env...)
-	r.Portal.SetConnectDelay(connectDelay)
-	defer r.Portal.SetConnectDelay(0)
 	var steps []Step
 	for _, s := range tfSteps[:2] {
 		sample, err := v.RunStep(ctx, dir, w, s, true)
@@ -204,15 +217,17 @@ func (r *Runner) Variant(ctx context.Context, w Workload, name string, env []str
 	return steps, os.RemoveAll(dir)
 }
 
-// Profile runs the four provider steps once more (with whatever provider
-// Plugins holds, e.g. the profiling build).
+// Profile runs apply (create) and plan once more (with
+// whatever provider r.Provider names, e.g. the profiling build), then clears
+// the links through the emulator.
 func (r *Runner) Profile(ctx context.Context, w Workload) ([]Step, error) {
 	dir := filepath.Join(r.WorkDir, fmt.Sprintf("profile-%d", w.Links))
 	if err := writeConfig(dir, w.ProviderConfig()); err != nil {
 		return nil, err
 	}
+	defer r.Portal.ClearLinks(w.Rooms)
 	var steps []Step
-	for _, s := range tfSteps {
+	for _, s := range tfSteps[:2] {
 		sample, err := r.RunStep(ctx, dir, w, s, true)
 		if err != nil {
 			return nil, fmt.Errorf("profiling %s: %w", s.name, err)

@@ -16,6 +16,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -53,6 +54,7 @@ type settings struct {
 	script          bool
 	scriptReps      int
 	experiments     bool
+	connectDelay    time.Duration
 }
 
 func parseSettings() (settings, error) {
@@ -73,7 +75,8 @@ func parseSettings() (settings, error) {
 	flag.StringVar(&s.terraform, "terraform", "", "terraform binary (default: from PATH)")
 	flag.BoolVar(&s.script, "script", true, "run the sequential script too")
 	flag.IntVar(&s.scriptReps, "script-reps", envInt("BENCH_SCRIPT_REPS", 1), "rounds of the script (its time is requests × latency, so one is enough) (env BENCH_SCRIPT_REPS)")
-	flag.BoolVar(&s.experiments, "experiments", true, "run the variants (logs off, connection setup cost) once at the main size")
+	flag.BoolVar(&s.experiments, "experiments", true, "run the variant with the provider's logs off once at the main size")
+	flag.DurationVar(&s.connectDelay, "connect-delay", 0, "extra wait before the first request on each new connection (a TCP/TLS handshake's round trips)")
 	flag.BoolVar(&s.keep, "keep", false, "keep the scratch directory")
 	flag.Var(&s.providerEnv, "provider-env", "NAME=VALUE added to the environment of Terraform and the provider (repeatable), for experiments")
 	flag.Parse()
@@ -147,6 +150,7 @@ func run() error {
 		Latency: s.latency, MaxReads: bench.RealMaxConcurrentReads, MaxWrites: bench.RealMaxConcurrentWrites,
 	})
 	defer portal.Close()
+	portal.SetConnectDelay(s.connectDelay)
 	conc := bench.Concurrency{
 		Parallelism: s.parallelism, ClientWrites: s.writeLimit,
 		ServerReads: bench.RealMaxConcurrentReads, ServerWrites: bench.RealMaxConcurrentWrites,
@@ -167,13 +171,18 @@ func run() error {
 			rooms = max(bench.RoomsFor(n), (n*s.rooms+s.links-1)/s.links)
 		}
 		plan := bench.SizePlan{Reps: s.reps, ScriptReps: s.scriptReps, ScriptSteps: 3}
+		if n > 100 {
+			// The script's delete takes as long as its create; leave it to
+			// the small size, where it is cheap.
+			plan.ScriptSteps = 2
+		}
 		if n >= s.largeFrom {
 			// Terraform's own time grows faster than linearly with the
 			// number of resources; keep the largest size within budget.
 			plan.Reps = min(s.reps, s.largeReps)
 			plan.ScriptReps = min(s.scriptReps, 1)
 			plan.ScriptSteps = 1
-			plan.Skip = []string{bench.StepUpdate}
+			plan.Skip = []string{bench.StepUpdate, bench.StepDestroy}
 		}
 		if !s.script {
 			plan.ScriptReps = 0
@@ -199,9 +208,9 @@ func run() error {
 			report.Profile = prof
 		}
 		if s.experiments {
-			for _, v := range variants(s.latency) {
+			for _, v := range variants() {
 				fmt.Fprintf(os.Stderr, "variant: %s\n", v.Name)
-				v.Steps, err = runner.Variant(ctx, w, v.Name, v.Env, v.ConnectDelay)
+				v.Steps, err = runner.Variant(ctx, w, v.Name, v.Env)
 				if err != nil {
 					return err
 				}
@@ -218,16 +227,12 @@ func run() error {
 }
 
 // variants are the experiments run once at the main size: what the provider
-// would gain with its logging off, and what new connections cost when each
-// needs a round trip to set up.
-func variants(latency time.Duration) []bench.Variant {
+// would gain with its logging off.
+func variants() []bench.Variant {
 	return []bench.Variant{
-		{Name: "baseline", Description: "as above, run once next to the variants"},
-		{Name: "provider logs off", Description: "TF_LOG_SDK, TF_LOG_SDK_PROTO, TF_LOG_SDK_FRAMEWORK and TF_LOG_PROVIDER_DOCSPACE set to OFF: " +
-			"the plugin libraries stop writing TRACE lines as JSON to stderr, which Terraform parses and drops unless TF_LOG asks for them",
+		{Name: "provider logs off", Description: "TF_LOG_SDK, TF_LOG_SDK_PROTO, TF_LOG_SDK_FRAMEWORK and TF_LOG_PROVIDER_DOCSPACE set to OFF in the environment: " +
+			"the plugin libraries stop writing every TRACE line as JSON to stderr, which Terraform parses and then drops unless TF_LOG asks for provider logs",
 			Env: []string{"TF_LOG_SDK=OFF", "TF_LOG_SDK_PROTO=OFF", "TF_LOG_SDK_FRAMEWORK=OFF", "TF_LOG_PROVIDER_DOCSPACE=OFF"}},
-		{Name: "connection setup " + latency.String(), Description: "every new connection waits " + latency.String() +
-			" more before its first request, as a TCP (+TLS) handshake to a remote portal does", ConnectDelay: latency},
 	}
 }
 
@@ -251,21 +256,42 @@ func profile(ctx context.Context, base *bench.Runner, w bench.Workload, pprofPro
 		return nil, errors.New("the profiling build wrote no profile")
 	}
 	p := &bench.Profile{Steps: steps, Files: len(files)}
-	for _, mode := range []struct {
-		into *string
-		args []string
-	}{
-		{&p.Flat, []string{"-top", "-nodecount=25"}},
-		{&p.Cumulative, []string{"-top", "-cum", "-nodecount=100000"}},
-	} {
-		args := append([]string{"tool", "pprof"}, mode.args...)
-		args = append(args, pprofProvider)
-		args = append(args, files...)
-		out, err := exec.CommandContext(ctx, "go", args...).Output()
+	pprofTop := func(files []string, args ...string) (string, error) {
+		args = append(append([]string{"tool", "pprof"}, args...), pprofProvider)
+		out, err := exec.CommandContext(ctx, "go", append(args, files...)...).Output()
 		if err != nil {
-			return nil, fmt.Errorf("go tool pprof: %w", err)
+			return "", fmt.Errorf("go tool pprof: %w", err)
 		}
-		*mode.into = string(out)
+		return string(out), nil
+	}
+	if p.Flat, err = pprofTop(files, "-top", "-nodecount=25"); err != nil {
+		return nil, err
+	}
+	if p.Cumulative, err = pprofTop(files, "-top", "-cum", "-nodecount=100000"); err != nil {
+		return nil, err
+	}
+	// Memory: the process with the largest live heap, and what it still
+	// held when Terraform shut it down (after a final GC).
+	var peak struct {
+		LiveHeap uint64 `json:"live_heap"`
+		Sys      uint64 `json:"sys"`
+	}
+	var peakPID string
+	mems, _ := filepath.Glob(filepath.Join(dir, "mem-*.json"))
+	for _, m := range mems {
+		var v struct {
+			LiveHeap uint64 `json:"live_heap"`
+			Sys      uint64 `json:"sys"`
+		}
+		if b, err := os.ReadFile(m); err == nil && json.Unmarshal(b, &v) == nil && v.LiveHeap > peak.LiveHeap {
+			peak, peakPID = v, strings.TrimSuffix(strings.TrimPrefix(filepath.Base(m), "mem-"), ".json")
+		}
+	}
+	if peakPID != "" {
+		p.PeakLiveHeap, p.PeakSys = peak.LiveHeap, peak.Sys
+		if p.Retained, err = pprofTop([]string{filepath.Join(dir, "heap-"+peakPID+".pprof")}, "-sample_index=inuse_space", "-top", "-cum", "-nodecount=14"); err != nil {
+			return nil, err
+		}
 	}
 	return p, nil
 }

@@ -11,6 +11,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -38,7 +39,9 @@ func main() {
 			<-done
 			pprof.StopCPUProfile()
 			f.Close()
-			// Allocations over the process's life (go tool pprof -sample_index=alloc_space).
+			// Allocations over the process's life (-sample_index=alloc_space)
+			// and what is still reachable at the end (inuse_space).
+			runtime.GC()
 			if h, err := os.Create(filepath.Join(dir, fmt.Sprintf("heap-%d.pprof", os.Getpid()))); err == nil {
 				_ = pprof.Lookup("allocs").WriteTo(h, 0)
 				h.Close()
