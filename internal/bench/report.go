@@ -539,18 +539,34 @@ func (r Report) timeSection(w writer) {
 			secs(together/time.Duration(max(r.Machine.Cores, 1))), secs(d.Wall()), secs(d.TerraformCPU()), secs(floor))
 	}
 	w.f("\n")
+	if m.Ran(StepCreate) {
+		p, d := StepByName(m.Provider, StepCreate), StepByName(m.Data, StepCreate)
+		_, floor := r.StepRatio(m, StepCreate)
+		w.f("For apply (create), the docspace run burns %s of CPU (Terraform %s, the provider's processes %s) where terraform_data burns %s; ",
+			secs(p.TerraformCPU()+p.CPU()), secs(p.TerraformCPU()), secs(p.CPU()), secs(d.TerraformCPU()))
+		w.f("its wall time of %s compares with %s of CPU per core and a network floor of %s. ",
+			secs(p.Wall()), secs((p.TerraformCPU()+p.CPU())/time.Duration(max(r.Machine.Cores, 1))), secs(floor))
+		w.f("Terraform's extra CPU with the provider (%s more than with terraform_data) is the plugin protocol — gRPC, msgpack, and reading the provider's log lines; "+
+			"the provider's own CPU is mostly terraform-plugin-framework and its logging (profile below), while this provider's code and API client are a small part.\n\n",
+			secs(p.TerraformCPU()-d.TerraformCPU()))
+	}
 
 	if len(r.Variants) > 0 {
 		w.f("### Variants (one run each of apply (create) and plan)\n\n")
-		w.f("| variant | apply (create) | plan | provider CPU (create / plan) | Terraform CPU (create / plan) | connections opened (create / plan) |\n")
-		w.f("| --- | ---: | ---: | ---: | ---: | ---: |\n")
+		w.f("| variant | apply (create) | its ratio | plan | its ratio | provider CPU (create / plan) | Terraform CPU (create / plan) | connections opened (create / plan) |\n")
+		w.f("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+		ratio := func(step string, wall time.Duration, q Requests) float64 {
+			return Ratio(wall, StepByName(m.Data, step).Wall(), Floor(q, r.Latency, r.Concurrency))
+		}
 		mc, mp := StepByName(m.Provider, StepCreate), StepByName(m.Provider, StepPlan)
-		w.f("| as measured above (medians) | %s | %s | %s / %s | %s / %s | %d / %d |\n", secs(mc.Wall()), secs(mp.Wall()),
+		w.f("| as measured above (medians) | %s | %.2f | %s | %.2f | %s / %s | %s / %s | %d / %d |\n",
+			secs(mc.Wall()), ratio(StepCreate, mc.Wall(), mc.Median().Requests), secs(mp.Wall()), ratio(StepPlan, mp.Wall(), mp.Median().Requests),
 			secs(mc.CPU()), secs(mp.CPU()), secs(mc.TerraformCPU()), secs(mp.TerraformCPU()),
 			mc.Median().Traffic.Connections, mp.Median().Traffic.Connections)
 		for _, v := range r.Variants {
 			c, p := StepByName(v.Steps, StepCreate).Median(), StepByName(v.Steps, StepPlan).Median()
-			w.f("| %s | %s | %s | %s / %s | %s / %s | %d / %d |\n", v.Name, secs(c.Wall), secs(p.Wall),
+			w.f("| %s | %s | %.2f | %s | %.2f | %s / %s | %s / %s | %d / %d |\n", v.Name,
+				secs(c.Wall), ratio(StepCreate, c.Wall, c.Requests), secs(p.Wall), ratio(StepPlan, p.Wall, p.Requests),
 				secs(c.Provider.CPU), secs(p.Provider.CPU), secs(c.TerraformCPU()), secs(p.TerraformCPU()),
 				c.Traffic.Connections, p.Traffic.Connections)
 		}
