@@ -30,6 +30,7 @@ import (
 	"time"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/bench"
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
 func main() {
@@ -68,7 +69,7 @@ func parseSettings() (settings, error) {
 	flag.IntVar(&s.largeFrom, "large-from", 1000, "sizes from this many links on are large")
 	flag.DurationVar(&s.latency, "latency", envDuration("BENCH_LATENCY", 50*time.Millisecond), "latency the emulator adds to every request (env BENCH_LATENCY)")
 	flag.IntVar(&s.parallelism, "parallelism", 10, "terraform -parallelism")
-	flag.IntVar(&s.writeLimit, "write-limit", 8, "the client's bound on concurrent writes (docspace.DefaultMaxConcurrentWrites), for the floor")
+	flag.IntVar(&s.writeLimit, "write-limit", docspace.DefaultMaxConcurrentWrites, "the client's bound on concurrent writes, for the floor")
 	flag.BoolVar(&s.quick, "quick", envInt("BENCH_QUICK", 0) != 0, "skip sizes above the main workload and the profile (env BENCH_QUICK=1)")
 	flag.BoolVar(&s.profile, "profile", true, "profile the provider in one extra round of the main workload")
 	flag.StringVar(&s.out, "out", "BENCHMARKS.md", "report file")
