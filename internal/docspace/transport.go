@@ -54,6 +54,10 @@ func isLoopback(u *url.URL) bool {
 // one of our own with the TLS settings, a per-attempt timeout, no redirects
 // (a redirect could lead the token to another scheme or host), and a
 // transport that logs every attempt without its secrets.
+// idleConnsPerHost keeps a connection for each request Terraform runs at
+// once (-parallelism, 10 by default), with room to spare.
+const idleConnsPerHost = 32
+
 func newHTTPClient(cfg Config, timeout time.Duration) (*http.Client, error) {
 	var base http.RoundTripper
 	if cfg.HTTPClient != nil {
@@ -68,6 +72,12 @@ func newHTTPClient(cfg Config, timeout time.Duration) (*http.Client, error) {
 			transport = t.Clone()
 		} else {
 			transport = http.DefaultTransport.(*http.Transport).Clone()
+		}
+		if transport.MaxIdleConnsPerHost == 0 {
+			// Go keeps two idle connections per host by default; a run sends
+			// up to Terraform's parallelism at once to one portal, and each
+			// new connection is another TLS handshake.
+			transport.MaxIdleConnsPerHost = idleConnsPerHost
 		}
 		tlsConfig := &tls.Config{MinVersion: tls.VersionTLS12}
 		if transport.TLSClientConfig != nil {

@@ -1,0 +1,50 @@
+package docspace
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"sync/atomic"
+	"testing"
+)
+
+// TestConnectionsAreReused: rounds of concurrent requests, as a Terraform run
+// sends them, reuse their connections instead of opening new ones each round.
+func TestConnectionsAreReused(t *testing.T) {
+	t.Parallel()
+	var opened atomic.Int32
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`{"response":[],"count":0,"status":0,"statusCode":200}`))
+	}))
+	srv.Config.ConnState = func(_ net.Conn, state http.ConnState) {
+		if state == http.StateNew {
+			opened.Add(1)
+		}
+	}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	c, err := NewClient(Config{Host: srv.URL, Token: "t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const concurrent, rounds = 10, 5
+	for range rounds {
+		var wg sync.WaitGroup
+		for range concurrent {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if _, err := c.ListLinks(context.Background(), "4711", nil); err != nil {
+					t.Error(err)
+				}
+			}()
+		}
+		wg.Wait()
+	}
+	if n := opened.Load(); n > concurrent {
+		t.Errorf("%d connections opened for %d rounds of %d requests, want at most %d", n, rounds, concurrent, concurrent)
+	}
+}
