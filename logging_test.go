@@ -1,0 +1,35 @@
+package main
+
+import (
+	"maps"
+	"testing"
+)
+
+func TestQuietLogs(t *testing.T) {
+	off := map[string]string{"TF_LOG_PROVIDER": "OFF", "TF_LOG_SDK": "OFF", "TF_LOG_SDK_PROTO": "OFF", "TF_LOG_SDK_FRAMEWORK": "OFF"}
+	cases := []struct {
+		name string
+		env  map[string]string
+		want map[string]string
+	}{
+		{"nobody asked", map[string]string{"TF_LOG_PATH": "/tmp/x"}, mergeMaps(map[string]string{"TF_LOG_PATH": "/tmp/x"}, off)},
+		{"TF_LOG", map[string]string{"TF_LOG": "TRACE"}, map[string]string{"TF_LOG": "TRACE"}},
+		{"provider only", map[string]string{"TF_LOG_PROVIDER": "DEBUG"}, map[string]string{"TF_LOG_PROVIDER": "DEBUG"}},
+		{"this provider", map[string]string{"TF_LOG_PROVIDER_DOCSPACE": "TRACE"}, map[string]string{"TF_LOG_PROVIDER_DOCSPACE": "TRACE"}},
+		{"SDK", map[string]string{"TF_LOG_SDK_PROTO": "TRACE"}, map[string]string{"TF_LOG_SDK_PROTO": "TRACE"}},
+	}
+	for _, tc := range cases {
+		env := maps.Clone(tc.env)
+		err := quietLogs(func(k string) (string, bool) { v, ok := env[k]; return v, ok },
+			func(k, v string) error { env[k] = v; return nil })
+		if err != nil || !maps.Equal(env, tc.want) {
+			t.Errorf("%s: got %v, %v; want %v", tc.name, env, err, tc.want)
+		}
+	}
+}
+
+func mergeMaps(a, b map[string]string) map[string]string {
+	out := maps.Clone(a)
+	maps.Copy(out, b)
+	return out
+}
