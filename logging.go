@@ -10,21 +10,21 @@ var logSettings = []string{
 }
 
 // quietLogs switches the provider's log sinks off when nobody asked for
-// logs. The plugin libraries otherwise write every TRACE line as JSON for
-// Terraform to parse and throw away, which costs about a third of the
-// provider's CPU time in a large apply (see BENCHMARKS.md).
-func quietLogs(lookup func(string) (string, bool), set func(string, string) error) error {
+// logs, and reports whether it did. The plugin libraries otherwise write
+// every TRACE line as JSON for Terraform to parse and throw away, which costs
+// about a third of the provider's CPU time in a large apply (BENCHMARKS.md).
+func quietLogs(lookup func(string) (string, bool), set func(string, string) error) (bool, error) {
 	for _, name := range logSettings {
 		if _, asked := lookup(name); asked {
-			return nil
+			return false, nil
 		}
 	}
 	for _, name := range []string{"TF_LOG_PROVIDER", "TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK"} {
 		if err := set(name, "OFF"); err != nil {
-			return err
+			return false, err
 		}
 	}
-	return nil
+	return true, nil
 }
 
-func quietLogsUnlessAsked() error { return quietLogs(os.LookupEnv, os.Setenv) }
+func quietLogsUnlessAsked() (bool, error) { return quietLogs(os.LookupEnv, os.Setenv) }

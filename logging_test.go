@@ -20,9 +20,9 @@ func TestQuietLogs(t *testing.T) {
 	}
 	for _, tc := range cases {
 		env := maps.Clone(tc.env)
-		err := quietLogs(func(k string) (string, bool) { v, ok := env[k]; return v, ok },
+		quiet, err := quietLogs(func(k string) (string, bool) { v, ok := env[k]; return v, ok },
 			func(k, v string) error { env[k] = v; return nil })
-		if err != nil || !maps.Equal(env, tc.want) {
+		if err != nil || !maps.Equal(env, tc.want) || quiet != (tc.name == "nobody asked") {
 			t.Errorf("%s: got %v, %v; want %v", tc.name, env, err, tc.want)
 		}
 	}

@@ -3,11 +3,12 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/provider"
 )
@@ -22,16 +23,21 @@ func main() {
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
-	if err := quietLogsUnlessAsked(); err != nil {
+
+	quiet, err := quietLogsUnlessAsked()
+	if err != nil {
 		log.Fatal(err.Error())
 	}
-
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address:         registryAddress,
-		Debug:           debug,
-		ProtocolVersion: 6,
-	})
-	if err != nil {
+	server := providerserver.NewProtocol6(provider.New(version)())
+	if quiet {
+		framework := server
+		server = func() tfprotov6.ProviderServer { return provider.LeanServer(framework()) }
+	}
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	if err := tf6server.Serve(registryAddress, server, opts...); err != nil {
 		log.Fatal(err.Error())
 	}
 }
