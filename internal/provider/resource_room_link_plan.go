@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
@@ -60,6 +61,13 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		return // destroy
 	}
 	creating := req.State.Raw.IsNull()
+	now := time.Now()
+	if r.data != nil {
+		now = r.data.now()
+	}
+	if !creating && req.Plan.Raw.Equal(req.State.Raw) && !r.expiredWithPolicy(ctx, req.State, now) {
+		return // nothing changes: no checks, no requests
+	}
 	var plan, cfg, state roomLinkModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -68,10 +76,6 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	}
 	if resp.Diagnostics.HasError() || plan.LinkType.IsUnknown() {
 		return
-	}
-	now := time.Now()
-	if r.data != nil {
-		now = r.data.now()
 	}
 	if !creating && hasExpired(state, now) {
 		if done := planExpired(plan, cfg, state, now, resp); done {
@@ -192,6 +196,23 @@ func hasExpired(state roomLinkModel, now time.Time) bool {
 	}
 	t, ok := state.ExpirationDate.Time()
 	return ok && !t.After(now)
+}
+
+// expiredWithPolicy reports, reading only three attributes, whether an
+// unchanged link has expired under a policy other than "keep": the one case
+// where a plan that changes nothing still has work to do. Most plans of most
+// links end here, so it avoids reading whole models.
+func (r *roomLinkResource) expiredWithPolicy(ctx context.Context, state tfsdk.State, now time.Time) bool {
+	var policy types.String
+	var isExpired types.Bool
+	var expiration Timestamp
+	state.GetAttribute(ctx, path.Root("on_expired"), &policy)
+	if policy.ValueString() == onExpiredKeep || policy.IsNull() {
+		return false
+	}
+	state.GetAttribute(ctx, path.Root("is_expired"), &isExpired)
+	state.GetAttribute(ctx, path.Root("expiration_date"), &expiration)
+	return hasExpired(roomLinkModel{IsExpired: isExpired, ExpirationDate: expiration}, now)
 }
 
 // planExpired applies on_expired to a link that has expired. It reports
