@@ -6,10 +6,6 @@ import (
 	"flag"
 	"log"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
-
 	"github.com/docspace-community/terraform-provider-docspace/internal/provider"
 )
 
@@ -23,21 +19,7 @@ func main() {
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
-
-	quiet, err := quietLogsUnlessAsked()
-	if err != nil {
-		log.Fatal(err.Error())
-	}
-	server := providerserver.NewProtocol6(provider.New(version)())
-	if quiet {
-		framework := server
-		server = func() tfprotov6.ProviderServer { return provider.LeanServer(framework()) }
-	}
-	var opts []tf6server.ServeOpt
-	if debug {
-		opts = append(opts, tf6server.WithManagedDebug())
-	}
-	if err := tf6server.Serve(registryAddress, server, opts...); err != nil {
+	if err := provider.Serve(registryAddress, version, debug); err != nil {
 		log.Fatal(err.Error())
 	}
 }

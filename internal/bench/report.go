@@ -615,7 +615,8 @@ func (r Report) timeSection(w writer) {
 		w.f("What that process still held when Terraform shut it down, after a final garbage collection — memory that grows with every RPC the process serves:\n\n")
 		w.f("```\n%s```\n\n", trimPprof(p.Retained, 22))
 		w.f("terraform-plugin-framework's `internal/proto6server` wraps every RPC's context in `context.WithCancel` and keeps the cancel function (`registerContext`) until `StopProvider`, which Terraform does not call in a normal run; ")
-		w.f("each kept cancel function holds the whole request context, with terraform-plugin-log's per-request logger options. So a provider process's memory grows with the number of resources it handles, whatever the provider does.\n\n")
+		w.f("each kept cancel function holds the whole request context, with terraform-plugin-log's per-request logger options. So a provider process's memory would grow with the number of resources it handles. ")
+		w.f("When no logs are asked for, this provider hands the per-resource calls a context without those values (`internal/provider/lean_server.go`), which keeps what is retained small; with logs requested, memory grows as described.\n\n")
 	}
 }
 

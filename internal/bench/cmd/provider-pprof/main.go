@@ -6,15 +6,12 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"log"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
-
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/provider"
 )
@@ -48,11 +45,8 @@ func main() {
 			}
 		}()
 	}
-	err := providerserver.Serve(context.Background(), provider.New("bench"), providerserver.ServeOpts{
-		Address:         "registry.terraform.io/docspace-community/docspace",
-		ProtocolVersion: 6,
-	})
-	if err != nil {
+	// Served as main.go serves it, so the profile is of the real thing.
+	if err := provider.Serve("registry.terraform.io/docspace-community/docspace", "bench", false); err != nil {
 		log.Print(err.Error())
 	}
 }

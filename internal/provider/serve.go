@@ -1,6 +1,32 @@
-package main
+package provider
 
-import "os"
+import (
+	"os"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
+)
+
+// Serve runs the provider as a plugin for Terraform at the given registry
+// address. Without a request for logs it keeps the plugin libraries quiet and
+// the per-resource calls lean (see quietLogs and LeanServer).
+func Serve(address, version string, debug bool) error {
+	quiet, err := quietLogs(os.LookupEnv, os.Setenv)
+	if err != nil {
+		return err
+	}
+	server := providerserver.NewProtocol6(New(version)())
+	if quiet {
+		framework := server
+		server = func() tfprotov6.ProviderServer { return LeanServer(framework()) }
+	}
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	return tf6server.Serve(address, server, opts...)
+}
 
 // logSettings are the environment variables with which a user asks for the
 // provider's logs; Terraform passes its environment on to the provider.
@@ -26,5 +52,3 @@ func quietLogs(lookup func(string) (string, bool), set func(string, string) erro
 	}
 	return true, nil
 }
-
-func quietLogsUnlessAsked() (bool, error) { return quietLogs(os.LookupEnv, os.Setenv) }
