@@ -5,11 +5,13 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"os"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -162,6 +164,20 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 	data := &providerData{api: docspace.NewSession(client), now: p.now}
 	resp.ResourceData = data
 	resp.DataSourceData = data
+}
+
+// providerDataFrom is what Configure of every resource and data source
+// does with what the provider handed over; nil before the provider is
+// configured.
+func providerDataFrom(v any, diags *diag.Diagnostics) *providerData {
+	if v == nil {
+		return nil
+	}
+	data, ok := v.(*providerData)
+	if !ok {
+		diags.AddError("Unexpected Provider Data", fmt.Sprintf("Expected *providerData, got %T. This is a provider bug.", v))
+	}
+	return data
 }
 
 // settingValue prefers the provider block over the environment.
