@@ -237,12 +237,18 @@ func (c *Client) FindLink(ctx context.Context, roomID, linkID string) (Link, boo
 	if err != nil {
 		return Link{}, false, err
 	}
+	l, found := findByID(links, linkID)
+	return l, found, nil
+}
+
+// findByID picks a link out of a listing; ids compare without regard to case.
+func findByID(links []Link, linkID string) (Link, bool) {
 	for _, l := range links {
 		if strings.EqualFold(l.ID, linkID) {
-			return l, true, nil
+			return l, true
 		}
 	}
-	return Link{}, false, nil
+	return Link{}, false
 }
 
 // SetLink sends one PUT (§2, §6) and returns the link the server now holds.

@@ -2,7 +2,6 @@ package docspace
 
 import (
 	"context"
-	"strings"
 	"sync"
 )
 
@@ -70,12 +69,8 @@ func (s *Session) FindLink(ctx context.Context, roomID, linkID string) (Link, bo
 	if err != nil {
 		return Link{}, false, err
 	}
-	for _, l := range links {
-		if strings.EqualFold(l.ID, linkID) {
-			return l, true, nil
-		}
-	}
-	return Link{}, false, nil
+	l, found := findByID(links, linkID)
+	return l, found, nil
 }
 
 // SetLink creates or updates a link (see Client.SetLink).
