@@ -164,6 +164,7 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 	data := &providerData{api: docspace.NewSession(client), now: p.now}
 	resp.ResourceData = data
 	resp.DataSourceData = data
+	resp.ListResourceData = data
 }
 
 // providerDataFrom is what Configure of every resource and data source

@@ -226,16 +226,25 @@ func (r *roomLinkResource) Configure(_ context.Context, req resource.ConfigureRe
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-// ImportState takes "<room_id>/<link_id>" and checks both parts before any
-// request is made.
+// ImportState takes "<room_id>/<link_id>", or the identity of an import
+// block, and checks both parts before any request is made.
 func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	roomID, linkID, err := parseImportID(req.ID)
+	if req.ID == "" {
+		var diags diag.Diagnostics
+		roomID, linkID, diags = linkFromImportIdentity(ctx, req.Identity)
+		resp.Diagnostics.Append(diags...)
+		err = nil
+	}
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
+	}
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), linkID)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(types.StringValue(roomID), types.StringValue(linkID)))...)
 	// Terraform-side settings an import cannot read: their defaults.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_expired"), onExpiredKeep)...)
 }
@@ -272,6 +281,7 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 	plan.setLink(link)
 	resp.Diagnostics.Append(rememberPassword(ctx, resp.Private, writeOnly)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(plan.RoomID, plan.ID))...)
 }
 
 func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -310,6 +320,7 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 	}
 	state.setLink(link)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(state.RoomID, state.ID))...)
 }
 
 func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -350,6 +361,7 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 	plan.setLink(link)
 	resp.Diagnostics.Append(rememberPassword(ctx, resp.Private, writeOnly)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(plan.RoomID, plan.ID))...)
 }
 
 func (r *roomLinkResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -170,11 +170,19 @@ func (r *primaryLinkResource) Configure(_ context.Context, req resource.Configur
 }
 
 func (r *primaryLinkResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if err := docspace.ValidateRoomID(req.ID); err != nil {
+	roomID := req.ID
+	if roomID == "" {
+		var diags diag.Diagnostics
+		roomID, diags = primaryFromImportIdentity(ctx, req.Identity)
+		if resp.Diagnostics.Append(diags...); diags.HasError() {
+			return
+		}
+	} else if err := docspace.ValidateRoomID(roomID); err != nil {
 		resp.Diagnostics.AddError("Invalid Import ID", err.Error()+"\n\nImport a room's primary link by the room id alone, for example \"4711\".")
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomID)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, primaryIdentity(types.StringValue(roomID)))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("revoke_on_destroy"), false)...)
 }
 
@@ -276,6 +284,7 @@ func (r *primaryLinkResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 	r.apply(ctx, roomID, plan, current, req.Config, &resp.State, resp.Private, &resp.Diagnostics)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, primaryIdentity(plan.RoomID))...)
 }
 
 func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -311,6 +320,7 @@ func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest
 	// one outside Terraform.
 	state.setLink(links[i])
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, primaryIdentity(state.RoomID))...)
 }
 
 func (r *primaryLinkResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -332,6 +342,7 @@ func (r *primaryLinkResource) Update(ctx context.Context, req resource.UpdateReq
 		current = state.link()
 	}
 	r.apply(ctx, roomID, plan, current, req.Config, &resp.State, resp.Private, &resp.Diagnostics)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, primaryIdentity(plan.RoomID))...)
 }
 
 // rotate revokes the primary link and returns its successor: Public and Form
