@@ -178,6 +178,13 @@ func importedRoomLink(roomID types.String, l docspace.Link) *roomLinkModel {
 		OnExpired:         types.StringValue(onExpiredKeep),
 	}
 	m.setLink(l)
+	if l.LinkType == docspace.LinkTypeInvitation {
+		// Generated configuration writes every optional value of this
+		// state, and the resource refuses the external-only settings on an
+		// invitation link even at their defaults: leave them out. The
+		// import's own read records the defaults.
+		m.DenyDownload, m.Internal = types.BoolNull(), types.BoolNull()
+	}
 	return m
 }
 
@@ -197,17 +204,25 @@ func importedPrimaryLink(roomID types.String, l docspace.Link) *primaryLinkModel
 }
 
 // displayName names a link for people reading `terraform query`'s output:
-// titles, kinds and room names only, never an address or a password.
+// titles, kinds and room names only, never an address or a password. It
+// says when a link has a password, because generated configuration cannot
+// hold it (Terraform writes sensitive values as null) and needs it added.
 func displayName(room docspace.Room, l docspace.Link) string {
 	where := "room " + room.ID
 	if room.Title != "" {
 		where += fmt.Sprintf(" %q", room.Title)
 	}
-	kind := l.LinkType.Name()
+	traits := []string{l.LinkType.Name(), l.Access.Name()}
 	if l.Primary {
-		kind = "primary"
+		traits[0] = "primary"
 	}
-	return fmt.Sprintf("%q (%s, %s) in %s", l.Title, kind, l.Access.Name(), where)
+	if l.Password != "" {
+		traits = append(traits, "password")
+	}
+	if l.IsExpired {
+		traits = append(traits, "expired")
+	}
+	return fmt.Sprintf("%q (%s) in %s", l.Title, strings.Join(traits, ", "), where)
 }
 
 // listLinks streams a result for every wanted link of one room (roomID set)
