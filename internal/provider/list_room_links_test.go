@@ -75,7 +75,9 @@ resource "docspace_room_link" "press" {
 }
 `, custom.ID, public.ID, expires)
 	ids := map[string]*string{"auditors": new(string), "join": new(string)}
-	linkID := func(name string) knownvalue.Check { return knownvalue.StringFunc(func(v string) error { return equalString(v, *ids[name]) }) }
+	linkID := func(name string) knownvalue.Check {
+		return knownvalue.StringFunc(func(v string) error { return equalString(v, *ids[name]) })
+	}
 	query := func(lists string) string { return "provider \"docspace\" {}\n" + lists }
 	resource.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   queryVersion,
