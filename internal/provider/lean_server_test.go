@@ -51,9 +51,11 @@ func TestLeanServerHidesNothing(t *testing.T) {
 		name string
 		ok   bool
 	}{
-		{"ProviderServerWithListResource", is[tfprotov6.ProviderServerWithListResource](lean)},
-		{"ProviderServerWithActions", is[tfprotov6.ProviderServerWithActions](lean)},
-		{"ProviderServerWithStateStores", is[tfprotov6.ProviderServerWithStateStores](lean)},
+		// tf6server asserts ProviderServerWith{ListResource,Actions,StateStores}:
+		// the ProviderServer plus each of these.
+		{"ListResourceServer", is[tfprotov6.ListResourceServer](lean)},
+		{"ActionServer", is[tfprotov6.ActionServer](lean)},
+		{"StateStoreServer", is[tfprotov6.StateStoreServer](lean)},
 	} {
 		if !optional.ok {
 			t.Errorf("the lean server is not a tfprotov6.%s", optional.name)

@@ -181,8 +181,8 @@ list "docspace_room_primary_link" "all" {
 }
 
 // terraformAtLeast is the Terraform CLI the acceptance tests use, or a skip
-// when it is older than min.
-func terraformAtLeast(t *testing.T, min string) string {
+// when it is older than minimum.
+func terraformAtLeast(t *testing.T, minimum string) string {
 	t.Helper()
 	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
 	if tf == "" {
@@ -205,8 +205,8 @@ func terraformAtLeast(t *testing.T, min string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if have.LessThan(version.Must(version.NewVersion(min))) {
-		t.Skipf("Terraform CLI version %s is below %s", have, min)
+	if have.LessThan(version.Must(version.NewVersion(minimum))) {
+		t.Skipf("Terraform CLI version %s is below %s", have, minimum)
 	}
 	return tf
 }
