@@ -225,6 +225,11 @@ func displayName(room docspace.Room, l docspace.Link) string {
 	return fmt.Sprintf("%q (%s) in %s", l.Title, strings.Join(traits, ", "), where)
 }
 
+// listReadAhead is how many rooms' links a listing of every room reads
+// ahead of the room it streams: well below the 50 concurrent reads DocSpace
+// allows a user (API.md §9).
+const listReadAhead = 8
+
 // listLinks streams a result for every wanted link of one room (roomID set)
 // or of every room the token sees, room by room in DocSpace's order, until
 // limit results (0: no limit). A failure to read a room ends the stream with
@@ -242,8 +247,22 @@ func listLinks(ctx context.Context, data *providerData, roomID types.String, lim
 			push(list.ListResult{Diagnostics: diags})
 			return
 		}
+		// Rooms are read a few ahead of the one being streamed, in
+		// parallel, so that a portal with many rooms is not read one round
+		// trip at a time; the Session hands each listing to the loop below.
+		ctx, stop := context.WithCancel(ctx)
+		defer stop()
+		started := 0
+		readAhead := func(upTo int) {
+			for ; started < len(rooms) && started <= upTo; started++ {
+				go data.api.Links(ctx, rooms[started].ID, nil) //nolint:errcheck // the loop reads the result
+			}
+		}
 		var pushed int64
-		for _, room := range rooms {
+		for i, room := range rooms {
+			if roomID.IsNull() {
+				readAhead(i + listReadAhead)
+			}
 			links, err := data.api.Links(ctx, room.ID, nil)
 			switch {
 			case docspace.IsNotFound(err) && roomID.IsNull():
