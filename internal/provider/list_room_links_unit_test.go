@@ -149,7 +149,7 @@ func TestRoomLinkList(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			srv.ResetRequests()
-			var lr list.ListResource = NewRoomLinkListResource()
+			lr := NewRoomLinkListResource()
 			var target resource.ResourceWithIdentity = &roomLinkResource{}
 			if tc.primary {
 				lr, target = NewRoomPrimaryLinkListResource(), &primaryLinkResource{}
