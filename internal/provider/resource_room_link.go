@@ -341,6 +341,7 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 			// DocSpace already holds the link as planned.
 			plan.copyComputed(state)
 			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+			resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(plan.RoomID, plan.ID))...)
 			return
 		}
 	}
