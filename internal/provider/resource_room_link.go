@@ -100,15 +100,15 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 					"`content_creator` is for invitation links only. Which values a room allows depends on its type; " +
 					"the plan fails naming the allowed ones.",
 				Required:   true,
-				Validators: []validator.String{stringvalidator.OneOf(docspace.AccessNames()...)},
+				Validators: []validator.String{accessName{allowed: docspace.AccessNames()}},
 			},
 			"title": schema.StringAttribute{
-				MarkdownDescription: "The link's name, up to 255 characters. When omitted, DocSpace names the link " +
+				MarkdownDescription: "The link's name, up to 255 characters as DocSpace counts them (UTF-16 code units: an emoji outside the Basic Multilingual Plane counts as two). When omitted, DocSpace names the link " +
 					"(\"Shared link\" or \"Invitation link\", in the API user's language) and that name is kept.",
 				Optional: true,
 				Computed: true,
 				Validators: []validator.String{
-					stringvalidator.LengthBetween(1, 255),
+					textLength{min: 1, max: maxTitleLength},
 					noControlCharacters{},
 				},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},

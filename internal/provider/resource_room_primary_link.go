@@ -84,16 +84,16 @@ func (r *primaryLinkResource) Schema(_ context.Context, _ resource.SchemaRequest
 					"(Form filling rooms: `fill_forms` or `read`). When omitted, the link keeps its access.",
 				Optional: true,
 				Computed: true,
-				Validators: []validator.String{stringvalidator.OneOf(
+				Validators: []validator.String{accessName{allowed: []string{
 					docspace.AccessRead.Name(), docspace.AccessReview.Name(), docspace.AccessComment.Name(),
-					docspace.AccessFillForms.Name(), docspace.AccessEditing.Name())},
+					docspace.AccessFillForms.Name(), docspace.AccessEditing.Name()}}},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"title": schema.StringAttribute{
-				MarkdownDescription: "The link's name, up to 255 characters. When omitted, the link keeps its name.",
+				MarkdownDescription: "The link's name, up to 255 characters as DocSpace counts them (UTF-16 code units: an emoji outside the Basic Multilingual Plane counts as two). When omitted, the link keeps its name.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255), noControlCharacters{}},
+				Validators:          []validator.String{textLength{min: 1, max: maxTitleLength}, noControlCharacters{}},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"expiration_date": schema.StringAttribute{
