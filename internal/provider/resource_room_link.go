@@ -389,7 +389,7 @@ func (r *roomLinkResource) request(ctx context.Context, m roomLinkModel, config 
 // equalRequests reports whether two requests would leave DocSpace holding
 // the same link.
 func equalRequests(a, b docspace.LinkRequest) bool {
-	sameDate := (a.Expiration == nil) == (b.Expiration == nil) && (a.Expiration == nil || a.Expiration.Equal(*b.Expiration))
+	sameDate := (a.Expiration == nil) == (b.Expiration == nil) && (a.Expiration == nil || sameTick(*a.Expiration, *b.Expiration))
 	a.Expiration, b.Expiration = nil, nil
 	sameUses := equalIntPtr(a.MaxUseCount, b.MaxUseCount)
 	a.MaxUseCount, b.MaxUseCount = nil, nil

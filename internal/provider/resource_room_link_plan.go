@@ -162,7 +162,7 @@ func planExpiration(plan *roomLinkModel, cfg, state roomLinkModel, creating bool
 		return diags
 	}
 	previous, hadPrevious := state.ExpirationDate.Time()
-	changed := creating || !hadPrevious || !previous.Equal(t)
+	changed := creating || !hadPrevious || !sameTick(previous, t)
 	switch {
 	case changed && !t.After(now):
 		diags.AddAttributeError(attr, "Expiration Date in the Past",
@@ -334,11 +334,12 @@ func compareLink(req docspace.LinkRequest, got docspace.Link) []mismatch {
 	serverSetsExpiry := req.LinkType == docspace.LinkTypeInvitation && got.CurrentUseCount == nil
 	switch {
 	case req.Expiration == nil && got.Expiration != nil && !serverSetsExpiry:
-		add("expiration_date", "none", got.Expiration.Format(time.RFC3339))
+		add("expiration_date", "none", got.Expiration.Format(time.RFC3339Nano))
 	case req.Expiration != nil && got.Expiration == nil:
-		add("expiration_date", req.Expiration.Format(time.RFC3339), "none")
-	case req.Expiration != nil && !req.Expiration.Equal(*got.Expiration):
-		add("expiration_date", req.Expiration.Format(time.RFC3339), got.Expiration.Format(time.RFC3339))
+		add("expiration_date", req.Expiration.Format(time.RFC3339Nano), "none")
+	case req.Expiration != nil && !sameTick(*req.Expiration, *got.Expiration):
+		add("expiration_date", req.Expiration.Format(time.RFC3339Nano),
+			got.Expiration.Format(time.RFC3339Nano)+fmt.Sprintf(" (%s apart)", got.Expiration.Sub(*req.Expiration)))
 	}
 	if req.LinkType == docspace.LinkTypeExternal {
 		if got.Password != req.Password {

@@ -210,7 +210,7 @@ func (r *primaryLinkResource) ModifyPlan(ctx context.Context, req resource.Modif
 	}
 	if t, ok := plan.ExpirationDate.Time(); ok {
 		previous, had := state.ExpirationDate.Time()
-		if (!had || !previous.Equal(t)) && (!t.After(now) || t.After(latestExpiry(now))) {
+		if (!had || !sameTick(previous, t)) && (!t.After(now) || t.After(latestExpiry(now))) {
 			resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), "Invalid Expiration Date",
 				fmt.Sprintf("expiration_date %s must be in the future and at most 10 years ahead. Set another date, or remove expiration_date.", plan.ExpirationDate.ValueString()))
 		}
