@@ -19,6 +19,8 @@ func TestTitleRules(t *testing.T) {
 		{"§5.2 255 characters are accepted", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": strings.Repeat("é", 255)}, strings.Repeat("é", 255)},
 		{"§5.2 256 characters are a validation error", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": strings.Repeat("a", 256)}, ""},
 		{"§5.2 astral characters count twice (UTF-16)", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": strings.Repeat("😀", 128)}, ""},
+		{"§5.2 127 emoji and a letter are 255 units", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": strings.Repeat("😀", 127) + "a"}, strings.Repeat("😀", 127) + "a"},
+		{"§5.2 255 CJK characters (765 bytes)", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": strings.Repeat("語", 255)}, strings.Repeat("語", 255)},
 		{"§5.2 external default title", RoomCustom, map[string]any{"linkType": 1, "access": 2}, "Shared link"},
 		{"§5.2 empty title takes the default", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": ""}, "Shared link"},
 		{"§5.2 invitation default title", RoomCustom, map[string]any{"linkType": 0, "access": 2, "title": nil}, "Invitation link"},

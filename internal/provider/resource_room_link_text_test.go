@@ -76,7 +76,7 @@ func TestAccRoomLink_titlesCountedAsDocSpaceCounts(t *testing.T) {
 // written, and the next plan is empty.
 func TestAccRoomLink_expirationWithNanoseconds(t *testing.T) {
 	room := createRoom(t, docspace.RoomTypeCustom)
-	instant := time.Now().Add(45*24*time.Hour).Truncate(time.Second).Add(123456789 * time.Nanosecond).UTC()
+	instant := time.Now().Add(45 * 24 * time.Hour).Truncate(time.Second).Add(123456789 * time.Nanosecond).UTC()
 	written := instant.Format("2006-01-02T15:04:05.000000000Z07:00")
 	if !strings.HasSuffix(written, ".123456789Z") {
 		t.Fatalf("test date %s lacks nine fractional digits", written)
