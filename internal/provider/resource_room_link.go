@@ -133,8 +133,9 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			},
 			"password_wo": schema.StringAttribute{
 				MarkdownDescription: "Write-only alternative to `password` (Terraform 1.11 or later): sent to DocSpace but never " +
-					"stored in the plan or the state. Requires `password_wo_version`; change that number to send a new " +
-					"password. A password changed outside Terraform is reported as a warning. External links only.",
+					"stored in the plan or the state, and nothing derived from it is stored either (no hash or digest, not even in " +
+					"private state). Requires `password_wo_version`; change that number to send a new password. " + writeOnlyDriftDoc +
+					" External links only.",
 				Optional:   true,
 				WriteOnly:  true,
 				Sensitive:  true,
@@ -246,7 +247,7 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	linkReq, writeOnly, diags := r.request(ctx, plan, req.Config)
+	linkReq, diags := r.request(ctx, plan, req.Config)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -270,7 +271,7 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	plan.setLink(link)
-	resp.Diagnostics.Append(rememberPassword(ctx, resp.Private, writeOnly)...)
+	resp.Diagnostics.Append(forgetLegacyDigest(ctx, resp.Private)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -304,9 +305,7 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	if !state.PasswordWOVersion.IsNull() {
-		stored, diags := req.Private.GetKey(ctx, passwordDigestKey)
-		resp.Diagnostics.Append(diags...)
-		resp.Diagnostics.Append(passwordDrift(stored, link.Password, linkID, roomID)...)
+		resp.Diagnostics.Append(forgetLegacyDigest(ctx, resp.Private)...)
 	}
 	state.setLink(link)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
@@ -319,13 +318,13 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	linkReq, writeOnly, diags := r.request(ctx, plan, req.Config)
+	linkReq, diags := r.request(ctx, plan, req.Config)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	if !plan.ExpirationDate.IsUnknown() && plan.PasswordWOVersion.Equal(state.PasswordWOVersion) {
-		if stateReq, _, _ := r.request(ctx, state, req.Config); equalRequests(linkReq, stateReq) {
+		if stateReq, _ := r.request(ctx, state, req.Config); equalRequests(linkReq, stateReq) {
 			// Only Terraform-side settings changed (on_expired, say):
 			// DocSpace already holds the link as planned.
 			plan.copyComputed(state)
@@ -348,7 +347,7 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	plan.setLink(link)
-	resp.Diagnostics.Append(rememberPassword(ctx, resp.Private, writeOnly)...)
+	resp.Diagnostics.Append(forgetLegacyDigest(ctx, resp.Private)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -368,9 +367,8 @@ func (r *roomLinkResource) Delete(ctx context.Context, req resource.DeleteReques
 
 // request builds the full PUT body from a plan, every option every time,
 // with the write-only password from the configuration and an expiry pinned
-// from expires_in where the plan leaves the date to the provider. It also
-// returns the write-only password, if any.
-func (r *roomLinkResource) request(ctx context.Context, m roomLinkModel, config tfsdk.Config) (docspace.LinkRequest, string, diag.Diagnostics) {
+// from expires_in where the plan leaves the date to the provider.
+func (r *roomLinkResource) request(ctx context.Context, m roomLinkModel, config tfsdk.Config) (docspace.LinkRequest, diag.Diagnostics) {
 	req, diags := m.request()
 	writeOnly, moreDiags := writeOnlyPassword(ctx, config)
 	diags.Append(moreDiags...)
@@ -383,7 +381,7 @@ func (r *roomLinkResource) request(ctx context.Context, m roomLinkModel, config 
 			req.Expiration = &pinned
 		}
 	}
-	return req, writeOnly, diags
+	return req, diags
 }
 
 // equalRequests reports whether two requests would leave DocSpace holding

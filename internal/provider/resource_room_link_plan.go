@@ -65,6 +65,9 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if r.data != nil {
 		now = r.data.now()
 	}
+	if !creating && r.data != nil {
+		resp.Diagnostics.Append(r.passwordDrift(ctx, req.Config, req.State)...)
+	}
 	if !creating && req.Plan.Raw.Equal(req.State.Raw) && !r.expiredWithPolicy(ctx, req.State, now) {
 		return // nothing changes: no checks, no requests
 	}
@@ -130,6 +133,23 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		r.checkRoom(ctx, plan, creating, kind, resp)
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// passwordDrift compares a write-only password the plan keeps with the
+// link's password in DocSpace, from the listing the refresh already read.
+func (r *roomLinkResource) passwordDrift(ctx context.Context, config tfsdk.Config, state tfsdk.State) diag.Diagnostics {
+	password, ok := unchangedWriteOnlyPassword(ctx, config, state)
+	if !ok {
+		return nil
+	}
+	var roomID, linkID types.String
+	state.GetAttribute(ctx, path.Root("room_id"), &roomID)
+	state.GetAttribute(ctx, path.Root("id"), &linkID)
+	link, found, err := r.data.api.FindLink(ctx, roomID.ValueString(), linkID.ValueString())
+	if err != nil || !found {
+		return nil // the refresh reports these
+	}
+	return passwordDrift(password, link.Password, link.ID, roomID.ValueString())
 }
 
 // planExpiration decides what expiration_date will be, and checks a date

@@ -109,7 +109,9 @@ func (r *primaryLinkResource) Schema(_ context.Context, _ resource.SchemaRequest
 				Validators:          append(passwordValidators(), stringvalidator.ConflictsWith(path.MatchRoot("password_wo"))),
 			},
 			"password_wo": schema.StringAttribute{
-				MarkdownDescription: "Write-only alternative to `password` (Terraform 1.11 or later), never stored in the plan or the state. Requires `password_wo_version`.",
+				MarkdownDescription: "Write-only alternative to `password` (Terraform 1.11 or later), never stored in the plan or the state, " +
+					"and nothing derived from it is stored either (no hash or digest, not even in private state). Requires `password_wo_version`. " +
+					writeOnlyDriftDoc,
 				Optional:            true,
 				WriteOnly:           true,
 				Sensitive:           true,
@@ -181,6 +183,9 @@ func (r *primaryLinkResource) ImportState(ctx context.Context, req resource.Impo
 // ModifyPlan checks the room type's rules for primary links (§4.5, §5.4,
 // §5.5) and plans a rotation as an update with a new id and address.
 func (r *primaryLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if !req.Plan.Raw.IsNull() && !req.State.Raw.IsNull() && r.data != nil {
+		resp.Diagnostics.Append(r.passwordDrift(ctx, req.Config, req.State)...)
+	}
 	if req.Plan.Raw.IsNull() || (!req.State.Raw.IsNull() && req.Plan.Raw.Equal(req.State.Raw)) {
 		return
 	}
@@ -219,6 +224,27 @@ func (r *primaryLinkResource) ModifyPlan(ctx context.Context, req resource.Modif
 		r.checkRoom(ctx, plan, resp)
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// passwordDrift compares a write-only password the plan keeps with the
+// primary link's password in DocSpace, from the listing the refresh read.
+func (r *primaryLinkResource) passwordDrift(ctx context.Context, config tfsdk.Config, state tfsdk.State) diag.Diagnostics {
+	password, ok := unchangedWriteOnlyPassword(ctx, config, state)
+	if !ok {
+		return nil
+	}
+	var roomID types.String
+	state.GetAttribute(ctx, path.Root("room_id"), &roomID)
+	links, err := r.data.api.Links(ctx, roomID.ValueString(), nil)
+	if err != nil {
+		return nil // the refresh reports it
+	}
+	for _, l := range links {
+		if l.Primary {
+			return passwordDrift(password, l.Password, l.ID, roomID.ValueString())
+		}
+	}
+	return nil
 }
 
 func (r *primaryLinkResource) checkRoom(ctx context.Context, plan primaryLinkModel, resp *resource.ModifyPlanResponse) {
@@ -303,9 +329,7 @@ func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	if !state.PasswordWOVersion.IsNull() {
-		stored, diags := req.Private.GetKey(ctx, passwordDigestKey)
-		resp.Diagnostics.Append(diags...)
-		resp.Diagnostics.Append(passwordDrift(stored, links[i].Password, links[i].ID, roomID)...)
+		resp.Diagnostics.Append(forgetLegacyDigest(ctx, resp.Private)...)
 	}
 	// The id follows the room's primary link, even if DocSpace issued a new
 	// one outside Terraform.
@@ -381,7 +405,7 @@ func (r *primaryLinkResource) apply(ctx context.Context, roomID string, plan pri
 		}
 	}
 	plan.setLink(link)
-	diags.Append(rememberPassword(ctx, private, writeOnly)...)
+	diags.Append(forgetLegacyDigest(ctx, private)...)
 	diags.Append(state.Set(ctx, &plan)...)
 }
 
