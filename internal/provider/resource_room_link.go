@@ -276,6 +276,9 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 }
 
 func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	if r.data == nil {
+		return // provider settings not known yet: keep the state as it is
+	}
 	var state roomLinkModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {

@@ -305,6 +305,9 @@ func (r *primaryLinkResource) Create(ctx context.Context, req resource.CreateReq
 }
 
 func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	if r.data == nil {
+		return // provider settings not known yet: keep the state as it is
+	}
 	var state primaryLinkModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
