@@ -100,8 +100,8 @@ func (p *docspaceProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			"password": schema.StringAttribute{
 				MarkdownDescription: "The password for `username`. Sensitive. Falls back to the `" + envPassword + "` environment variable when unset or empty (`\"\"` counts as unset, as in providers built on the plugin SDK). " +
 					"May come from a value known only at apply (a `terraform_data` output, say): the plan then skips the checks that need the portal.",
-				Optional:            true,
-				Sensitive:           true,
+				Optional:  true,
+				Sensitive: true,
 			},
 		},
 	}

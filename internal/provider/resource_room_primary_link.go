@@ -112,10 +112,10 @@ func (r *primaryLinkResource) Schema(_ context.Context, _ resource.SchemaRequest
 				MarkdownDescription: "Write-only alternative to `password` (Terraform 1.11 or later), never stored in the plan or the state, " +
 					"and nothing derived from it is stored either (no hash or digest, not even in private state). Requires `password_wo_version`. " +
 					writeOnlyDriftDoc,
-				Optional:            true,
-				WriteOnly:           true,
-				Sensitive:           true,
-				Validators:          append(passwordValidators(), stringvalidator.AlsoRequires(path.MatchRoot("password_wo_version"))),
+				Optional:   true,
+				WriteOnly:  true,
+				Sensitive:  true,
+				Validators: append(passwordValidators(), stringvalidator.AlsoRequires(path.MatchRoot("password_wo_version"))),
 			},
 			"password_wo_version": schema.Int64Attribute{
 				MarkdownDescription: "Version of `password_wo`: change it to send a new password.",
