@@ -117,7 +117,7 @@ func TestAccHostileInput(t *testing.T) {
 		{name: "import id with a space", config: inRoom(custom, `  access = "read"`), importID: " " + custom + "/" + guid, want: "Invalid Import ID"},
 		{name: "import id with an encoded slash", config: inRoom(custom, `  access = "read"`), importID: custom + "%2F" + guid, want: "Invalid Import ID[\\s\\S]*not in the expected form"},
 		{name: "import id with a query", config: inRoom(custom, `  access = "read"`), importID: custom + "?x=1/" + guid, want: "Invalid Import ID"},
-		{name: "import of a link that does not exist", config: inRoom(custom, `  access = "read"`), importID: custom + "/" + guid, want: "Cannot import non-existent remote object"},
+		{name: "import of a link that does not exist", config: inRoom(custom, `  access = "read"`), importID: custom + "/" + guid, want: "Room Link Not Found[\\s\\S]*has no link[\\s\\S]*" + guid},
 	}
 	if len(cases) < 30 {
 		t.Fatalf("%d cases, want at least 30", len(cases))

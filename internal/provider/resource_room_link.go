@@ -235,10 +235,44 @@ func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportS
 		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
 		return
 	}
+	if r.data != nil && !r.importable(ctx, roomID, linkID, &resp.Diagnostics) {
+		return
+	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), linkID)...)
 	// Terraform-side settings an import cannot read: their defaults.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_expired"), onExpiredKeep)...)
+}
+
+// importable looks the link up before it is imported, so that a link id
+// that is not in the room, or the room's primary link, is refused with the
+// reason instead of Terraform's "non-existent remote object". The listing
+// is the one the Read after the import uses.
+func (r *roomLinkResource) importable(ctx context.Context, roomID, linkID string, diags *diag.Diagnostics) bool {
+	link, found, err := r.data.api.FindLink(ctx, roomID, linkID)
+	switch {
+	case err != nil:
+		diags.AddError("Could Not Import Room Link", describeAPIError(err, roomID, r.data.api.Host()))
+	case !found:
+		diags.AddError("Room Link Not Found",
+			fmt.Sprintf("Room %s has no link %s, so there is nothing to import. Check both ids: the docspace_room_links "+
+				"data source lists the room's links with their ids, and a link deleted in DocSpace cannot be imported.", roomID, linkID))
+	case link.Primary:
+		diags.AddError("Primary Links Are Imported With docspace_room_primary_link", primaryLinkRefusal(roomID, linkID))
+	default:
+		return true
+	}
+	return false
+}
+
+// primaryLinkRefusal explains why docspace_room_link does not take a room's
+// primary link, and which resource does.
+func primaryLinkRefusal(roomID, linkID string) string {
+	return fmt.Sprintf("Link %s is the primary external link of room %s. DocSpace creates that link itself and "+
+		"regenerates it with a new id when it is revoked, so docspace_room_link cannot manage it. Manage it with the "+
+		"docspace_room_primary_link resource instead, imported by the room id:\n\n"+
+		"  terraform import docspace_room_primary_link.<name> %s\n\n"+
+		"or an import block with to = docspace_room_primary_link.<name> and id = %q.", linkID, roomID, roomID, roomID)
 }
 
 func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -301,10 +335,7 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 		resp.State.RemoveResource(ctx)
 		return
 	case link.Primary:
-		resp.Diagnostics.AddError("Primary Links Are Not Managed by docspace_room_link",
-			fmt.Sprintf("Link %s is the primary external link of room %s. DocSpace creates that link itself and "+
-				"regenerates it with a new id when it is revoked, so this resource cannot create or delete it. "+
-				"Import one of the room's other links, or leave the primary link to DocSpace.", linkID, roomID))
+		resp.Diagnostics.AddError("Primary Links Are Not Managed by docspace_room_link", primaryLinkRefusal(roomID, linkID))
 		return
 	}
 	if !state.PasswordWOVersion.IsNull() {
