@@ -371,6 +371,10 @@ func TestTransportErrors(t *testing.T) {
 		if !strings.Contains(err.Error(), "GET /api/2.0/files/rooms/4711/links") {
 			t.Errorf("error does not name the request: %v", err)
 		}
+		// A refused connection is tried a few times, not max_retries (5) times.
+		if !IsUnreachable(err) || !strings.Contains(err.Error(), fmt.Sprintf("(after %d attempts)", unreachableAttempts)) {
+			t.Errorf("error = %v, want a connection refused after %d attempts", err, unreachableAttempts)
+		}
 		assertNoSecrets(t, err)
 	})
 
