@@ -186,7 +186,8 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			},
 			"on_expired": schema.StringAttribute{
 				MarkdownDescription: "What a plan does once the link has expired: `keep` (default: nothing, `is_expired` " +
-					"shows it), `recreate` (replace it with a new link; needs `expires_in`, or a new `expiration_date`), or " +
+					"shows it), `recreate` (replace it with a new link; needs `expires_in`, or a new `expiration_date`; " +
+					"without any expiry it has nothing to act on and validation warns), or " +
 					"`error` (fail the plan, naming the link and its expiry).",
 				Optional:   true,
 				Computed:   true,

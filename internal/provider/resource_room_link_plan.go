@@ -25,7 +25,15 @@ func latestExpiry(now time.Time) time.Time { return now.AddDate(10, 0, 0) }
 func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var cfg roomLinkModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() || cfg.LinkType.IsUnknown() {
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if cfg.OnExpired.ValueString() == onExpiredRecreate && cfg.ExpirationDate.IsNull() && cfg.ExpiresIn.IsNull() {
+		resp.Diagnostics.AddAttributeWarning(path.Root("on_expired"), "on_expired Has Nothing to Act On",
+			"on_expired = \"recreate\" replaces the link once it has expired, but neither expiration_date nor expires_in "+
+				"is set, so this link never expires. Set expires_in (each new link then lives that long), or remove on_expired.")
+	}
+	if cfg.LinkType.IsUnknown() {
 		return
 	}
 	kind := docspace.LinkTypeExternal
