@@ -95,6 +95,15 @@ func TestPasswordRules(t *testing.T) {
 		id := createLink(t, srv, room.ID, map[string]any{"linkType": 1, "access": 2})
 		putLink(t, srv, room.ID, map[string]any{"linkId": id, "linkType": 1, "access": 0, "password": "bad"}).mustStatus(http.StatusOK)
 	})
+
+	t.Run("§5.3 the minimum length is a portal setting", func(t *testing.T) {
+		t.Parallel()
+		srv := newEnv(t, WithPasswordMinLength(12))
+		room := srv.CreateRoom("r", RoomCustom)
+		putLink(t, srv, room.ID, map[string]any{"linkType": 1, "access": 2, "password": "Abc!23456ab"}).
+			expectError(http.StatusBadRequest, "Password must contain from 12 to 30 characters, only latin letters, no spaces")
+		putLink(t, srv, room.ID, map[string]any{"linkType": 1, "access": 2, "password": "Abc!23456abc"}).mustStatus(http.StatusOK)
+	})
 }
 
 // §5.4: expiration dates. testNow is 2026-06-01T12:00:00Z.
