@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -8,6 +9,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
 )
@@ -134,5 +140,34 @@ func checkStateHoldsNothingOf(t *testing.T, r *terraformRun, password string) {
 				t.Errorf("%s keeps data derived from the password in private state: %s", res.Type, private)
 			}
 		}
+	}
+}
+
+// BenchmarkWriteOnlyDriftInputs measures what the drift check adds to the
+// plan of an unchanged link: one attribute read for a link without
+// password_wo (most links), three for one with it. The comparison itself
+// is a string comparison; the listing it reads is the refresh's.
+func BenchmarkWriteOnlyDriftInputs(b *testing.B) {
+	ctx := context.Background()
+	r := &roomLinkResource{}
+	var schemaResp resource.SchemaResponse
+	r.Schema(ctx, resource.SchemaRequest{}, &schemaResp)
+	build := func(m roomLinkModel) (tfsdk.State, tfsdk.Config) {
+		state := tfsdk.State{Schema: schemaResp.Schema, Raw: tftypes.NewValue(schemaResp.Schema.Type().TerraformType(ctx), nil)}
+		if diags := state.Set(ctx, &m); diags.HasError() {
+			b.Fatal(diags)
+		}
+		return state, tfsdk.Config{Schema: state.Schema, Raw: state.Raw}
+	}
+	plain := storedModel("4711", "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90")
+	writeOnly := plain
+	writeOnly.PasswordWO, writeOnly.PasswordWOVersion = types.StringValue("Write-only-Pa55word-1"), types.Int64Value(1)
+	for name, m := range map[string]roomLinkModel{"without password_wo": plain, "with password_wo": writeOnly} {
+		state, config := build(m)
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				unchangedWriteOnlyPassword(ctx, config, state)
+			}
+		})
 	}
 }
