@@ -185,7 +185,7 @@ func TestValidateConfigOnExpiredWithoutExpiry(t *testing.T) {
 		tc.change(&m)
 		state := stateOf(t, r, m)
 		var resp resource.ValidateConfigResponse
-		r.ValidateConfig(context.Background(), resource.ValidateConfigRequest{Config: tfsdk.Config{Schema: state.Schema, Raw: state.Raw}}, &resp)
+		r.ValidateConfig(context.Background(), resource.ValidateConfigRequest{Config: tfsdk.Config(state)}, &resp)
 		if got := summaries(resp.Diagnostics); got != tc.wantDiags {
 			t.Errorf("%s: %q, want %q", tc.name, got, tc.wantDiags)
 		}

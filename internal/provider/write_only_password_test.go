@@ -157,7 +157,7 @@ func BenchmarkWriteOnlyDriftInputs(b *testing.B) {
 		if diags := state.Set(ctx, &m); diags.HasError() {
 			b.Fatal(diags)
 		}
-		return state, tfsdk.Config{Schema: state.Schema, Raw: state.Raw}
+		return state, tfsdk.Config(state)
 	}
 	plain := storedModel("4711", "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90")
 	writeOnly := plain
