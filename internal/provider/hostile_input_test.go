@@ -75,7 +75,7 @@ func TestAccHostileInput(t *testing.T) {
 		{name: "host with a space", config: withHost("https://portal example.com", ""), want: "is not a valid URL"},
 		{name: "host with another scheme", config: withHost("ws://portal.example.com", ""), want: "must use https://"},
 		{name: "host with credentials", config: withHost("https://admin:Secret-2026@portal.example.com", ""), want: "must not contain credentials; use the token instead"},
-		{name: "host that does not answer", config: withHost("http://127.0.0.1:1", "  max_retries = 0"), want: "Could Not Read Room[\\s\\S]*did not answer[\\s\\S]*Check host"},
+		{name: "host that does not answer", config: withHost("http://127.0.0.1:1", "  max_retries = 0"), want: "Could Not Read Room[\\s\\S]*The host is not reachable[\\s\\S]*Check host"},
 		{name: "https to a plain-http portal", config: withHost(httpsToHTTP, "  max_retries = 0"), want: "does not speak HTTPS on that port. Check the scheme"},
 		{name: "token of white space", config: withToken("   "), want: "Invalid DocSpace Provider Configuration[\\s\\S]*token is empty"},
 		{name: "token with a header injection", config: withToken("sk-abc\nX-Injected: 1"), want: "token contains a line break"},
