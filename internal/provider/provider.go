@@ -85,23 +85,20 @@ func (p *docspaceProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			},
 			"token": schema.StringAttribute{
 				MarkdownDescription: "API key (`sk-…`) or personal access token of a user who is a room manager of " +
-					"the rooms whose links are managed. Sensitive. Falls back to the `" + envToken + "` environment variable when unset or empty (`\"\"` counts as unset, as in providers built on the plugin SDK). " +
-					"May come from a value known only at apply (a `terraform_data` output, say): the plan then skips the checks that need the portal.",
+					"the rooms whose links are managed. Sensitive. Falls back to the `" + envToken + "` environment variable when unset or empty (`\"\"` counts as unset). May come from a value known only at apply, like `host`.",
 				Optional:  true,
 				Sensitive: true,
 			},
 			"username": schema.StringAttribute{
 				MarkdownDescription: "Instead of a token: the e-mail address of a DocSpace user to sign in as, once per run " +
 					"(`POST /api/2.0/authentication`). Needs `password`; accounts with two-factor confirmation cannot sign in " +
-					"this way. Falls back to the `" + envUsername + "` environment variable when unset or empty (`\"\"` counts as unset, as in providers built on the plugin SDK). " +
-					"May come from a value known only at apply (a `terraform_data` output, say): the plan then skips the checks that need the portal.",
+					"this way. Falls back to the `" + envUsername + "` environment variable when unset or empty.",
 				Optional: true,
 			},
 			"password": schema.StringAttribute{
-				MarkdownDescription: "The password for `username`. Sensitive. Falls back to the `" + envPassword + "` environment variable when unset or empty (`\"\"` counts as unset, as in providers built on the plugin SDK). " +
-					"May come from a value known only at apply (a `terraform_data` output, say): the plan then skips the checks that need the portal.",
-				Optional:  true,
-				Sensitive: true,
+				MarkdownDescription: "The password for `username`. Sensitive. Falls back to the `" + envPassword + "` environment variable when unset or empty.",
+				Optional:            true,
+				Sensitive:           true,
 			},
 		},
 	}

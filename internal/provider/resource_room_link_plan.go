@@ -73,10 +73,13 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if r.data != nil {
 		now = r.data.now()
 	}
-	if !creating && r.data != nil {
+	unchanged := !creating && req.Plan.Raw.Equal(req.State.Raw)
+	if unchanged && r.data != nil {
+		// Any update sends password_wo again; only a link left as it is
+		// can keep a password changed in DocSpace.
 		resp.Diagnostics.Append(r.passwordDrift(ctx, req.Config, req.State)...)
 	}
-	if !creating && req.Plan.Raw.Equal(req.State.Raw) && !r.expiredWithPolicy(ctx, req.State, now) {
+	if unchanged && !r.expiredWithPolicy(ctx, req.State, now) {
 		return // nothing changes: no checks, no requests
 	}
 	var plan, cfg, state roomLinkModel

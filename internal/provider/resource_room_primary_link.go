@@ -183,10 +183,15 @@ func (r *primaryLinkResource) ImportState(ctx context.Context, req resource.Impo
 // ModifyPlan checks the room type's rules for primary links (§4.5, §5.4,
 // §5.5) and plans a rotation as an update with a new id and address.
 func (r *primaryLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if !req.Plan.Raw.IsNull() && !req.State.Raw.IsNull() && r.data != nil {
-		resp.Diagnostics.Append(r.passwordDrift(ctx, req.Config, req.State)...)
+	if req.Plan.Raw.IsNull() {
+		return
 	}
-	if req.Plan.Raw.IsNull() || (!req.State.Raw.IsNull() && req.Plan.Raw.Equal(req.State.Raw)) {
+	if !req.State.Raw.IsNull() && req.Plan.Raw.Equal(req.State.Raw) {
+		// Any update sends password_wo again; only a link left as it is
+		// can keep a password changed in DocSpace.
+		if r.data != nil {
+			resp.Diagnostics.Append(r.passwordDrift(ctx, req.Config, req.State)...)
+		}
 		return
 	}
 	var plan, state primaryLinkModel

@@ -20,12 +20,14 @@ import (
 // Drift is found without storing anything: Terraform hands the provider the
 // configured password_wo while it plans, and DocSpace reports a link's
 // password in plain text (API.md §3.2), read by the refresh of the same run.
-// The plan compares the two and warns when they differ.
+// The plan of a link it leaves unchanged compares the two and warns when
+// they differ (any update sends password_wo again anyway).
 
 // writeOnlyDriftDoc tells users how drift is found, in the attribute docs.
 const writeOnlyDriftDoc = "A password changed outside Terraform is reported as a warning by the next plan: while planning, " +
 	"Terraform hands the provider the configured `password_wo`, and the provider compares it with the password DocSpace " +
-	"reports for the link (DocSpace returns link passwords in plain text to room managers), as read by the refresh. " +
+	"reports for the link (DocSpace returns link passwords in plain text to room managers), as read by the refresh; " +
+	"a plan that changes the link sends `password_wo` again anyway. " +
 	"With `-refresh=false` that comparison reads the room's links once."
 
 // legacyPasswordDigestKey is the private-state key of that old digest.
