@@ -257,7 +257,8 @@ func (r *roomLinkResource) importable(ctx context.Context, roomID, linkID string
 	case !found:
 		diags.AddError("Room Link Not Found",
 			fmt.Sprintf("Room %s has no link %s, so there is nothing to import. Check both ids: the docspace_room_links "+
-				"data source lists the room's links with their ids, and a link deleted in DocSpace cannot be imported.", roomID, linkID))
+				"data source lists the room's links with their ids, and a link deleted in DocSpace cannot be imported. "+
+				"The token's user must also be a room manager of the room: DocSpace lists no links to other members.", roomID, linkID))
 	case link.Primary:
 		diags.AddError("Primary Links Are Imported With docspace_room_primary_link", primaryLinkRefusal(roomID, linkID))
 	default:
