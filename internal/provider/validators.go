@@ -42,7 +42,7 @@ func (passwordPolicy) Description(context.Context) string {
 
 func (v passwordPolicy) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
-func (v passwordPolicy) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+func (v passwordPolicy) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
