@@ -98,7 +98,7 @@ import {
 	steps := []resource.TestStep{{
 		Config:      importBlock(fmt.Sprintf(`{ room_id = %q, id = %q }`, room.ID, primary.ID)),
 		PlanOnly:    true,
-		ExpectError: expectError("Primary Links Are Not Managed by docspace_room_link"),
+		ExpectError: expectError("Primary Links Are Imported With docspace_room_primary_link"),
 	}}
 	for _, identity := range []string{
 		fmt.Sprintf(`{ room_id = %q, id = "not-a-guid" }`, room.ID),
