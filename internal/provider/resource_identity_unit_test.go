@@ -2,11 +2,14 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
 )
 
 // identityOf builds the identity an import block hands to ImportState.
@@ -63,5 +66,26 @@ func TestImportIdentity(t *testing.T) {
 	}
 	if _, _, diags := linkFromImportIdentity(context.Background(), nil); !diags.HasError() {
 		t.Error("an import without id or identity passed")
+	}
+}
+
+// TestReadIdentityOnRemoval: a Read that finds the link gone removes it and
+// still answers with the identity, which the framework demands even when
+// Terraform (before 1.12) sent none.
+func TestReadIdentityOnRemoval(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	srv := docspacetest.NewTestServer(t)
+	room := fmt.Sprint(srv.CreateRoom("empty", docspacetest.RoomCustom).ID)
+	const gone = "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90"
+	r := newTestResource(t, srv.URL)
+	resp := resource.ReadResponse{State: stateOf(t, r, storedModel(room, gone)), Identity: identityOf(t, r, nil)}
+	r.Read(ctx, resource.ReadRequest{State: resp.State, Identity: identityOf(t, r, nil)}, &resp)
+	if !resp.State.Raw.IsNull() {
+		t.Fatalf("the link is gone but stays in the state: %s", summaries(resp.Diagnostics))
+	}
+	var got roomLinkIdentity
+	if diags := resp.Identity.Get(ctx, &got); diags.HasError() || got.RoomID.ValueString() != room || got.ID.ValueString() != gone {
+		t.Errorf("identity after the removal: %+v %s", got, summaries(diags))
 	}
 }

@@ -331,6 +331,9 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// The identity goes with every answer, a removal too: Terraform before
+	// 1.12 sends none, and the framework wants one back all the same.
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(state.RoomID, state.ID))...)
 	roomID, linkID := state.RoomID.ValueString(), state.ID.ValueString()
 	link, found, err := r.data.api.FindLink(ctx, roomID, linkID)
 	switch {
@@ -356,7 +359,6 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 	}
 	state.setLink(link)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(state.RoomID, state.ID))...)
 }
 
 func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

@@ -327,6 +327,9 @@ func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// The identity goes with every answer, a removal too: Terraform before
+	// 1.12 sends none, and the framework wants one back all the same.
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, primaryIdentity(state.RoomID))...)
 	roomID := state.RoomID.ValueString()
 	links, err := r.data.api.Links(ctx, roomID, nil)
 	if docspace.IsNotFound(err) {
@@ -352,7 +355,6 @@ func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest
 	// one outside Terraform.
 	state.setLink(links[i])
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, primaryIdentity(state.RoomID))...)
 }
 
 func (r *primaryLinkResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
