@@ -31,12 +31,22 @@ type listed struct {
 // config attributes (unset ones null).
 func runList(t *testing.T, lr list.ListResource, target resource.ResourceWithIdentity, url string, cfg map[string]string, limit int64) listed {
 	t.Helper()
-	ctx := context.Background()
+	return listWith(t, context.Background(), testProviderData(t, url), lr, target, cfg, limit)
+}
+
+func testProviderData(t *testing.T, url string) *providerData {
+	t.Helper()
 	client, err := docspace.NewClient(docspace.Config{Host: url, Token: docspacetest.DefaultToken, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
-	data := &providerData{api: docspace.NewSession(client), now: time.Now}
+	return &providerData{api: docspace.NewSession(client), now: time.Now}
+}
+
+// listWith runs a list resource with the given context and provider data,
+// which list blocks of one query share.
+func listWith(t *testing.T, ctx context.Context, data *providerData, lr list.ListResource, target resource.ResourceWithIdentity, cfg map[string]string, limit int64) listed {
+	t.Helper()
 	var configureResp resource.ConfigureResponse
 	lr.(list.ListResourceWithConfigure).Configure(ctx, resource.ConfigureRequest{ProviderData: data}, &configureResp)
 
@@ -173,4 +183,44 @@ func sortByRoom(names []string) {
 	slices.SortStableFunc(names, func(a, b string) int {
 		return strings.Compare(strings.SplitN(a, "/", 2)[0], strings.SplitN(b, "/", 2)[0])
 	})
+}
+
+// TestRoomLinkListSharedSession: list blocks of one query share the
+// provider's Session, and one that stops early (its limit reached, its call
+// over) leaves another complete, without errors. The race this guards
+// against, a block handed the cancelled read ahead of a finished one, showed
+// once in TestAccQuery_everyRoom; this test does not make it happen every
+// time.
+func TestRoomLinkListSharedSession(t *testing.T) {
+	t.Parallel()
+	srv := docspacetest.NewTestServer(t)
+	const rooms = 12
+	for range rooms {
+		srv.CreateRoom("Showcase", docspacetest.RoomPublic)
+	}
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/links") {
+			time.Sleep(100 * time.Millisecond)
+		}
+		srv.ServeHTTP(w, r)
+	}))
+	t.Cleanup(slow.Close)
+	data := testProviderData(t, slow.URL)
+	// Two blocks run at once, as Terraform runs a query's list blocks: the
+	// second starts while the first's reads ahead are on their way, and
+	// waits for them.
+	done := make(chan listed)
+	go func() {
+		first, endFirst := context.WithCancel(context.Background())
+		defer endFirst() // the call is over
+		done <- listWith(t, first, data, NewRoomPrimaryLinkListResource(), &primaryLinkResource{}, nil, 1)
+	}()
+	time.Sleep(40 * time.Millisecond)
+	second := listWith(t, context.Background(), data, NewRoomPrimaryLinkListResource(), &primaryLinkResource{}, nil, 0)
+	if first := <-done; len(first.names) != 1 || len(first.diags) != 0 {
+		t.Errorf("first block: %q %q", first.names, first.diags)
+	}
+	if len(second.names) != rooms || len(second.diags) != 0 {
+		t.Errorf("second block listed %d links with %q, want %d and no diagnostics", len(second.names), second.diags, rooms)
+	}
 }
