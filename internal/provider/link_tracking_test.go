@@ -1,11 +1,13 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
+	"os/exec"
 	"slices"
 	"strconv"
 	"strings"
@@ -475,4 +477,91 @@ func TestAccLinkTracking_linkLimit(t *testing.T) {
 			},
 		},
 	})
+}
+
+// runFailing executes one Terraform command that must fail, and returns
+// its output.
+func (r *terraformRun) runFailing(args ...string) string {
+	r.t.Helper()
+	tf := ""
+	for _, kv := range r.env {
+		if v, ok := strings.CutPrefix(kv, "TF_ACC_TERRAFORM_BINARY="); ok {
+			tf = v
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, tf, append(args, "-no-color")...)
+	cmd.Dir, cmd.Env = r.dir, r.env
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		r.t.Fatalf("terraform %s succeeded, want a failure:\n%s", strings.Join(args, " "), out)
+	}
+	return string(out)
+}
+
+// TestAccRoomLink_onExpiredNeverBlocksRemoval (issue 9, point 6): with
+// on_expired = "error", a plan that keeps the expired link warns and its
+// apply fails; terraform destroy, apply -replace and removing the resource
+// from the configuration all work. It runs the Terraform CLI itself, because
+// the test framework has no -replace and destroys without refreshing.
+func TestAccRoomLink_onExpiredNeverBlocksRemoval(t *testing.T) {
+	if testEmulator == nil {
+		t.Skip("needs the DocSpace emulator (DOCSPACE_HOST names a real portal)")
+	}
+	srv := docspacetest.NewTestServer(t, docspacetest.WithLocation(testLocation))
+	room := srv.CreateRoom("expired removal", docspacetest.RoomCustom).ID
+	r := newTerraformRun(t, "DOCSPACE_TOKEN="+docspacetest.DefaultToken, "DOCSPACE_HOST=", "TF_LOG=", "TF_LOG_PATH=")
+	config := func(withLink bool) string {
+		c := fmt.Sprintf("terraform {\n  required_providers {\n    docspace = {\n      source = \"docspace-community/docspace\"\n    }\n  }\n}\n\n"+
+			"provider \"docspace\" {\n  host = %q\n}\n", srv.URL)
+		if withLink {
+			c += fmt.Sprintf("\nresource \"docspace_room_link\" \"test\" {\n  room_id    = \"%d\"\n  access     = \"read\"\n  expires_in = \"2s\"\n  on_expired = \"error\"\n}\n", room)
+		}
+		return c
+	}
+	// onlyLink returns the room's one link, once it has expired.
+	onlyLink := func(step string) docspacetest.Link {
+		t.Helper()
+		links := srv.Links(room)
+		if len(links) != 1 {
+			t.Fatalf("%s: room holds %d links, want 1", step, len(links))
+		}
+		for links[0].Expiration != nil && time.Now().Before(*links[0].Expiration) {
+			time.Sleep(100 * time.Millisecond)
+		}
+		return links[0]
+	}
+
+	r.writeConfig(config(true))
+	r.run("apply", "-auto-approve")
+	expired := onlyLink("after create")
+
+	if out := r.run("plan"); !strings.Contains(out, "Warning: Room Link Has Expired") {
+		t.Errorf("plan of the expired link: no warning\n%s", out)
+	}
+	if out := r.runFailing("apply", "-auto-approve"); !strings.Contains(out, "Error: Room Link Has Expired") {
+		t.Errorf("apply of the expired link failed otherwise:\n%s", out)
+	}
+	if l := onlyLink("after the refused apply"); l.ID != expired.ID {
+		t.Errorf("the refused apply replaced link %s with %s", expired.ID, l.ID)
+	}
+
+	r.run("apply", "-auto-approve", "-replace=docspace_room_link.test")
+	if l := onlyLink("after -replace"); l.ID == expired.ID {
+		t.Errorf("-replace kept link %s", l.ID)
+	}
+
+	r.run("destroy", "-auto-approve")
+	if n := len(srv.Links(room)); n != 0 {
+		t.Errorf("destroy left %d links", n)
+	}
+
+	r.run("apply", "-auto-approve")
+	onlyLink("after the second create")
+	r.writeConfig(config(false))
+	r.run("apply", "-auto-approve")
+	if n := len(srv.Links(room)); n != 0 {
+		t.Errorf("removing the resource from the configuration left %d links", n)
+	}
 }
