@@ -170,7 +170,11 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"rotation_triggers": schema.MapAttribute{
 				MarkdownDescription: "Arbitrary values that, when changed, replace the link with a new one (new id and " +
 					"address), for example a `time_rotating` resource's `id`. Add `lifecycle { create_before_destroy = true }` " +
-					"to issue the new link before the old one stops working.",
+					"to issue the new link before the old one stops working, for an external link in a room with a free slot. " +
+					"That cannot work for an invitation link (a room takes one) or in a room that already holds five " +
+					"additional external links: the new link would be refused while the old one exists. There, leave " +
+					"`create_before_destroy` out, so the old link is deleted first and the address changes with a moment " +
+					"without a link; or keep a slot free.",
 				Optional:      true,
 				ElementType:   types.StringType,
 				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
@@ -188,7 +192,11 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"on_expired": schema.StringAttribute{
 				MarkdownDescription: "What a plan does once the link has expired: `keep` (default: nothing, `is_expired` " +
 					"shows it), `recreate` (replace it with a new link; needs `expires_in`, or a new `expiration_date`), or " +
-					"`error` (fail the plan, naming the link and its expiry).",
+					"`error` (refuse to keep it: the plan warns, naming the link and its expiry, and shows `is_expired` " +
+					"changing; applying that plan fails with the same message). `error` only refuses plans that keep the " +
+					"link: `terraform destroy`, `terraform apply -replace`, a replacement for another reason and removing " +
+					"the resource from the configuration always work, as does a plan that sets a new future date or removes " +
+					"the expiry.",
 				Optional:   true,
 				Computed:   true,
 				Default:    stringdefault.StaticString(onExpiredKeep),
