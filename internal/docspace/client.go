@@ -459,9 +459,7 @@ func decodeResponse(method, path string, resp *http.Response, raw []byte, into a
 	}
 	// foreign is an answer that did not come from DocSpace's API.
 	foreign := func(msg string) (bool, error) {
-		_, err := fail(status, msg, "")
-		err.(*Error).Foreign = true
-		return false, err
+		return false, &Error{Method: method, Path: path, StatusCode: status, Message: msg, Foreign: true}
 	}
 	ok := status >= 200 && status < 300
 	trimmed := bytes.TrimSpace(raw)

@@ -283,10 +283,11 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	case !strings.EqualFold(link.ID, linkReq.LinkID):
 		resp.Diagnostics.AddWarning("DocSpace Did Not Keep the Link Id",
-			fmt.Sprintf("The provider created the link in room %s with id %s, and DocSpace reports it as %s. The state keeps %s, "+
-				"the id DocSpace uses. DocSpace keeps the id it is sent; a proxy or portal version that does not cannot be "+
-				"retried safely, so after a lost answer the provider looks for the link before it sends anything again.",
-				roomID, linkReq.LinkID, link.ID, link.ID))
+			fmt.Sprintf("The provider created the link in room %s with id %s, and it is known as %s: either DocSpace answered "+
+				"with that id (a proxy or portal version that does not keep the id it is sent), or the answer was lost and %s "+
+				"is the one link of the room with the configured settings, which the provider adopted. The state keeps %s. "+
+				"Where ids are not kept, a create cannot be retried safely, so after a lost answer the provider looks at the "+
+				"room before it sends anything again.", roomID, linkReq.LinkID, link.ID, link.ID, link.ID))
 	}
 	if problems := compareLink(linkReq, link); len(problems) > 0 {
 		// DocSpace kept something other than what was asked. Take the link

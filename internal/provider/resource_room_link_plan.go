@@ -61,7 +61,9 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		return // destroy
 	}
 	// A refusal from an earlier plan never outlives it.
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, refusalKey, nil)...)
+	if resp.Private != nil {
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, refusalKey, nil)...)
+	}
 	creating := req.State.Raw.IsNull()
 	now := time.Now()
 	if r.data != nil {

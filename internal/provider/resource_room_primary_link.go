@@ -480,20 +480,6 @@ func requestOf(l docspace.Link) docspace.LinkRequest {
 	}
 }
 
-// link is the state's view of the link, for comparing before a write.
-func (m primaryLinkModel) link() docspace.Link {
-	l := docspace.Link{
-		ID: m.ID.ValueString(), LinkType: docspace.LinkTypeExternal, Primary: true, Title: m.Title.ValueString(),
-		Password: m.Password.ValueString(), DenyDownload: m.DenyDownload.ValueBool(), Internal: m.Internal.ValueBool(),
-		ShareLink: m.ShareLink.ValueString(), RequestToken: m.RequestToken.ValueString(),
-	}
-	l.Access, _ = docspace.ParseAccess(m.Access.ValueString())
-	if t, ok := m.ExpirationDate.Time(); ok {
-		l.Expiration = &t
-	}
-	return l
-}
-
 func (m *primaryLinkModel) setLink(l docspace.Link) {
 	m.ID = types.StringValue(l.ID)
 	m.Access = types.StringValue(l.Access.Name())
