@@ -82,6 +82,10 @@ type Client struct {
 	linkIDs atomic.Int32
 }
 
+// foreignNotFoundRetries is how often a proxy's 404 is tried again (within
+// the client's retries).
+const foreignNotFoundRetries = 2
+
 // maxResponseBytes bounds what is read of any response: a room holds at most
 // a few links, so anything larger is not a DocSpace answer.
 const maxResponseBytes = 8 << 20
@@ -341,10 +345,11 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 		switch {
 		case err != nil && incompleteBody(resp.StatusCode, data):
 			return retryableResponse{err: err, mayHaveApplied: true}
-		case resp.StatusCode == http.StatusNotFound && IsForeignAnswer(err):
+		case resp.StatusCode == http.StatusNotFound && IsForeignAnswer(err) && state.attempt <= foreignNotFoundRetries:
 			// A proxy's 404 (an empty body or its own page): the request
 			// never reached DocSpace, and a proxy that is being reloaded
-			// answers properly again a moment later.
+			// answers properly again a moment later. A few attempts only:
+			// a wrong host answers the same way every time.
 			return retryableResponse{err: err}
 		}
 		result.done, result.present, result.err = true, present, err

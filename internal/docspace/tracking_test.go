@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"sync/atomic"
 	"testing"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
@@ -157,13 +158,22 @@ func TestForeignNotFoundIsRetriedNeverGone(t *testing.T) {
 
 	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNotFound) }))
 	t.Cleanup(proxy.Close)
-	c, err := docspace.NewClient(docspace.Config{Host: proxy.URL, Token: "t", MaxRetries: 1, RetryWaitMin: 1, RetryWaitMax: 1})
+	var attempts atomic.Int32
+	proxy.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		attempts.Add(1)
+		w.WriteHeader(http.StatusNotFound)
+	})
+	c, err := docspace.NewClient(docspace.Config{Host: proxy.URL, Token: "t", MaxRetries: 10, RetryWaitMin: 1, RetryWaitMax: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, err = c.ListLinks(context.Background(), "4711", nil)
 	if docspace.IsNotFound(err) || !docspace.IsForeignAnswer(err) {
 		t.Errorf("error = %v: not found %v, foreign %v; want a foreign answer that is not 'not found'", err, docspace.IsNotFound(err), docspace.IsForeignAnswer(err))
+	}
+	// A wrong host answers the same every time: a few attempts, not all ten.
+	if n := attempts.Load(); n != 3 {
+		t.Errorf("%d attempts at a persistent proxy 404, want 3", n)
 	}
 }
 
@@ -213,8 +223,7 @@ func TestRoomGone(t *testing.T) {
 	if gone, err := s.RoomGone(context.Background(), "999999"); !gone || err != nil {
 		t.Errorf("unknown room: gone %v, %v", gone, err)
 	}
-	srv.FailNextOn(http.MethodGet, docspacetest.FaultProxyNotFound, docspacetest.FaultProxyNotFound, docspacetest.FaultProxyNotFound,
-		docspacetest.FaultProxyNotFound, docspacetest.FaultProxyNotFound, docspacetest.FaultProxyNotFound)
+	srv.FailNextOn(http.MethodGet, docspacetest.FaultProxyNotFound, docspacetest.FaultProxyNotFound, docspacetest.FaultProxyNotFound)
 	if gone, err := s.RoomGone(context.Background(), room); gone || err == nil {
 		t.Errorf("proxy 404s: gone %v, %v; want an error", gone, err)
 	}

@@ -237,10 +237,10 @@ func TestAccLinkTracking_foreignAnswers(t *testing.T) {
 
 // TestAccLinkTracking_noLinkRights (issue 9, point 2): a token whose user
 // cannot manage a room's links gets "200 []" from the listing (API.md §7.3).
-// Refresh fails naming the room and keeps every link, in a Public room
-// (which always has its primary link) and in a Custom room (whose details
-// carry no share settings for such a user); with the right token again,
-// nothing is planned.
+// Refresh fails naming the room and keeps every link, and the adopted
+// primary link, in a Public room (which always has its primary link) and in
+// a Custom room (whose details carry no share settings for such a user);
+// with the right token again, nothing is planned.
 func TestAccLinkTracking_noLinkRights(t *testing.T) {
 	srv, _ := newEmulator(t)
 	srv.SetMemberToken(memberToken)
@@ -249,9 +249,13 @@ func TestAccLinkTracking_noLinkRights(t *testing.T) {
 	proxyURL, mode := newProxy(t, srv)
 	config := trackingProvider(proxyURL, "") + twoLinks(custom) + fmt.Sprintf(`
 resource "docspace_room_link" "public" {
-  room_id = "%d"
+  room_id = "%[1]d"
   access  = "read"
   title   = "Tracked public"
+}
+
+resource "docspace_room_primary_link" "public" {
+  room_id = "%[1]d"
 }
 `, public)
 	resource.ParallelTest(t, resource.TestCase{
