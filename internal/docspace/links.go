@@ -403,18 +403,20 @@ func (c *Client) CreateLink(ctx context.Context, roomID string, req LinkRequest)
 		// Not there under its own id. On a portal that keeps ids, the
 		// attempt made nothing; elsewhere a link with the create's settings
 		// may be what it made.
-		trusted := c.linkIDs.Load() == linkIDsHonoured
+		mode := c.linkIDs.Load()
 		var candidates []Link
-		if !trusted {
+		if mode != linkIDsHonoured {
 			candidates = sameSettings(links, req)
 		}
-		// A request that timed out may still be on its way: on a portal
-		// that keeps ids, sending it again is harmless; elsewhere it is not.
+		// A request that timed out may still be on its way. Sending it
+		// again with the same id is harmless where ids are kept, as
+		// DocSpace keeps them (§2), which is assumed until an answer shows
+		// otherwise; on a portal seen to ignore them, it is not.
 		stillInFlight := isTimeout(err)
 		switch {
 		case len(candidates) == 1:
 			return candidates[0], nil
-		case len(candidates) > 1 || (stillInFlight && !trusted):
+		case len(candidates) > 1 || (stillInFlight && mode == linkIDsIgnored):
 			return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: req.LinkID, Err: err, Candidates: candidates}
 		case attempt >= c.http.RetryMax:
 			if stillInFlight {
