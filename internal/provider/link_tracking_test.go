@@ -1,8 +1,11 @@
 package provider
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
@@ -15,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -39,6 +43,7 @@ const (
 	proxyLinksNotFound           // …/links: DocSpace's own "Item not found", the room itself answers
 	proxyPutNotFound             // PUT: 404 without a body
 	proxyAsMember                // every request with the token of a member who cannot manage links
+	proxyNewLinkID               // PUT: the body's linkId replaced by a fresh one, as a confused proxy might
 )
 
 // memberToken belongs to a member of every room who is not a room manager.
@@ -84,6 +89,18 @@ func newProxy(t *testing.T, srv *docspacetest.Server) (string, *atomic.Int32) {
 			}
 		case proxyAsMember:
 			r.Header.Set("Authorization", "Bearer "+memberToken)
+		case proxyNewLinkID:
+			if r.Method == http.MethodPut {
+				data, _ := io.ReadAll(r.Body)
+				var body map[string]any
+				// Deletes (access 0) pass unchanged, so what it made can go.
+				if json.Unmarshal(data, &body) == nil && body["access"] != float64(0) {
+					body["linkId"] = uuid.NewString()
+					data, _ = json.Marshal(body)
+				}
+				r.Body = io.NopCloser(bytes.NewReader(data))
+				r.ContentLength = int64(len(data))
+			}
 		}
 		upstream.ServeHTTP(w, r)
 	}))
@@ -343,11 +360,14 @@ func TestAccLinkTracking_lostCreate(t *testing.T) {
 // is revoked in DocSpace after the last refresh, and a plan made without
 // refresh names the old id. The apply writes nothing (a PUT with that id
 // would create an additional link), records the current primary link, and
-// the next apply configures it. The room never holds more than its primary
-// link.
+// the next apply configures it. An answer that is not the primary link is
+// refused, and the link it made deleted again. The room never holds more
+// than its primary link.
 func TestAccLinkTracking_stalePrimaryLink(t *testing.T) {
-	srv, providerBlock := newEmulator(t)
+	srv, _ := newEmulator(t)
 	room := srv.CreateRoom("tracking primary", docspacetest.RoomPublic).ID
+	proxyURL, mode := newProxy(t, srv)
+	providerBlock := trackingProvider(proxyURL, "")
 	config := func(title string) string {
 		return providerBlock + fmt.Sprintf("resource \"docspace_room_primary_link\" \"p\" {\n  room_id = \"%d\"\n  title = %q\n}\n", room, title)
 	}
@@ -390,6 +410,23 @@ func TestAccLinkTracking_stalePrimaryLink(t *testing.T) {
 				},
 				Config: config("Second"),
 				Check:  onlyPrimary("Second"),
+			},
+			{
+				// The PUT reaches DocSpace with another id, which makes an
+				// additional link: refused, and that link deleted again.
+				PreConfig:   func() { mode.Store(int32(proxyNewLinkID)) },
+				Config:      config("Third"),
+				ExpectError: expectError("DocSpace Did Not Update the Primary Link"),
+			},
+			{
+				PreConfig: func() {
+					mode.Store(int32(proxyPass))
+					if links := srv.Links(room); len(links) != 1 {
+						t.Errorf("room holds %d links after the refused answer, want 1", len(links))
+					}
+				},
+				Config: config("Third"),
+				Check:  onlyPrimary("Third"),
 			},
 		},
 	})
