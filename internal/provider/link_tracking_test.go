@@ -2,7 +2,6 @@ package provider
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -10,7 +9,6 @@ import (
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
-	"os/exec"
 	"slices"
 	"strconv"
 	"strings"
@@ -524,21 +522,11 @@ func TestAccLinkTracking_linkLimit(t *testing.T) {
 // its output.
 func (r *terraformRun) runFailing(args ...string) string {
 	r.t.Helper()
-	tf := ""
-	for _, kv := range r.env {
-		if v, ok := strings.CutPrefix(kv, "TF_ACC_TERRAFORM_BINARY="); ok {
-			tf = v
-		}
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, tf, append(args, "-no-color")...)
-	cmd.Dir, cmd.Env = r.dir, r.env
-	out, err := cmd.CombinedOutput()
+	out, err := r.try(args...)
 	if err == nil {
 		r.t.Fatalf("terraform %s succeeded, want a failure:\n%s", strings.Join(args, " "), out)
 	}
-	return string(out)
+	return out
 }
 
 // TestAccRoomLink_onExpiredNeverBlocksRemoval (issue 9, point 6): with

@@ -320,7 +320,7 @@ func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	roomID := state.RoomID.ValueString()
-	links, err := r.data.api.Links(ctx, roomID, nil)
+	current, found, err := r.currentPrimary(ctx, roomID)
 	if docspace.IsNotFound(err) {
 		if gone, detail := confirmRoomGone(ctx, r.data.api, roomID, r.data.api.Host(), err); !gone {
 			resp.Diagnostics.AddError("Could Not Read the Primary Link", detail)
@@ -334,8 +334,7 @@ func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest
 		resp.Diagnostics.AddError("Could Not Read the Primary Link", describeAPIError(err, roomID, r.data.api.Host()))
 		return
 	}
-	i := slices.IndexFunc(links, func(l docspace.Link) bool { return l.Primary })
-	if i < 0 {
+	if !found {
 		resp.Diagnostics.AddWarning("Primary Link Not Found",
 			fmt.Sprintf("Room %s has no primary link any more (it was revoked outside Terraform), so it is removed from the state. Terraform will plan to adopt a new one.", roomID))
 		resp.State.RemoveResource(ctx)
@@ -346,7 +345,7 @@ func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 	// The id follows the room's primary link, even if DocSpace issued a new
 	// one outside Terraform.
-	state.setLink(links[i])
+	state.setLink(current)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
