@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"os"
 	"regexp"
 	"testing"
 
@@ -170,6 +171,51 @@ resource "docspace_room_primary_link" "other" {
 `, room.ID),
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`Invalid Import Identity`),
+			},
+		},
+	})
+}
+
+// TestAccIdentity_refreshWithoutProvider: when the provider's host becomes
+// known only at apply, the refresh keeps the links as they are, and still
+// answers with their identities; on every Terraform version, those before
+// 1.12 (which send none) included.
+func TestAccIdentity_refreshWithoutProvider(t *testing.T) {
+	room := createRoom(t, docspace.RoomTypePublic)
+	config := func(host string) string {
+		return fmt.Sprintf(`
+resource "terraform_data" "portal" {
+  input = %q
+}
+
+provider "docspace" {
+  host = terraform_data.portal.output
+}
+
+resource "docspace_room_link" "test" {
+  room_id = %q
+  access  = "read"
+}
+
+resource "docspace_room_primary_link" "test" {
+  room_id = %q
+}
+`, host, room.ID, room.ID)
+	}
+	host := os.Getenv(envHost)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             checkNoLinksLeft,
+		Steps: []resource.TestStep{
+			{Config: config(host)},
+			{
+				// A new terraform_data output: the host is unknown while planning.
+				Config: config(host + "/"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("terraform_data.portal", plancheck.ResourceActionUpdate),
+					plancheck.ExpectResourceAction(linkAddr, plancheck.ResourceActionNoop),
+					plancheck.ExpectResourceAction(primaryAddr, plancheck.ResourceActionNoop),
+				}},
 			},
 		},
 	})

@@ -355,9 +355,6 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 }
 
 func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	if r.data == nil {
-		return // provider settings not known yet: keep the state as it is
-	}
 	var state roomLinkModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -366,6 +363,9 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 	// The identity goes with every answer, a removal too: Terraform before
 	// 1.12 sends none, and the framework wants one back all the same.
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(state.RoomID, state.ID))...)
+	if r.data == nil {
+		return // provider settings not known yet: keep the state as it is
+	}
 	roomID, linkID := state.RoomID.ValueString(), state.ID.ValueString()
 	link, found, err := r.data.api.FindLink(ctx, roomID, linkID)
 	switch {

@@ -320,9 +320,6 @@ func (r *primaryLinkResource) Create(ctx context.Context, req resource.CreateReq
 }
 
 func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	if r.data == nil {
-		return // provider settings not known yet: keep the state as it is
-	}
 	var state primaryLinkModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -331,6 +328,9 @@ func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest
 	// The identity goes with every answer, a removal too: Terraform before
 	// 1.12 sends none, and the framework wants one back all the same.
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, primaryIdentity(state.RoomID))...)
+	if r.data == nil {
+		return // provider settings not known yet: keep the state as it is
+	}
 	roomID := state.RoomID.ValueString()
 	current, found, err := r.currentPrimary(ctx, roomID)
 	if docspace.IsNotFound(err) {
