@@ -130,15 +130,10 @@ func (r *roomLinkListResource) List(ctx context.Context, req list.ListRequest, s
 	wanted := func(l docspace.Link) bool {
 		return !l.Primary && (!filterKind || l.LinkType == kind) && strings.Contains(strings.ToLower(l.Title), title)
 	}
-	stream.Results = listLinks(ctx, r.data, cfg.RoomID, req.Limit, wanted, func(room docspace.Room, l docspace.Link) list.ListResult {
-		result := req.NewListResult(ctx)
-		result.DisplayName = displayName(room, l)
-		roomID := types.StringValue(room.ID)
-		result.Diagnostics.Append(result.Identity.Set(ctx, linkIdentity(roomID, types.StringValue(l.ID)))...)
-		if req.IncludeResource {
-			result.Diagnostics.Append(result.Resource.Set(ctx, importedRoomLink(roomID, l))...)
-		}
-		return result
+	stream.Results = listLinks(ctx, r.data, req, cfg.RoomID, linkResults{
+		wanted:   wanted,
+		identity: func(roomID types.String, l docspace.Link) any { return linkIdentity(roomID, types.StringValue(l.ID)) },
+		state:    func(roomID types.String, l docspace.Link) any { return importedRoomLink(roomID, l) },
 	})
 }
 
@@ -152,15 +147,10 @@ func (r *primaryLinkListResource) List(ctx context.Context, req list.ListRequest
 	wanted := func(l docspace.Link) bool {
 		return l.Primary && strings.Contains(strings.ToLower(l.Title), title)
 	}
-	stream.Results = listLinks(ctx, r.data, cfg.RoomID, req.Limit, wanted, func(room docspace.Room, l docspace.Link) list.ListResult {
-		result := req.NewListResult(ctx)
-		result.DisplayName = displayName(room, l)
-		roomID := types.StringValue(room.ID)
-		result.Diagnostics.Append(result.Identity.Set(ctx, primaryIdentity(roomID))...)
-		if req.IncludeResource {
-			result.Diagnostics.Append(result.Resource.Set(ctx, importedPrimaryLink(roomID, l))...)
-		}
-		return result
+	stream.Results = listLinks(ctx, r.data, req, cfg.RoomID, linkResults{
+		wanted:   wanted,
+		identity: func(roomID types.String, _ docspace.Link) any { return primaryIdentity(roomID) },
+		state:    func(roomID types.String, l docspace.Link) any { return importedPrimaryLink(roomID, l) },
 	})
 }
 
@@ -230,12 +220,30 @@ func displayName(room docspace.Room, l docspace.Link) string {
 // allows a user (API.md §9).
 const listReadAhead = 8
 
+// linkResults is how a list resource picks links and describes each.
+type linkResults struct {
+	wanted   func(docspace.Link) bool
+	identity func(roomID types.String, l docspace.Link) any // the identity model
+	state    func(roomID types.String, l docspace.Link) any // the resource model, with include_resource
+}
+
+func (k linkResults) result(ctx context.Context, req list.ListRequest, room docspace.Room, l docspace.Link) list.ListResult {
+	result := req.NewListResult(ctx)
+	result.DisplayName = displayName(room, l)
+	roomID := types.StringValue(room.ID)
+	result.Diagnostics.Append(result.Identity.Set(ctx, k.identity(roomID, l))...)
+	if req.IncludeResource {
+		result.Diagnostics.Append(result.Resource.Set(ctx, k.state(roomID, l))...)
+	}
+	return result
+}
+
 // listLinks streams a result for every wanted link of one room (roomID set)
 // or of every room the token sees, room by room in DocSpace's order, until
-// limit results (0: no limit). A failure to read a room ends the stream with
-// an error: a partial listing must not pass for a complete one.
-func listLinks(ctx context.Context, data *providerData, roomID types.String, limit int64, wanted func(docspace.Link) bool,
-	result func(docspace.Room, docspace.Link) list.ListResult) func(func(list.ListResult) bool) {
+// the request's limit (0: no limit). A failure to read a room ends the
+// stream with an error: a partial listing must not pass for a complete one.
+func listLinks(ctx context.Context, data *providerData, req list.ListRequest, roomID types.String, kind linkResults) func(func(list.ListResult) bool) {
+	limit := req.Limit
 	return func(push func(list.ListResult) bool) {
 		if data == nil {
 			push(list.ListResult{Diagnostics: diag.Diagnostics{diag.NewErrorDiagnostic("Provider Not Configured",
@@ -276,10 +284,10 @@ func listLinks(ctx context.Context, data *providerData, roomID types.String, lim
 				return
 			}
 			for _, l := range links {
-				if !wanted(l) {
+				if !kind.wanted(l) {
 					continue
 				}
-				if !push(result(room, l)) {
+				if !push(kind.result(ctx, req, room, l)) {
 					return
 				}
 				if pushed++; limit > 0 && pushed >= limit {
