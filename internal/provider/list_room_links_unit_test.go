@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
+	"iter"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -52,14 +54,7 @@ func listWith(t *testing.T, ctx context.Context, data *providerData, lr list.Lis
 
 	var schemaResp list.ListResourceSchemaResponse
 	lr.ListResourceConfigSchema(ctx, list.ListResourceSchemaRequest{}, &schemaResp)
-	attrs := map[string]tftypes.Value{}
-	for name := range schemaResp.Schema.Attributes {
-		var v any
-		if s, ok := cfg[name]; ok {
-			v = s
-		}
-		attrs[name] = tftypes.NewValue(tftypes.String, v)
-	}
+	attrs := stringAttributes(maps.Keys(schemaResp.Schema.Attributes), cfg)
 	var resourceSchema resource.SchemaResponse
 	target.Schema(ctx, resource.SchemaRequest{}, &resourceSchema)
 	var identitySchema resource.IdentitySchemaResponse
@@ -223,4 +218,18 @@ func TestRoomLinkListSharedSession(t *testing.T) {
 	if len(second.names) != rooms || len(second.diags) != 0 {
 		t.Errorf("second block listed %d links with %q, want %d and no diagnostics", len(second.names), second.diags, rooms)
 	}
+}
+
+// stringAttributes is an object's string attributes: the given values,
+// null where none is given.
+func stringAttributes(names iter.Seq[string], values map[string]string) map[string]tftypes.Value {
+	attrs := map[string]tftypes.Value{}
+	for name := range names {
+		var v any
+		if s, ok := values[name]; ok {
+			v = s
+		}
+		attrs[name] = tftypes.NewValue(tftypes.String, v)
+	}
+	return attrs
 }

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -18,14 +19,7 @@ func identityOf(t *testing.T, r resource.ResourceWithIdentity, values map[string
 	ctx := context.Background()
 	var resp resource.IdentitySchemaResponse
 	r.IdentitySchema(ctx, resource.IdentitySchemaRequest{}, &resp)
-	attrs := map[string]tftypes.Value{}
-	for name := range resp.IdentitySchema.Attributes {
-		var v any
-		if s, ok := values[name]; ok {
-			v = s
-		}
-		attrs[name] = tftypes.NewValue(tftypes.String, v)
-	}
+	attrs := stringAttributes(maps.Keys(resp.IdentitySchema.Attributes), values)
 	return &tfsdk.ResourceIdentity{Schema: resp.IdentitySchema, Raw: tftypes.NewValue(resp.IdentitySchema.Type().TerraformType(ctx), attrs)}
 }
 
