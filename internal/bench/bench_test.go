@@ -86,7 +86,7 @@ func TestShares(t *testing.T) {
          0     0% 58.75%      0.18s  1.23%  github.com/docspace-community/terraform-provider-docspace/internal/provider.(*roomLinkResource).Read
          0     0% 58.75%      0.10s  0.50%  github.com/docspace-community/terraform-provider-docspace/internal/provider.(*roomLinkResource).Read.func1
 `
-	got := strings.Join(shares(cum), "\n")
+	got := strings.Join(Shares(cum), "\n")
 	for _, want := range []string{"| PlanResourceChange (framework plan modifiers + ModifyPlan) | 34% |", "by go-hclog (across the RPCs above) | 27% |", "Get/Set they call) | 6% |"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("shares lack %q:\n%s", want, got)

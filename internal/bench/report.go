@@ -21,15 +21,21 @@ const (
 
 // Profile is the CPU profile pass.
 type Profile struct {
-	Steps      []Step
-	Files      int
-	Flat       string // go tool pprof -top
-	Cumulative string // go tool pprof -top -cum, all nodes
+	Steps []Step
+	Parts []ProfilePart // apply (create), plan (no changes)
 
 	// The process with the largest live heap: its peaks, and the heap it
 	// still held at exit (go tool pprof -sample_index=inuse_space -top -cum).
 	PeakLiveHeap, PeakSys uint64
 	Retained              string
+}
+
+// ProfilePart is the merged CPU profile of one step's provider processes.
+type ProfilePart struct {
+	Step       string
+	Files      int
+	Flat       string // go tool pprof -top
+	Cumulative string // go tool pprof -top -cum, all nodes
 }
 
 // Variant is an experiment run once at the main size.
@@ -506,9 +512,9 @@ var areas = []struct {
 	{match: "internal/docspace.(*Client).do", label: "this provider's API client (HTTP and JSON)"},
 }
 
-// shares reads the cum% of each area from `go tool pprof -top -cum` output.
-func shares(cum string) []string {
-	var out []string
+// shareOf reads the cum% of each area from `go tool pprof -top -cum` output.
+func shareOf(cum string) []float64 {
+	var out []float64
 	for _, a := range areas {
 		total := 0.0
 		for _, line := range strings.Split(cum, "\n") {
@@ -529,7 +535,16 @@ func shares(cum string) []string {
 				total += pct
 			}
 		}
-		out = append(out, fmt.Sprintf("| %s | %.0f%% |", a.label, total))
+		out = append(out, total)
+	}
+	return out
+}
+
+// Shares renders the areas' shares of one profile as table rows.
+func Shares(cum string) []string {
+	var out []string
+	for i, v := range shareOf(cum) {
+		out = append(out, fmt.Sprintf("| %s | %.0f%% |", areas[i].label, v))
 	}
 	return out
 }
@@ -602,12 +617,27 @@ func (r Report) timeSection(w writer) {
 	}
 	w.f("### CPU profile of the provider\n\n")
 	w.f("A build of the same provider with a CPU profile (`internal/bench/cmd/provider-pprof`) ran apply (create) and plan once more: %s. ", strings.Join(names, ", "))
-	w.f("Its %d processes' profiles, merged; shares of all provider CPU samples (cumulative, so rows overlap):\n\n", p.Files)
-	w.f("| where | share |\n| --- | ---: |\n")
-	for _, line := range shares(p.Cumulative) {
-		w.f("%s\n", line)
+	w.f("Each step's provider processes' profiles, merged; shares of that step's provider CPU samples (cumulative, so rows overlap):\n\n")
+	w.f("| where |")
+	for _, part := range p.Parts {
+		w.f(" %s (%d processes) |", part.Step, part.Files)
 	}
-	w.f("\n`go tool pprof -top`:\n\n```\n%s```\n\n", trimPprof(p.Flat, 30))
+	w.f("\n| --- |%s\n", strings.Repeat(" ---: |", len(p.Parts)))
+	values := make([][]float64, len(p.Parts))
+	for i, part := range p.Parts {
+		values[i] = shareOf(part.Cumulative)
+	}
+	for i, a := range areas {
+		w.f("| %s |", a.label)
+		for j := range p.Parts {
+			w.f(" %.0f%% |", values[j][i])
+		}
+		w.f("\n")
+	}
+	for _, part := range p.Parts {
+		w.f("\n`go tool pprof -top`, %s:\n\n```\n%s```\n", part.Step, trimPprof(part.Flat, 30))
+	}
+	w.f("\n")
 	if p.Retained != "" {
 		w.f("### Memory of the provider\n\n")
 		w.f("The profiling build also sampled the Go runtime's memory every 20 ms. The busiest process peaked at %.1f MiB of live heap (%.1f MiB obtained from the OS). ",
