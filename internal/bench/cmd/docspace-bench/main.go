@@ -17,7 +17,7 @@ package main
 import (
 	"context"
 	"encoding/json"
-		"flag"
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"

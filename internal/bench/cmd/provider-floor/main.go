@@ -57,7 +57,8 @@ func (floorProvider) Metadata(_ context.Context, _ fwprovider.MetadataRequest, r
 // real provider reads its settings from the environment.
 func (floorProvider) Schema(context.Context, fwprovider.SchemaRequest, *fwprovider.SchemaResponse) {}
 
-func (floorProvider) Configure(context.Context, fwprovider.ConfigureRequest, *fwprovider.ConfigureResponse) {}
+func (floorProvider) Configure(context.Context, fwprovider.ConfigureRequest, *fwprovider.ConfigureResponse) {
+}
 
 func (floorProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{func() resource.Resource { return floorLink{} }}
