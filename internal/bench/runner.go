@@ -271,11 +271,11 @@ func (r *Runner) Profile(ctx context.Context, w Workload, planReps int, before f
 	return steps, nil
 }
 
-// FloorPlans runs the framework floor's apply (create), reps plans and its
-// destroy in a fresh directory, and returns the plans.
-func (r *Runner) FloorPlans(ctx context.Context, w Workload, reps int) (Step, error) {
+// Plans runs apply (create), reps plans and destroy of the provider or the
+// framework floor in a fresh directory, and returns the plans.
+func (r *Runner) Plans(ctx context.Context, w Workload, reps int, kind RunKind) (Step, error) {
 	plans := Step{Name: StepPlan}
-	dir := filepath.Join(r.WorkDir, fmt.Sprintf("floor-plans-%d", w.Links))
+	dir := filepath.Join(r.WorkDir, fmt.Sprintf("plans-%d-%d", w.Links, kind))
 	if err := writeConfig(dir, w.ProviderConfig()); err != nil {
 		return plans, err
 	}
@@ -284,9 +284,9 @@ func (r *Runner) FloorPlans(ctx context.Context, w Workload, reps int) (Step, er
 		steps = append(steps, tfSteps[1])
 	}
 	for _, s := range append(steps, tfStep{StepDestroy, []string{"destroy", "-auto-approve", "-var", "access=" + AccessCreate}, ""}) {
-		sample, err := r.RunStep(ctx, dir, w, s, RunFloor)
+		sample, err := r.RunStep(ctx, dir, w, s, kind)
 		if err != nil {
-			return plans, fmt.Errorf("framework floor %s: %w", s.name, err)
+			return plans, fmt.Errorf("%s: %w", s.name, err)
 		}
 		if s.name == StepPlan {
 			plans.Samples = append(plans.Samples, sample)

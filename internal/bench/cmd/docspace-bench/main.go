@@ -276,8 +276,13 @@ func profileOnly(ctx context.Context, runner *bench.Runner, s settings, pprofPro
 	}
 	out := os.Stdout
 	fmt.Fprintf(out, "provider CPU per link, plan (profiling build): %s\n", perLink(bench.StepByName(prof.Steps, bench.StepPlan)))
+	plain, err := runner.Plans(ctx, w, s.reps, bench.RunProvider)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "provider CPU per link, plan: %s\n", perLink(plain))
 	if runner.Floor != "" {
-		floor, err := runner.FloorPlans(ctx, w, s.reps)
+		floor, err := runner.Plans(ctx, w, s.reps, bench.RunFloor)
 		if err != nil {
 			return err
 		}
