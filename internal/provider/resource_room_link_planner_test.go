@@ -95,12 +95,12 @@ func TestPlanLink(t *testing.T) {
 		check     func(t *testing.T, plan roomLinkModel)
 	}
 	cases := []struct {
-		name     string
-		cfg      roomLinkModel
-		state    *roomLinkModel // nil: creating
-		plan     func(roomLinkModel) roomLinkModel
+		name      string
+		cfg       roomLinkModel
+		state     *roomLinkModel // nil: creating
+		plan      func(roomLinkModel) roomLinkModel
 		unchanged bool
-		want     want
+		want      want
 	}{
 		{name: "create an external link", cfg: plannerConfig(), want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
 			if !p.ExpirationDate.IsNull() || p.IsExpired.ValueBool() || p.IsExpired.IsUnknown() || p.Primary.ValueBool() || p.Primary.IsUnknown() || !p.CurrentUseCount.IsNull() {
@@ -183,7 +183,11 @@ func TestPlanLink(t *testing.T) {
 		}), state: ptr(expired(onExpiredRecreate)), unchanged: true, want: want{outcome: planAsProposed, diag: "Cannot Recreate the Expired Link"}},
 		{name: "expired, recreate with expires_in", cfg: withCfg(func(c *roomLinkModel) {
 			c.OnExpired, c.ExpiresIn = types.StringValue(onExpiredRecreate), types.StringValue("720h")
-		}), state: ptr(func() roomLinkModel { s := expired(onExpiredRecreate); s.ExpiresIn = types.StringValue("720h"); return s }()),
+		}), state: ptr(func() roomLinkModel {
+			s := expired(onExpiredRecreate)
+			s.ExpiresIn = types.StringValue("720h")
+			return s
+		}()),
 			unchanged: true, want: want{outcome: planModel, replace: true, check: func(t *testing.T, p roomLinkModel) {
 				if !p.ExpirationDate.IsUnknown() {
 					t.Errorf("expiry %s, want a new one pinned at apply", p.ExpirationDate)
