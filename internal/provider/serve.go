@@ -3,6 +3,7 @@ package provider
 import (
 	"os"
 
+	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
@@ -12,11 +13,19 @@ import (
 // address. Without a request for logs it keeps the plugin libraries quiet and
 // the per-resource calls lean (see quietLogs and LeanServer).
 func Serve(address, version string, debug bool) error {
+	return ServeProvider(address, New(version), debug)
+}
+
+// ServeProvider serves any terraform-plugin-framework provider the way Serve
+// serves this one. The benchmark's framework floor (a provider with the same
+// schema and no behaviour) is served through it, so the two differ only in
+// their resources.
+func ServeProvider(address string, p func() provider.Provider, debug bool) error {
 	quiet, err := quietLogs(os.LookupEnv, os.Setenv)
 	if err != nil {
 		return err
 	}
-	server := providerserver.NewProtocol6(New(version)())
+	server := providerserver.NewProtocol6(p())
 	if quiet {
 		framework := server
 		server = func() tfprotov6.ProviderServer { return LeanServer(framework()) }

@@ -8,41 +8,26 @@
 //
 // It keeps the attributes' names, types and flags (required, optional,
 // computed, sensitive, write-only, the custom date type) and drops what a
-// provider adds of its own choice: validators, defaults, plan modifiers. It
-// is served the way the real provider is served without logs requested:
-// the plugin libraries' log sinks off, per-resource calls through
-// provider.LeanServer.
+// provider adds of its own choice: validators, defaults, plan modifiers.
+// It is served through provider.ServeProvider, exactly as the provider is.
 package main
 
 import (
 	"context"
 	"fmt"
 	"log"
-	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	fwprovider "github.com/hashicorp/terraform-plugin-framework/provider"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/provider"
 )
 
 func main() {
-	// What provider.Serve does when no TF_LOG* variable asks for logs; the
-	// benchmark never sets one.
-	for _, name := range []string{"TF_LOG_PROVIDER", "TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK"} {
-		if err := os.Setenv(name, "OFF"); err != nil {
-			log.Fatal(err)
-		}
-	}
-	framework := providerserver.NewProtocol6(&floorProvider{})
-	server := func() tfprotov6.ProviderServer { return provider.LeanServer(framework()) }
-	if err := tf6server.Serve("registry.terraform.io/docspace-community/docspace", server); err != nil {
+	if err := provider.ServeProvider("registry.terraform.io/docspace-community/docspace", func() fwprovider.Provider { return floorProvider{} }, false); err != nil {
 		log.Fatal(err)
 	}
 }
