@@ -1,7 +1,8 @@
 // Command docspace-bench measures the provider against the DocSpace emulator
-// and writes BENCHMARKS.md. `make bench` runs it from the repository root:
+// and writes BENCHMARKS.md. `make bench` runs it in the bench module, which
+// sits in the provider's repository:
 //
-//	go run ./internal/bench/cmd/docspace-bench [-quick] [-links 300 -rooms 60] [-latency 50ms]
+//	cd bench && go run ./cmd/docspace-bench [-quick] [-links 300 -rooms 60] [-latency 50ms]
 //
 // It builds the provider, serves the emulator on loopback with a per-request
 // latency and the real server's concurrency limits, and runs, for the main
@@ -28,7 +29,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/docspace-community/terraform-provider-docspace/internal/bench"
+	"github.com/docspace-community/terraform-provider-docspace/bench"
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
@@ -51,6 +52,7 @@ type settings struct {
 	profileOnly     bool
 	floor           bool
 	out, terraform  string
+	repo            string
 	keep            bool
 	providerEnv     envList
 	script          bool
@@ -75,7 +77,8 @@ func parseSettings() (settings, error) {
 	flag.BoolVar(&s.profile, "profile", true, "profile the provider in one extra round of the main workload")
 	flag.BoolVar(&s.profileOnly, "profile-only", false, "only profile the provider at the main size (plan -reps times) and measure the framework floor's plan; print, write no report")
 	flag.BoolVar(&s.floor, "floor", true, "measure the framework floor (cmd/provider-floor) next to the provider")
-	flag.StringVar(&s.out, "out", "BENCHMARKS.md", "report file")
+	flag.StringVar(&s.repo, "repo", "..", "the provider's repository (its go.mod), relative to the bench module")
+	flag.StringVar(&s.out, "out", "", "report file (default BENCHMARKS.md in -repo)")
 	flag.StringVar(&s.terraform, "terraform", "", "terraform binary (default: from PATH)")
 	flag.BoolVar(&s.script, "script", true, "run the sequential script too")
 	flag.IntVar(&s.scriptReps, "script-reps", envInt("BENCH_SCRIPT_REPS", 1), "rounds of the script (its time is requests × latency, so one is enough) (env BENCH_SCRIPT_REPS)")
@@ -105,6 +108,12 @@ func parseSettings() (settings, error) {
 	}
 	if s.profileOnly {
 		s.profile = true
+	}
+	if s.out == "" {
+		s.out = filepath.Join(s.repo, "BENCHMARKS.md")
+	}
+	if _, err := os.Stat(filepath.Join(s.repo, "go.mod")); err != nil {
+		return s, fmt.Errorf("-repo %s: not the provider's repository: %w", s.repo, err)
 	}
 	if s.terraform == "" {
 		tf, err := exec.LookPath("terraform")
@@ -141,21 +150,22 @@ func run() error {
 	plugins := filepath.Join(work, "plugins")
 	pprofProvider := filepath.Join(work, "pprof", "terraform-provider-docspace")
 	floorProvider := filepath.Join(work, "floor", "terraform-provider-docspace")
-	builds := [][2]string{{provider, "."}, {filepath.Join(plugins, "terraform-provider-docspace"), "./internal/bench/cmd/provider-rusage"}}
+	// The provider is built in its own module, the helpers in this one.
+	builds := [][3]string{{provider, s.repo, "."}, {filepath.Join(plugins, "terraform-provider-docspace"), ".", "./cmd/provider-rusage"}}
 	if s.profile {
-		builds = append(builds, [2]string{pprofProvider, "./internal/bench/cmd/provider-pprof"})
+		builds = append(builds, [3]string{pprofProvider, ".", "./cmd/provider-pprof"})
 	}
 	if s.floor {
-		builds = append(builds, [2]string{floorProvider, "./internal/bench/cmd/provider-floor"})
+		builds = append(builds, [3]string{floorProvider, ".", "./cmd/provider-floor"})
 	} else {
 		floorProvider = ""
 	}
 	for _, b := range builds {
-		fmt.Fprintf(os.Stderr, "go build -o %s %s\n", b[0], b[1])
-		cmd := exec.CommandContext(ctx, "go", "build", "-o", b[0], b[1])
+		fmt.Fprintf(os.Stderr, "go build -C %s -o %s %s\n", b[1], b[0], b[2])
+		cmd := exec.CommandContext(ctx, "go", "build", "-C", b[1], "-o", b[0], b[2])
 		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("go build %s: %w", b[1], err)
+			return fmt.Errorf("go build %s: %w", b[2], err)
 		}
 	}
 

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/docspace-community/terraform-provider-docspace/internal/bench/rusage"
+	"github.com/docspace-community/terraform-provider-docspace/bench/rusage"
 )
 
 func TestFloor(t *testing.T) {

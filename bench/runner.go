@@ -14,7 +14,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/docspace-community/terraform-provider-docspace/internal/bench/rusage"
+	"github.com/docspace-community/terraform-provider-docspace/bench/rusage"
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
 )
 
