@@ -233,6 +233,9 @@ func run() error {
 				return err
 			}
 			report.Profile = prof
+			if report.InProcess, err = inProcess(ctx); err != nil {
+				return err
+			}
 		}
 		if s.experiments {
 			for _, v := range variants() {
@@ -371,6 +374,22 @@ func profile(ctx context.Context, base *bench.Runner, w bench.Workload, pprofPro
 		}
 	}
 	return p, nil
+}
+
+// inProcess runs BenchmarkPlanUnchangedLink and keeps its result lines.
+func inProcess(ctx context.Context) (string, error) {
+	fmt.Fprintln(os.Stderr, "go test -bench PlanUnchangedLink")
+	out, err := exec.CommandContext(ctx, "go", "test", "-run", "^$", "-bench", "PlanUnchangedLink", "-benchmem", "-benchtime", "1000x", ".").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("go test -bench PlanUnchangedLink: %w\n%s", err, out)
+	}
+	var keep []string
+	for _, line := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(line, "Benchmark") || strings.HasPrefix(line, "cpu:") {
+			keep = append(keep, line)
+		}
+	}
+	return strings.Join(keep, "\n") + "\n", nil
 }
 
 func commandLine() string {
