@@ -714,7 +714,8 @@ func (r Report) timeSection(w writer) {
 		w.f("### One unchanged link in-process\n\n")
 		w.f("`BenchmarkPlanUnchangedLink` (`bench/rpc_test.go`) makes the four calls Terraform makes per resource in a plan (validate, upgrade, read, plan) ")
 		w.f("on the provider and on the framework floor, in one process without Terraform, the room's listing cached as for the other links of a room; ")
-		w.f("`cpu-ns/op` is the process's CPU time per link, `B/op` and `allocs/op` do not depend on the machine's load:\n\n```\n%s```\n\n", r.InProcess)
+		w.f("`cpu-ns/op` is the process's CPU time per link, at Go's default garbage collection (the served provider and floor collect less often: `tuneGC` in `internal/provider/serve.go`); ")
+		w.f("`B/op` and `allocs/op` do not depend on the machine's load:\n\n```\n%s```\n\n", r.InProcess)
 	}
 	if p.Retained != "" {
 		w.f("### Memory of the provider\n\n")
