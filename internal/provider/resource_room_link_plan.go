@@ -89,6 +89,7 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	resp.RequiresReplace = append(resp.RequiresReplace, out.requiresReplace...)
 	switch out.outcome {
 	case planAsProposed:
+		// Terraform's proposed plan stands.
 	case planState:
 		resp.Plan.Raw = req.State.Raw
 	case planModel:
