@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -25,7 +26,15 @@ func latestExpiry(now time.Time) time.Time { return now.AddDate(10, 0, 0) }
 func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var cfg roomLinkModel
 	resp.Diagnostics.Append(cfg.read(req.Config.Raw)...)
-	if resp.Diagnostics.HasError() || cfg.LinkType.IsUnknown() {
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if cfg.OnExpired.ValueString() == onExpiredRecreate && cfg.ExpirationDate.IsNull() && cfg.ExpiresIn.IsNull() {
+		resp.Diagnostics.AddAttributeWarning(path.Root("on_expired"), "on_expired Has Nothing to Act On",
+			"on_expired = \"recreate\" replaces the link once it has expired, but neither expiration_date nor expires_in "+
+				"is set, so this link never expires. Set expires_in (each new link then lives that long), or remove on_expired.")
+	}
+	if cfg.LinkType.IsUnknown() {
 		return
 	}
 	kind := docspace.LinkTypeExternal
@@ -68,11 +77,16 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	}
 	in.unchanged = !in.creating && req.Plan.Raw.Equal(req.State.Raw)
 	if in.unchanged {
-		// Most plans of most links end here, reading three attributes of
+		// Most plans of most links end here, reading four attributes of
 		// the state instead of three whole models.
-		expired, diags := expiredWithPolicy(req.State.Raw, in.now)
+		glance, diags := glanceAtState(req.State.Raw)
 		resp.Diagnostics.Append(diags...)
-		if !expired {
+		if !glance.PasswordWOVersion.IsNull() && r.data != nil {
+			// Any update sends password_wo again; only a link left as it is
+			// can keep a password changed in DocSpace.
+			resp.Diagnostics.Append(r.passwordDrift(ctx, req.Config, req.State)...)
+		}
+		if !expiredWithPolicy(glance, in.now) {
 			return // nothing changes: no checks, no requests
 		}
 	}
@@ -185,6 +199,23 @@ func planLink(ctx context.Context, in linkPlanInput) linkPlan {
 	return out
 }
 
+// passwordDrift compares a write-only password the plan keeps with the
+// link's password in DocSpace, from the listing the refresh already read.
+func (r *roomLinkResource) passwordDrift(ctx context.Context, config tfsdk.Config, state tfsdk.State) diag.Diagnostics {
+	password, ok := unchangedWriteOnlyPassword(ctx, config, state)
+	if !ok {
+		return nil
+	}
+	var roomID, linkID types.String
+	state.GetAttribute(ctx, path.Root("room_id"), &roomID)
+	state.GetAttribute(ctx, path.Root("id"), &linkID)
+	link, found, err := r.data.api.FindLink(ctx, roomID.ValueString(), linkID.ValueString())
+	if err != nil || !found {
+		return nil // the refresh reports these
+	}
+	return passwordDrift(password, link.Password, link.ID, roomID.ValueString())
+}
+
 // planExpiration decides what expiration_date will be, and checks a date
 // that is being set or changed, or resent after it passed.
 func planExpiration(ctx context.Context, plan *roomLinkModel, cfg, state roomLinkModel, creating bool, kind docspace.LinkType, now time.Time) diag.Diagnostics {
@@ -215,7 +246,7 @@ func planExpiration(ctx context.Context, plan *roomLinkModel, cfg, state roomLin
 		return diags
 	}
 	previous, hadPrevious := state.ExpirationDate.Time()
-	changed := creating || !hadPrevious || !previous.Equal(t)
+	changed := creating || !hadPrevious || !sameTick(previous, t)
 	switch {
 	case changed && !t.After(now):
 		diags.AddAttributeError(attr, "Expiration Date in the Past",
@@ -251,16 +282,24 @@ func hasExpired(state roomLinkModel, now time.Time) bool {
 	return ok && !t.After(now)
 }
 
-// expiredWithPolicy reports, reading only three attributes of the state,
-// whether an unchanged link has expired under a policy other than "keep":
-// the one case where a plan that changes nothing still has work to do.
-func expiredWithPolicy(state tftypes.Value, now time.Time) (bool, diag.Diagnostics) {
+// glanceAtState reads what the plan of an unchanged link looks at: the
+// expiry policy, whether the link has expired, and whether it has a
+// write-only password.
+func glanceAtState(state tftypes.Value) (roomLinkModel, diag.Diagnostics) {
 	var m roomLinkModel
-	diags := readFields(state, []modelField{{"on_expired", &m.OnExpired}, {"is_expired", &m.IsExpired}, {"expiration_date", &m.ExpirationDate}})
-	if diags.HasError() || m.OnExpired.IsNull() || m.OnExpired.ValueString() == onExpiredKeep {
-		return false, diags
+	diags := readFields(state, []modelField{{"on_expired", &m.OnExpired}, {"is_expired", &m.IsExpired},
+		{"expiration_date", &m.ExpirationDate}, {"password_wo_version", &m.PasswordWOVersion}})
+	return m, diags
+}
+
+// expiredWithPolicy reports whether an unchanged link has expired under a
+// policy other than "keep": the one case where a plan that changes nothing
+// still has work to do.
+func expiredWithPolicy(state roomLinkModel, now time.Time) bool {
+	if state.OnExpired.IsNull() || state.OnExpired.ValueString() == onExpiredKeep {
+		return false
 	}
-	return hasExpired(m, now), diags
+	return hasExpired(state, now)
 }
 
 // planExpired applies on_expired to a link that has expired. It reports
@@ -384,11 +423,12 @@ func compareLink(req docspace.LinkRequest, got docspace.Link) []mismatch {
 	serverSetsExpiry := req.LinkType == docspace.LinkTypeInvitation && got.CurrentUseCount == nil
 	switch {
 	case req.Expiration == nil && got.Expiration != nil && !serverSetsExpiry:
-		add("expiration_date", "none", got.Expiration.Format(time.RFC3339))
+		add("expiration_date", "none", got.Expiration.Format(time.RFC3339Nano))
 	case req.Expiration != nil && got.Expiration == nil:
-		add("expiration_date", req.Expiration.Format(time.RFC3339), "none")
-	case req.Expiration != nil && !req.Expiration.Equal(*got.Expiration):
-		add("expiration_date", req.Expiration.Format(time.RFC3339), got.Expiration.Format(time.RFC3339))
+		add("expiration_date", req.Expiration.Format(time.RFC3339Nano), "none")
+	case req.Expiration != nil && !sameTick(*req.Expiration, *got.Expiration):
+		add("expiration_date", req.Expiration.Format(time.RFC3339Nano),
+			got.Expiration.Format(time.RFC3339Nano)+fmt.Sprintf(" (%s apart)", got.Expiration.Sub(*req.Expiration)))
 	}
 	if req.LinkType == docspace.LinkTypeExternal {
 		if got.Password != req.Password {

@@ -292,12 +292,18 @@ func TestExpiredWithPolicy(t *testing.T) {
 				m.ExpirationDate = ts(tc.date)
 			}
 			m.OnExpired = types.StringValue(tc.policy)
+			if tc.isExpired {
+				m.PasswordWOVersion = types.Int64Value(1) // read along, for the write-only drift check
+			}
 			if tc.policy == "" {
 				m.OnExpired = types.StringNull()
 			}
-			got, diags := expiredWithPolicy(stateOf(t, r, m).Raw, plannerNow)
-			if diags.HasError() || got != tc.want {
-				t.Errorf("expiredWithPolicy = %v (%s), want %v", got, summaries(diags), tc.want)
+			glance, diags := glanceAtState(stateOf(t, r, m).Raw)
+			if diags.HasError() || glance.PasswordWOVersion.IsNull() != m.PasswordWOVersion.IsNull() {
+				t.Fatalf("glanceAtState: %s, password_wo_version %s", summaries(diags), glance.PasswordWOVersion)
+			}
+			if got := expiredWithPolicy(glance, plannerNow); got != tc.want {
+				t.Errorf("expiredWithPolicy = %v, want %v", got, tc.want)
 			}
 		})
 	}
@@ -347,7 +353,7 @@ func TestDocSpaceHoldsPlan(t *testing.T) {
 			if tc.writeOnly != "" {
 				planReq.Password = tc.writeOnly
 			}
-			if got := docSpaceHoldsPlan(planReq, tc.writeOnly, plan, s); got != tc.want {
+			if got := docSpaceHoldsPlan(planReq, plan, s); got != tc.want {
 				t.Errorf("docSpaceHoldsPlan = %v, want %v", got, tc.want)
 			}
 		})
