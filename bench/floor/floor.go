@@ -56,10 +56,10 @@ func (floorLink) Metadata(_ context.Context, req resource.MetadataRequest, resp 
 }
 
 func (floorLink) Schema(ctx context.Context, req resource.SchemaRequest, resp *resource.SchemaResponse) {
-	var real resource.SchemaResponse
-	provider.NewRoomLinkResource().Schema(ctx, req, &real)
-	resp.Diagnostics.Append(real.Diagnostics...)
-	s, err := bareSchema(real.Schema)
+	var provided resource.SchemaResponse
+	provider.NewRoomLinkResource().Schema(ctx, req, &provided)
+	resp.Diagnostics.Append(provided.Diagnostics...)
+	s, err := bareSchema(provided.Schema)
 	if err != nil {
 		resp.Diagnostics.AddError("Unexpected Attribute Kind", err.Error())
 	}

@@ -15,16 +15,16 @@ import (
 // defaults or plan modifiers.
 func TestSchema(t *testing.T) {
 	ctx := context.Background()
-	var real, bare resource.SchemaResponse
-	provider.NewRoomLinkResource().Schema(ctx, resource.SchemaRequest{}, &real)
+	var provided, bare resource.SchemaResponse
+	provider.NewRoomLinkResource().Schema(ctx, resource.SchemaRequest{}, &provided)
 	floorLink{}.Schema(ctx, resource.SchemaRequest{}, &bare)
 	if bare.Diagnostics.HasError() {
 		t.Fatal(bare.Diagnostics)
 	}
-	if !bare.Schema.Type().Equal(real.Schema.Type()) {
-		t.Fatalf("types differ:\n%s\n%s", bare.Schema.Type(), real.Schema.Type())
+	if !bare.Schema.Type().Equal(provided.Schema.Type()) {
+		t.Fatalf("types differ:\n%s\n%s", bare.Schema.Type(), provided.Schema.Type())
 	}
-	for name, r := range real.Schema.Attributes {
+	for name, r := range provided.Schema.Attributes {
 		b := bare.Schema.Attributes[name]
 		if b.IsRequired() != r.IsRequired() || b.IsOptional() != r.IsOptional() || b.IsComputed() != r.IsComputed() ||
 			b.IsSensitive() != r.IsSensitive() || b.IsWriteOnly() != r.IsWriteOnly() {
@@ -49,7 +49,7 @@ func TestSchema(t *testing.T) {
 			}
 		}
 	}
-	if len(bare.Schema.Attributes) != len(real.Schema.Attributes) {
-		t.Errorf("%d attributes, want %d", len(bare.Schema.Attributes), len(real.Schema.Attributes))
+	if len(bare.Schema.Attributes) != len(provided.Schema.Attributes) {
+		t.Errorf("%d attributes, want %d", len(bare.Schema.Attributes), len(provided.Schema.Attributes))
 	}
 }
