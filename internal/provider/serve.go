@@ -45,12 +45,14 @@ func ServeProvider(address string, p func() provider.Provider, debug bool) error
 // for every resource in a plan (it rebuilds its schema maps at every step of
 // every attribute path) while the process keeps only a few MiB alive, so
 // with Go's default (a collection whenever the heap doubles) the collector
-// ran every few MiB and took a third of the CPU of a plan in the
-// in-process benchmark (bench/rpc_test.go). Collecting when the heap has
-// grown fivefold takes a few tens of MiB more memory; the soft limit keeps
-// a very large state from growing the heap fivefold beyond it.
+// runs every few MiB and takes a large part of the CPU of a plan (compare
+// the in-process benchmark, bench/rpc_test.go, at GOGC=100 and 300).
+// Collecting when the heap has grown fourfold costs 10 to 15 MiB more
+// resident memory at 300 links (BENCHMARKS.md; fivefold came to the 64 MiB
+// target); the soft limit keeps a very large state from growing the heap
+// fourfold beyond it.
 const (
-	gcPercent     = 400
+	gcPercent     = 300
 	gcMemoryLimit = 128 << 20
 )
 
