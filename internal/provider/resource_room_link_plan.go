@@ -71,7 +71,13 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
-	in := linkPlanInput{creating: req.State.Raw.IsNull(), now: time.Now()}
+	// A refusal from an earlier plan never outlives it.
+	if resp.Private != nil {
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, refusalKey, nil)...)
+	}
+	// A replacement the schema asks for (room_id, link_type,
+	// rotation_triggers) is never held up by the expiry policy.
+	in := linkPlanInput{creating: req.State.Raw.IsNull(), replacing: len(resp.RequiresReplace) > 0, now: time.Now()}
 	if r.data != nil {
 		in.now = r.data.now()
 	}
@@ -106,6 +112,8 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		// Terraform's proposed plan stands.
 	case planState:
 		resp.Plan.Raw = req.State.Raw
+	case planRefused:
+		refuseAtApply(ctx, out.plan, out.refusal.Summary, out.refusal.Detail, resp)
 	case planModel:
 		if out.checkRoom {
 			r.checkRoom(ctx, out.plan, in.creating, resp)
@@ -118,6 +126,7 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 type linkPlanInput struct {
 	plan, config, state roomLinkModel // state is empty when creating
 	creating            bool          // no state: the link is to be created
+	replacing           bool          // the schema already asks for a replacement
 	unchanged           bool          // the proposed plan equals the state
 	now                 time.Time
 }
@@ -129,12 +138,14 @@ const (
 	planAsProposed planOutcome = iota // Terraform's proposed plan stands (nothing to add, or an error stops the plan)
 	planState                         // the link stays exactly as the state holds it, computed values included
 	planModel                         // linkPlan.plan is the plan
+	planRefused                       // linkPlan.plan, with linkPlan.refusal carried to the apply (refuseAtApply)
 )
 
 // linkPlan is what planLink decides.
 type linkPlan struct {
 	outcome         planOutcome
-	plan            roomLinkModel // with planModel
+	plan            roomLinkModel // with planModel and planRefused
+	refusal         refusal       // with planRefused
 	requiresReplace path.Paths
 	checkRoom       bool // the room's rules are still to be checked against the portal (planModel only)
 	diags           diag.Diagnostics
@@ -149,7 +160,7 @@ func planLink(ctx context.Context, in linkPlanInput) linkPlan {
 	if plan.LinkType.IsUnknown() {
 		return linkPlan{} // which rules apply is known at apply time only
 	}
-	if !in.creating && hasExpired(state, in.now) {
+	if !in.creating && !in.replacing && hasExpired(state, in.now) {
 		if out, settled := planExpired(plan, cfg, state, in.now); settled {
 			return out
 		}
@@ -302,26 +313,38 @@ func expiredWithPolicy(state roomLinkModel, now time.Time) bool {
 	return hasExpired(state, now)
 }
 
-// planExpired applies on_expired to a link that has expired. It reports
-// whether that settles the plan.
+// planExpired applies on_expired to a link that has expired, in a plan that
+// keeps it (a replacement for other reasons never gets here). It reports
+// whether that settles the plan. Refusals are warnings now and errors at
+// apply (refuseAtApply), so that destroy and -replace always work.
 func planExpired(plan, cfg, state roomLinkModel, now time.Time) (linkPlan, bool) {
 	var out linkPlan
 	describe := fmt.Sprintf("Link %s (%q) in room %s expired at %s", state.ID.ValueString(), state.Title.ValueString(),
 		state.RoomID.ValueString(), state.ExpirationDate.ValueString())
+	newDate := false
+	if t, ok := cfg.ExpirationDate.Time(); ok && t.After(now) {
+		newDate = true // a new date is configured: an ordinary update
+	}
+	if !cfg.ExpiresIn.IsNull() && !cfg.ExpiresIn.Equal(state.ExpiresIn) {
+		newDate = true // a new duration pins a new date from now
+	}
 	switch plan.OnExpired.ValueString() {
 	case onExpiredError:
-		out.diags.AddAttributeError(path.Root("expiration_date"), "Room Link Has Expired",
-			describe+", and on_expired = \"error\". Set a new future expiration_date, remove the expiry, "+
-				"or set on_expired to \"keep\" or \"recreate\".")
+		if newDate || (cfg.ExpirationDate.IsNull() && cfg.ExpiresIn.IsNull()) {
+			return out, false // a new date, or none: the link no longer expires then
+		}
+		out.outcome, out.plan = planRefused, plan
+		out.refusal = refusal{Summary: "Room Link Has Expired", Detail: describe + ", and on_expired = \"error\". Set a new future " +
+			"expiration_date, remove the expiry, or set on_expired to \"keep\" or \"recreate\"."}
 		return out, true
 	case onExpiredRecreate:
-		if t, ok := cfg.ExpirationDate.Time(); ok && t.After(now) {
-			return out, false // a new date is configured: an ordinary update
+		if newDate {
+			return out, false
 		}
 		if cfg.ExpiresIn.IsNull() {
-			out.diags.AddAttributeError(path.Root("on_expired"), "Cannot Recreate the Expired Link",
-				describe+". A new link with the same expiration_date would be expired too. Use expires_in instead of "+
-					"expiration_date, or set a new future expiration_date.")
+			out.outcome, out.plan = planRefused, plan
+			out.refusal = refusal{Summary: "Cannot Recreate the Expired Link", Detail: describe + ". A new link with the same " +
+				"expiration_date would be expired too. Use expires_in instead of expiration_date, or set a new future expiration_date."}
 			return out, true
 		}
 		// A new link, with a date pinned from now.
@@ -493,6 +516,10 @@ func intOrUnlimited(n *int) string {
 // what to do about it.
 func describeAPIError(err error, roomID, host string) string {
 	switch {
+	case docspace.IsForeignAnswer(err):
+		return foreignAnswerDetail(err, host)
+	case docspace.IsNoLinkRights(err):
+		return noLinkRightsDetail(err)
 	case docspace.IsUnauthorized(err):
 		return fmt.Sprintf("DocSpace rejected the token for %s: %v\n\nCheck the provider's token (or %s): it may be mistyped, expired or revoked.", host, err, envToken)
 	case docspace.IsForbidden(err) && strings.Contains(err.Error(), "Access denied"):

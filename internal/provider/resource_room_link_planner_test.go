@@ -92,14 +92,15 @@ func TestPlanLink(t *testing.T) {
 		diag      string // summary of the one error expected, "" for none
 		checkRoom bool
 		replace   bool
+		refusal   string // summary of the refusal carried to the apply
 		check     func(t *testing.T, plan roomLinkModel)
 	}
 	cases := []struct {
 		name      string
 		cfg       roomLinkModel
 		state     *roomLinkModel // nil: creating
-		plan      func(roomLinkModel) roomLinkModel
 		unchanged bool
+		replacing bool
 		want      want
 	}{
 		{name: "create an external link", cfg: plannerConfig(), want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
@@ -176,11 +177,23 @@ func TestPlanLink(t *testing.T) {
 					t.Errorf("expiry %s, want null", p.ExpirationDate)
 				}
 			}}},
-		{name: "expired, on_expired error", cfg: withCfg(func(c *roomLinkModel) { c.OnExpired = types.StringValue(onExpiredError) }),
-			state: ptr(expired(onExpiredError)), unchanged: true, want: want{outcome: planAsProposed, diag: "Room Link Has Expired"}},
+		{name: "expired, on_expired error", cfg: withCfg(func(c *roomLinkModel) {
+			c.OnExpired, c.ExpirationDate = types.StringValue(onExpiredError), ts(past)
+		}), state: ptr(expired(onExpiredError)), unchanged: true, want: want{outcome: planRefused, refusal: "Room Link Has Expired"}},
+		{name: "expired, on_expired error, expiry removed", cfg: withCfg(func(c *roomLinkModel) { c.OnExpired = types.StringValue(onExpiredError) }),
+			state: ptr(expired(onExpiredError)), want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
+				if !p.ExpirationDate.IsNull() {
+					t.Errorf("expiry %s, want none", p.ExpirationDate)
+				}
+			}}},
+		{name: "expired, on_expired error, replaced for another reason", cfg: withCfg(func(c *roomLinkModel) {
+			c.OnExpired, c.ExpirationDate, c.RoomID = types.StringValue(onExpiredError), ts(past), types.StringValue("4712")
+		}), state: ptr(expired(onExpiredError)), replacing: true,
+			// The policy is not asked; the new link would get the past date.
+			want: want{outcome: planModel, checkRoom: true, diag: "Link Has Expired"}},
 		{name: "expired, recreate without expires_in", cfg: withCfg(func(c *roomLinkModel) {
 			c.OnExpired, c.ExpirationDate = types.StringValue(onExpiredRecreate), ts(past)
-		}), state: ptr(expired(onExpiredRecreate)), unchanged: true, want: want{outcome: planAsProposed, diag: "Cannot Recreate the Expired Link"}},
+		}), state: ptr(expired(onExpiredRecreate)), unchanged: true, want: want{outcome: planRefused, refusal: "Cannot Recreate the Expired Link"}},
 		{name: "expired, recreate with expires_in", cfg: withCfg(func(c *roomLinkModel) {
 			c.OnExpired, c.ExpiresIn = types.StringValue(onExpiredRecreate), types.StringValue("720h")
 		}), state: ptr(func() roomLinkModel {
@@ -226,7 +239,7 @@ func TestPlanLink(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			in := linkPlanInput{config: tc.cfg, creating: tc.state == nil, unchanged: tc.unchanged, now: plannerNow}
+			in := linkPlanInput{config: tc.cfg, creating: tc.state == nil, unchanged: tc.unchanged, replacing: tc.replacing, now: plannerNow}
 			if tc.state != nil {
 				in.state = *tc.state
 			}
@@ -254,6 +267,9 @@ func TestPlanLink(t *testing.T) {
 			if replace := len(got.requiresReplace) > 0; replace != tc.want.replace ||
 				(replace && !got.requiresReplace.Contains(path.Root("expiration_date"))) {
 				t.Errorf("requires replace %v, want %v", got.requiresReplace, tc.want.replace)
+			}
+			if got.refusal.Summary != tc.want.refusal {
+				t.Errorf("refusal %q, want %q", got.refusal.Summary, tc.want.refusal)
 			}
 			if tc.want.check != nil {
 				if got.outcome != planModel {
