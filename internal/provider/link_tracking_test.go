@@ -532,7 +532,8 @@ func (r *terraformRun) runFailing(args ...string) string {
 // TestAccRoomLink_onExpiredNeverBlocksRemoval (issue 9, point 6): with
 // on_expired = "error", a plan that keeps the expired link warns and its
 // apply fails; terraform destroy, apply -replace and removing the resource
-// from the configuration all work. It runs the Terraform CLI itself, because
+// from the configuration all work. The same holds for a change to an expired
+// link that on_expired = "keep" keeps. It runs the Terraform CLI itself, because
 // the test framework has no -replace and destroys without refreshing.
 func TestAccRoomLink_onExpiredNeverBlocksRemoval(t *testing.T) {
 	if testEmulator == nil {
@@ -541,14 +542,16 @@ func TestAccRoomLink_onExpiredNeverBlocksRemoval(t *testing.T) {
 	srv := docspacetest.NewTestServer(t, docspacetest.WithLocation(testLocation))
 	room := srv.CreateRoom("expired removal", docspacetest.RoomCustom).ID
 	r := newTerraformRun(t, "DOCSPACE_TOKEN="+docspacetest.DefaultToken, "DOCSPACE_HOST=", "TF_LOG=", "TF_LOG_PATH=")
-	config := func(withLink bool) string {
+	configWith := func(withLink bool, policy, title string) string {
 		c := fmt.Sprintf("terraform {\n  required_providers {\n    docspace = {\n      source = \"docspace-community/docspace\"\n    }\n  }\n}\n\n"+
 			"provider \"docspace\" {\n  host = %q\n}\n", srv.URL)
 		if withLink {
-			c += fmt.Sprintf("\nresource \"docspace_room_link\" \"test\" {\n  room_id    = \"%d\"\n  access     = \"read\"\n  expires_in = \"2s\"\n  on_expired = \"error\"\n}\n", room)
+			c += fmt.Sprintf("\nresource \"docspace_room_link\" \"test\" {\n  room_id    = \"%d\"\n  access     = \"read\"\n  title      = %q\n"+
+				"  expires_in = \"2s\"\n  on_expired = %q\n}\n", room, title, policy)
 		}
 		return c
 	}
+	config := func(withLink bool) string { return configWith(withLink, "error", "Expiring") }
 	// onlyLink returns the room's one link, once it has expired.
 	onlyLink := func(step string) docspacetest.Link {
 		t.Helper()
@@ -592,5 +595,23 @@ func TestAccRoomLink_onExpiredNeverBlocksRemoval(t *testing.T) {
 	r.run("apply", "-auto-approve")
 	if n := len(srv.Links(room)); n != 0 {
 		t.Errorf("removing the resource from the configuration left %d links", n)
+	}
+
+	// on_expired = "keep" with another change to the expired link: the
+	// change cannot be made (it would resend the past date), yet the same
+	// configuration destroys.
+	r.writeConfig(configWith(true, "keep", "Expiring"))
+	r.run("apply", "-auto-approve")
+	onlyLink("after the create kept on expiry")
+	r.writeConfig(configWith(true, "keep", "Renamed"))
+	if out := r.run("plan"); !strings.Contains(out, "Warning: Link Has Expired") {
+		t.Errorf("plan of a change to the expired link: no warning\n%s", out)
+	}
+	if out := r.runFailing("apply", "-auto-approve"); !strings.Contains(out, "Error: Link Has Expired") {
+		t.Errorf("apply of a change to the expired link failed otherwise:\n%s", out)
+	}
+	r.run("destroy", "-auto-approve")
+	if n := len(srv.Links(room)); n != 0 {
+		t.Errorf("destroy of the changed expired link left %d links", n)
 	}
 }

@@ -169,7 +169,19 @@ func planLink(ctx context.Context, in linkPlanInput) linkPlan {
 		return linkPlan{} // expired, and the policy keeps it as it is
 	}
 	kind, _ := docspace.ParseLinkType(plan.LinkType.ValueString())
-	out := linkPlan{diags: planExpiration(ctx, &plan, cfg, state, in.creating, kind, in.now)}
+	diags, refused := planExpiration(ctx, &plan, cfg, state, in.creating, kind, in.now)
+	out := linkPlan{diags: diags}
+	switch {
+	case refused != nil && in.replacing:
+		// The new link would get the past date: a plain configuration error.
+		out.diags.AddAttributeError(path.Root("expiration_date"), refused.Summary, refused.Detail)
+	case refused != nil:
+		// A change to a link that has expired. Terraform plans the same
+		// configuration before a destroy, so refusing it now would block
+		// the destroy (and -replace): the apply refuses it instead.
+		out.outcome, out.plan, out.refusal = planRefused, plan, *refused
+		return out
+	}
 	if !in.creating && sameSettings(ctx, plan, state) {
 		// Only the spelling of a date differed (an import block, say): the
 		// link stays as it is, computed values included.
@@ -229,7 +241,9 @@ func (r *roomLinkResource) passwordDrift(ctx context.Context, config tfsdk.Confi
 
 // planExpiration decides what expiration_date will be, and checks a date
 // that is being set or changed, or resent after it passed.
-func planExpiration(ctx context.Context, plan *roomLinkModel, cfg, state roomLinkModel, creating bool, kind docspace.LinkType, now time.Time) diag.Diagnostics {
+// A changed link whose date has passed comes back as a refusal rather than
+// an error: see planLink.
+func planExpiration(ctx context.Context, plan *roomLinkModel, cfg, state roomLinkModel, creating bool, kind docspace.LinkType, now time.Time) (diag.Diagnostics, *refusal) {
 	var diags diag.Diagnostics
 	attr := path.Root("expiration_date")
 	switch {
@@ -254,7 +268,7 @@ func planExpiration(ctx context.Context, plan *roomLinkModel, cfg, state roomLin
 	}
 	t, ok := plan.ExpirationDate.Time()
 	if !ok || (cfg.ExpirationDate.IsNull() && cfg.ExpiresIn.IsNull()) {
-		return diags
+		return diags, nil
 	}
 	previous, hadPrevious := state.ExpirationDate.Time()
 	changed := creating || !hadPrevious || !sameTick(previous, t)
@@ -268,12 +282,12 @@ func planExpiration(ctx context.Context, plan *roomLinkModel, cfg, state roomLin
 			fmt.Sprintf("expiration_date %s is more than 10 years ahead, which DocSpace refuses. Set a date before %s, or remove expiration_date for a link that never expires.",
 				plan.ExpirationDate.ValueString(), latestExpiry(now).UTC().Format("2006-01-02")))
 	case !changed && !t.After(now) && !sameLinkSettings(ctx, *plan, state):
-		diags.AddAttributeError(attr, "Link Has Expired",
-			fmt.Sprintf("This link expired at %s. Any change to it would resend that past date, which DocSpace drops "+
+		return diags, &refusal{Summary: "Link Has Expired",
+			Detail: fmt.Sprintf("This link expired at %s. Any change to it would resend that past date, which DocSpace drops "+
 				"(the link would never expire) or refuses. Set a new future expiration_date along with the change, "+
-				"remove the expiry, or set on_expired = \"recreate\" with expires_in.", plan.ExpirationDate.ValueString()))
+				"remove the expiry, or set on_expired = \"recreate\" with expires_in.", plan.ExpirationDate.ValueString())}
 	}
-	return diags
+	return diags, nil
 }
 
 // on_expired values.

@@ -216,7 +216,7 @@ func TestPlanLink(t *testing.T) {
 		{name: "expired, kept as it is", cfg: withCfg(func(c *roomLinkModel) { c.ExpirationDate = ts(past) }),
 			state: ptr(expired(onExpiredKeep)), unchanged: true, want: want{outcome: planAsProposed}},
 		{name: "expired, kept, and changed", cfg: withCfg(func(c *roomLinkModel) { c.ExpirationDate, c.Title = ts(past), types.StringValue("New") }),
-			state: ptr(expired(onExpiredKeep)), want: want{outcome: planModel, checkRoom: true, diag: "Link Has Expired"}},
+			state: ptr(expired(onExpiredKeep)), want: want{outcome: planRefused, refusal: "Link Has Expired"}},
 		{name: "invitation before 3.7 with max_use_count", cfg: withCfg(func(c *roomLinkModel) {
 			c.LinkType, c.MaxUseCount, c.Title = types.StringValue("invitation"), types.Int64Value(5), types.StringValue("New")
 		}), state: ptr(func() roomLinkModel { s := plannerState(); s.LinkType = types.StringValue("invitation"); return s }()),
