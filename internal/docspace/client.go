@@ -217,7 +217,7 @@ func roomPath(roomID string, suffix string) (string, error) {
 	return "/api/2.0/files/rooms/" + url.PathEscape(roomID) + suffix, nil
 }
 
-// envelope is the wrapper around every DocSpace response (§3.1, §8.1, §8.3).
+// envelope is the wrapper around every DocSpace response (API.md §3.1, §8.1, §8.3).
 type envelope struct {
 	Response   json.RawMessage `json:"response"`
 	Status     int             `json:"status"`
@@ -229,7 +229,7 @@ type envelope struct {
 }
 
 // problemDetails is ASP.NET's validation failure, which DocSpace wraps in a
-// success-shaped envelope with status 1 (§8.3).
+// success-shaped envelope with status 1 (API.md §8.3).
 type problemDetails struct {
 	Title  string              `json:"title"`
 	Status int                 `json:"status"`
@@ -237,7 +237,7 @@ type problemDetails struct {
 }
 
 // do sends one request and decodes the envelope. into may be nil; it is left
-// untouched when the envelope has no response (a delete, §3.5). It reports
+// untouched when the envelope has no response (a delete, API.md §3.5). It reports
 // whether a response payload was present.
 //
 // A request is sent again, with backoff, after a network error, a 429, a 5xx
@@ -377,7 +377,7 @@ func incompleteBody(status int, data []byte) bool {
 }
 
 // minRedactedPasswordLen keeps a short password (which the portal's policy
-// rejects anyway, §5.3) from being cut out of the very message that says so.
+// rejects anyway, API.md §5.3) from being cut out of the very message that says so.
 const minRedactedPasswordLen = 8
 
 // requestSecrets lists the secrets a request body carries, so that they can
@@ -523,7 +523,7 @@ func defaultMessage(status int) string {
 	return "request failed"
 }
 
-// problemMessage renders the §8.3 validation problem without the raw body:
+// problemMessage renders the API.md §8.3 validation problem without the raw body:
 // its title followed by each field's messages, in a stable order.
 func problemMessage(payload json.RawMessage, status int) string {
 	var p problemDetails

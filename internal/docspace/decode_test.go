@@ -16,7 +16,7 @@ const (
 	newID  = "5d2a7c3e-1b4f-4a6d-8e9c-2f3b4a5c6d7e"
 )
 
-// §3.3: an additional external link, as a v3.5+ server sends it (sharedTo
+// API.md §3.3: an additional external link, as a v3.5+ server sends it (sharedTo
 // made to differ so that the test proves sharedLink is the one read).
 const entryExternalV37 = `{
   "access": 2,
@@ -152,7 +152,7 @@ func TestListLinksDecoding(t *testing.T) {
 			}},
 		},
 		{
-			name:    "primary link (§3.4)",
+			name:    "primary link (API.md §3.4)",
 			payload: `[` + entryInvitationV37 + `,` + entryPrimary + `]`,
 			want: []Link{
 				{
@@ -434,7 +434,7 @@ func TestDeleteLinkOutcomes(t *testing.T) {
 		wantErr    bool
 		wantStatus int
 	}{
-		{name: "§3.5 empty envelope", status: 200, body: emptyEnvelope},
+		{name: "API.md §3.5 empty envelope", status: 200, body: emptyEnvelope},
 		{name: "null response", status: 200, body: okEnvelope(`null`)},
 		{
 			name: "revoked primary link comes back regenerated", status: 200,
@@ -443,7 +443,7 @@ func TestDeleteLinkOutcomes(t *testing.T) {
 		},
 		{name: "an answer that is not a link is ignored", status: 200, body: okEnvelope(entryUser)},
 		{
-			name: "link limit at a delete of an unknown id (§5.7) is success", status: 403,
+			name: "link limit at a delete of an unknown id (API.md §5.7) is success", status: 403,
 			body: `{"error":{"message":"The maximum number of links may not exceed 5","type":"System.InvalidOperationException","stack":"   at ASC.Files.Core.Services","hresult":-2146233079},"status":1,"statusCode":403}`,
 		},
 		{

@@ -7,7 +7,7 @@ import (
 	"strconv"
 )
 
-// LinkType is the kind of a room link (§4.2). The API's default is Invitation,
+// LinkType is the kind of a room link (API.md §4.2). The API's default is Invitation,
 // so the client always sends it explicitly.
 type LinkType int
 
@@ -38,7 +38,7 @@ func ParseLinkType(name string) (LinkType, bool) {
 	return 0, false
 }
 
-// Access is the DocSpace FileShare value granted by a link (§4.1). Zero means
+// Access is the DocSpace FileShare value granted by a link (API.md §4.1). Zero means
 // "delete", which is why Access is never omitted from a request.
 type Access int
 
@@ -125,7 +125,7 @@ func (a *Access) UnmarshalJSON(b []byte) error {
 	return fmt.Errorf("access: unknown value %q", s)
 }
 
-// RoomType is the DocSpace room type (§4.4).
+// RoomType is the DocSpace room type (API.md §4.4).
 type RoomType int
 
 const (
@@ -200,7 +200,7 @@ func (r RoomType) String() string {
 	return "room type " + strconv.Itoa(int(r))
 }
 
-// allowedAccess is §4.5: the access values each room type allows per link
+// allowedAccess is API.md §4.5: the access values each room type allows per link
 // kind (DocSpace v3.5 – v3.7). A missing entry means the kind is not allowed.
 var allowedAccess = map[RoomType]map[LinkType][]Access{
 	RoomTypeFillingForms: {
@@ -237,7 +237,7 @@ func AllowedAccess(room RoomType, kind LinkType) ([]Access, bool) {
 	return slices.Clone(byKind[kind]), true
 }
 
-// AdditionalExternalLinkLimit is §4.6: how many non-primary external links a
+// AdditionalExternalLinkLimit is API.md §4.6: how many non-primary external links a
 // room type can hold.
 func AdditionalExternalLinkLimit(room RoomType) int {
 	switch room {

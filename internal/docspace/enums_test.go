@@ -59,7 +59,7 @@ func TestLinkTypeNames(t *testing.T) {
 		t.Error(`ParseLinkType("External") succeeded`)
 	}
 	if LinkTypeInvitation != 0 || LinkTypeExternal != 1 {
-		t.Error("link type numbers differ from §4.2")
+		t.Error("link type numbers differ from API.md §4.2")
 	}
 }
 

@@ -16,7 +16,7 @@ type Error struct {
 	Method string
 	Path   string
 	// StatusCode is the HTTP status, or the statusCode of the envelope when
-	// the server wrapped a failure in a 200 response (§8.3).
+	// the server wrapped a failure in a 200 response (API.md §8.3).
 	StatusCode int
 	// Message is DocSpace's own text (error.message, or the validation
 	// problem's title and field errors), or a description of what was wrong
@@ -47,13 +47,13 @@ func IsNotFound(err error) bool { return hasStatus(err, http.StatusNotFound) }
 func IsUnauthorized(err error) bool { return hasStatus(err, http.StatusUnauthorized) }
 
 // IsForbidden reports whether DocSpace refused the operation (403). DocSpace
-// also uses 403 for business rules such as link limits (§8.2).
+// also uses 403 for business rules such as link limits (API.md §8.2).
 func IsForbidden(err error) bool { return hasStatus(err, http.StatusForbidden) }
 
 // IsRateLimited reports whether DocSpace answered 429.
 func IsRateLimited(err error) bool { return hasStatus(err, http.StatusTooManyRequests) }
 
-// IsLinkLimit reports whether err is the "maximum number of links" refusal (§5.7).
+// IsLinkLimit reports whether err is the "maximum number of links" refusal (API.md §5.7).
 func IsLinkLimit(err error) bool {
 	var apiErr *Error
 	return errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusForbidden &&

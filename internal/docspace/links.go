@@ -13,13 +13,13 @@ import (
 	"github.com/google/uuid"
 )
 
-// Link is a room link as DocSpace reports it (§3.2).
+// Link is a room link as DocSpace reports it (API.md §3.2).
 type Link struct {
 	ID       string
 	Title    string
 	Access   Access
 	LinkType LinkType
-	// Primary is true for the room's primary external link (§6), which only
+	// Primary is true for the room's primary external link (API.md §6), which only
 	// the server creates.
 	Primary bool
 	// ShareLink and RequestToken are secrets: whoever has them can open the
@@ -30,7 +30,7 @@ type Link struct {
 	// time zone; compare instants, not strings.
 	Expiration *time.Time
 	IsExpired  bool
-	// Password comes back in plain text (§3.2). Empty means none.
+	// Password comes back in plain text (API.md §3.2). Empty means none.
 	Password     string
 	DenyDownload bool
 	Internal     bool
@@ -42,7 +42,7 @@ type Link struct {
 }
 
 // LinkRequest is one PUT to the links endpoint. Every field is sent every
-// time: the server rebuilds all options from the request (§2), so a field
+// time: the server rebuilds all options from the request (API.md §2), so a field
 // left out is a field reset.
 type LinkRequest struct {
 	LinkID       string
@@ -95,7 +95,7 @@ func (r LinkRequest) body() linkRequestBody {
 	return b
 }
 
-// shareLinkDTO is FileShareLink (§3.2), found under sharedLink, or under
+// shareLinkDTO is FileShareLink (API.md §3.2), found under sharedLink, or under
 // sharedTo on servers up to v3.2.
 type shareLinkDTO struct {
 	ID              string `json:"id"`
@@ -120,7 +120,7 @@ type fileShareDTO struct {
 	SubjectType *int            `json:"subjectType"`
 }
 
-// Subject types of link entries (§4.3).
+// Subject types of link entries (API.md §4.3).
 const (
 	subjectExternalLink        = 1
 	subjectInvitationLink      = 3
@@ -180,7 +180,7 @@ func (d fileShareDTO) toLink() (Link, bool, error) {
 }
 
 // ParseTime reads a DocSpace date: RFC 3339 with up to 7 fractional digits
-// and an offset, as the server writes them (§3.2).
+// and an offset, as the server writes them (API.md §3.2).
 func ParseTime(s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
@@ -194,7 +194,7 @@ func ParseTime(s string) (time.Time, error) {
 	return t, nil
 }
 
-// ListLinks returns the links of a room (§7): all of them, or only one kind.
+// ListLinks returns the links of a room (API.md §7): all of them, or only one kind.
 // An unknown room is a not-found error, never an empty list.
 func (c *Client) ListLinks(ctx context.Context, roomID string, kind *LinkType) ([]Link, error) {
 	path, err := roomPath(roomID, "/links")
@@ -211,7 +211,7 @@ func (c *Client) ListLinks(ctx context.Context, roomID string, kind *LinkType) (
 		return nil, err
 	}
 	if !present {
-		// The server always sends a list, "[]" when there are no links (§3.1
+		// The server always sends a list, "[]" when there are no links (API.md §3.1
 		// omits only null). No list is not an empty list: reading it as one
 		// would make every link look deleted.
 		return nil, &Error{Method: http.MethodGet, Path: path, StatusCode: http.StatusOK, Message: "DocSpace returned no link list"}
@@ -231,7 +231,7 @@ func (c *Client) ListLinks(ctx context.Context, roomID string, kind *LinkType) (
 
 // FindLink lists the room's links of one kind and returns the one with the
 // given id; found is false when the room has no such link. There is no
-// single-link endpoint (§10.8).
+// single-link endpoint (API.md §10.8).
 func (c *Client) FindLink(ctx context.Context, roomID, linkID string) (Link, bool, error) {
 	links, err := c.ListLinks(ctx, roomID, nil)
 	if err != nil {
@@ -251,7 +251,7 @@ func findByID(links []Link, linkID string) (Link, bool) {
 	return Link{}, false
 }
 
-// SetLink sends one PUT (§2, §6) and returns the link the server now holds.
+// SetLink sends one PUT (API.md §2, §6) and returns the link the server now holds.
 // A request without a LinkID gets a fresh random one, so that a create that
 // is retried after a lost response updates the same link instead of making a
 // second one.
@@ -266,7 +266,7 @@ func (c *Client) SetLink(ctx context.Context, roomID string, req LinkRequest) (L
 		if err != nil {
 			return Link{}, fmt.Errorf("link id %q is not a GUID", req.LinkID)
 		}
-		// The empty GUID means "create" to the server (§2), and a create
+		// The empty GUID means "create" to the server (API.md §2), and a create
 		// needs an id of its own to be safe to retry.
 		if id == uuid.Nil {
 			id = uuid.New()
@@ -298,7 +298,7 @@ func (c *Client) SetLink(ctx context.Context, roomID string, req LinkRequest) (L
 	return l, nil
 }
 
-// DeleteLink deletes (revokes) a link with "access: 0" (§6). A link that is
+// DeleteLink deletes (revokes) a link with "access: 0" (API.md §6). A link that is
 // already gone is not an error. Revoking a Public or Form-filling room's
 // primary link makes the server issue a new one, which is returned; for any
 // other link the result is nil. If the server answers with the very link it
@@ -317,7 +317,7 @@ func (c *Client) DeleteLink(ctx context.Context, roomID, linkID string, kind Lin
 	present, err := c.do(ctx, http.MethodPut, path, nil, body, &entry)
 	if err != nil {
 		// A delete of an unknown id is a create of nothing, which still
-		// passes the link-count check first (§5.7): at the limit it fails
+		// passes the link-count check first (API.md §5.7): at the limit it fails
 		// with that message, though there is nothing to delete.
 		if IsLinkLimit(err) {
 			return nil, nil
@@ -332,16 +332,16 @@ func (c *Client) DeleteLink(ctx context.Context, roomID, linkID string, kind Lin
 		return nil, nil //nolint:nilerr // the delete happened; an odd echo does not undo it
 	}
 	if strings.EqualFold(l.ID, id.String()) {
-		// A regenerated link has a new id (§6). The same id back means the
+		// A regenerated link has a new id (API.md §6). The same id back means the
 		// server kept the link: it skips an update it does not allow without
-		// saying so (§5.4, §5.5).
+		// saying so (API.md §5.4, §5.5).
 		return nil, &Error{Method: http.MethodPut, Path: path, StatusCode: http.StatusOK, Message: "DocSpace did not delete the link: it returned it unchanged"}
 	}
 	return &l, nil
 }
 
 // PrimaryLink returns the room's primary external link (GET …/rooms/{id}/link,
-// §7.4). Where a Custom room has none, DocSpace creates one on this call.
+// API.md §7.4). Where a Custom room has none, DocSpace creates one on this call.
 func (c *Client) PrimaryLink(ctx context.Context, roomID string) (Link, error) {
 	path, err := roomPath(roomID, "/link")
 	if err != nil {

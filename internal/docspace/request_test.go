@@ -13,7 +13,7 @@ import (
 	"github.com/google/uuid"
 )
 
-// externalLinkEntry is a §3.3-shaped PUT answer for a link id.
+// externalLinkEntry is a API.md §3.3-shaped PUT answer for a link id.
 func externalLinkEntry(id string) string {
 	return `{"access":2,"sharedLink":{"id":"` + id + `","title":"Auditors","shareLink":"https://example.onlyoffice.com/s/Zk5pQ_TrJx9WcLm","linkType":1,"denyDownload":false,"isExpired":false,"primary":false,"internal":false,"requestToken":"tok"},"subjectType":1}`
 }
@@ -148,7 +148,7 @@ func TestListLinksPathAndQuery(t *testing.T) {
 	}
 }
 
-// allLinkFields is every key of a §2 request body; each is sent every time.
+// allLinkFields is every key of a API.md §2 request body; each is sent every time.
 var allLinkFields = []string{"access", "denyDownload", "expirationDate", "internal", "linkId", "linkType", "maxUseCount", "password", "title"}
 
 func TestSetLinkSendsEveryField(t *testing.T) {

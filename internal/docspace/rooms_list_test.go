@@ -26,7 +26,7 @@ func roomPage(first, last, total int) string {
 	return okEnvelope(content + `}`)
 }
 
-// pagingServer serves n rooms the way DocSpace pages them (§10.11).
+// pagingServer serves n rooms the way DocSpace pages them (API.md §10.11).
 func pagingServer(n int, withTotal bool) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		start, _ := strconv.Atoi(r.URL.Query().Get("startIndex"))
@@ -56,7 +56,7 @@ func wantRoomIDs(n int) []string {
 }
 
 // TestListRoomsRequest: one GET per page, with the filter, startIndex and the
-// largest page size DocSpace hands out (§10.11).
+// largest page size DocSpace hands out (API.md §10.11).
 func TestListRoomsRequest(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

@@ -265,7 +265,7 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 }
 
 // writeSlots bounds concurrent writes, so that a large apply never trips
-// the server's limit of 15 concurrent non-GET requests (§9) by itself.
+// the server's limit of 15 concurrent non-GET requests (API.md §9) by itself.
 type writeSlots chan struct{}
 
 func (s writeSlots) acquire(ctx context.Context) error {

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// authCookie is the cookie the cookie/token handler reads (§9).
+// authCookie is the cookie the cookie/token handler reads (API.md §9).
 const authCookie = "asc_auth_key"
 
 // tokenLifetime is how long a token from POST /api/2.0/authentication lasts.
@@ -18,7 +18,7 @@ type caller struct{ role role }
 
 func (c caller) manager() bool { return c.role == roleManager }
 
-// authenticate picks the scheme like the server (§9): Basic; "Bearer sk-…" API
+// authenticate picks the scheme like the server (API.md §9): Basic; "Bearer sk-…" API
 // keys and JWTs, which ignore the cookie; otherwise the cookie/token handler,
 // where a present asc_auth_key cookie wins over the header and a leading
 // "Bearer " is stripped. Caller holds e.mu.
@@ -65,7 +65,7 @@ func (e *Emulator) basicAuth(encoded string) (caller, bool) {
 	return caller{role: roleManager}, true
 }
 
-// authTokenDTO is AuthenticationTokenDto (§9).
+// authTokenDTO is AuthenticationTokenDto (API.md §9).
 type authTokenDTO struct {
 	Token      string `json:"token,omitempty"`
 	Expires    string `json:"expires,omitempty"`
@@ -74,7 +74,7 @@ type authTokenDTO struct {
 	ConfirmURL string `json:"confirmUrl,omitempty"`
 }
 
-// handleAuthenticate is POST /api/2.0/authentication (§9): a personal token
+// handleAuthenticate is POST /api/2.0/authentication (API.md §9): a personal token
 // plus the asc_auth_key cookie, 401 for wrong credentials, and for accounts
 // with two-factor authentication "tfa": true with a confirmUrl and no token.
 func (e *Emulator) handleAuthenticate(w http.ResponseWriter, r *http.Request) {

@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// apiDateLayout is ApiDateTime's wire format (§3.2): seven fractional digits
+// apiDateLayout is ApiDateTime's wire format (API.md §3.2): seven fractional digits
 // and "Z" for a zero offset, "±hh:mm" otherwise.
 const apiDateLayout = "2006-01-02T15:04:05.0000000Z07:00"
 
@@ -22,7 +22,7 @@ var offsetDateLayouts = []string{
 	"2006-01-02 15:04:05.999999999Z07:00",
 }
 
-// Request date layouts without an offset; read in the portal zone (§2).
+// Request date layouts without an offset; read in the portal zone (API.md §2).
 var localDateLayouts = []string{
 	"2006-01-02T15:04:05.999999999",
 	"2006-01-02T15:04",
@@ -31,7 +31,7 @@ var localDateLayouts = []string{
 }
 
 // parseAPIDate reads a request date. It reports false for text it cannot
-// read: the server then treats the field as "no date", without an error (§2).
+// read: the server then treats the field as "no date", without an error (API.md §2).
 func parseAPIDate(s string, loc *time.Location) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {

@@ -13,7 +13,7 @@ type role int
 
 const (
 	roleManager role = iota + 1 // room manager: reads and writes links
-	roleMember                  // member without manage rights (§5.1, §7.3)
+	roleMember                  // member without manage rights (API.md §5.1, §7.3)
 )
 
 // Emulator is the DocSpace API emulator. It implements http.Handler; use
@@ -45,7 +45,7 @@ type Emulator struct {
 	done        chan struct{} // closed when the server shuts down
 }
 
-// storedRoom is a room with its links in insertion order (§7.2 ties).
+// storedRoom is a room with its links in insertion order (API.md §7.2 ties).
 type storedRoom struct {
 	id      int
 	title   string
@@ -54,7 +54,7 @@ type storedRoom struct {
 	links   []*storedLink
 }
 
-// storedLink is one share record of a room (§3.2).
+// storedLink is one share record of a room (API.md §3.2).
 type storedLink struct {
 	id              string
 	subject         subjectType
@@ -70,7 +70,7 @@ type storedLink struct {
 	requestToken    string // external links only
 }
 
-// linkOptions is what a write replaces wholesale (full-replacement semantics, §2).
+// linkOptions is what a write replaces wholesale (full-replacement semantics, API.md §2).
 type linkOptions struct {
 	title           string
 	password        string
@@ -148,7 +148,7 @@ func (r *storedRoom) remove(id string) bool {
 }
 
 // newLink makes a link with fresh keys; the short key and token stay for the
-// life of the link (§10.3).
+// life of the link (API.md §10.3).
 func newLink(id string, s subjectType, access int, o linkOptions) *storedLink {
 	l := &storedLink{id: id, subject: s, access: access, shareKey: newShortKey()}
 	if s.isExternal() {
@@ -158,7 +158,7 @@ func newLink(id string, s subjectType, access int, o linkOptions) *storedLink {
 	return l
 }
 
-// apply replaces all options of the link (§2 full replacement).
+// apply replaces all options of the link (API.md §2 full replacement).
 func (l *storedLink) apply(o linkOptions) {
 	l.title = o.title
 	l.password = o.password
@@ -169,7 +169,7 @@ func (l *storedLink) apply(o linkOptions) {
 	l.currentUseCount = o.currentUseCount
 }
 
-// addPrimaryLink creates the server's own primary link of a room (§6). Caller holds e.mu.
+// addPrimaryLink creates the server's own primary link of a room (API.md §6). Caller holds e.mu.
 func (e *Emulator) addPrimaryLink(r *storedRoom) *storedLink {
 	access, title := primaryDefaults(r.typ)
 	internal := false
@@ -182,7 +182,7 @@ func (e *Emulator) addPrimaryLink(r *storedRoom) *storedLink {
 }
 
 // createRoom stores a new room; Public and Form-filling rooms get their
-// primary link at once (§6). Caller holds e.mu.
+// primary link at once (API.md §6). Caller holds e.mu.
 func (e *Emulator) createRoom(title string, t RoomType) *storedRoom {
 	r := &storedRoom{id: e.nextRoomID, title: title, typ: t, created: truncateTicks(e.clock())}
 	e.nextRoomID++

@@ -227,7 +227,7 @@ func countOf(faults []Fault, f Fault) int {
 	return n
 }
 
-// §9: beyond the concurrent-write, concurrent-read or per-minute limit a
+// API.md §9: beyond the concurrent-write, concurrent-read or per-minute limit a
 // request is rejected at once with 429 and rate-limit headers.
 func TestLimits(t *testing.T) {
 	t.Parallel()

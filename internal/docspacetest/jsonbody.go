@@ -17,14 +17,14 @@ type bodyField struct {
 	offset int64 // byte offset just after the value, for error texts
 }
 
-// validationErrors is the "errors" map of §8.3 problem details.
+// validationErrors is the "errors" map of API.md §8.3 problem details.
 type validationErrors map[string][]string
 
 func (v validationErrors) add(key, message string) { v[key] = append(v[key], message) }
 
 // readObject splits a request body into its properties the way ASP.NET's
 // System.Text.Json input formatter sees it. It returns validation errors for an
-// empty body, malformed JSON or a non-object (§8.3); model names the DTO
+// empty body, malformed JSON or a non-object (API.md §8.3); model names the DTO
 // ("RoomLink"), clrType the type named in the "could not be converted" text.
 func readObject(body []byte, model, clrType string) ([]bodyField, validationErrors) {
 	errs := validationErrors{}
@@ -84,7 +84,7 @@ func conversionError(body []byte, f bodyField, clrType string) string {
 }
 
 // Typed readers. Each reports false when the JSON type does not fit the
-// property's .NET type, which is a model-binding error (§8.3).
+// property's .NET type, which is a model-binding error (API.md §8.3).
 
 func isNull(raw json.RawMessage) bool { return string(raw) == "null" }
 
@@ -141,7 +141,7 @@ func readAll(r io.Reader) []byte {
 	return data
 }
 
-// utf16Len is the length .NET's string.Length reports, used by [MaxLength] (§5.2).
+// utf16Len is the length .NET's string.Length reports, used by [MaxLength] (API.md §5.2).
 func utf16Len(s string) int {
 	n := 0
 	for _, r := range s {

@@ -6,18 +6,18 @@ import (
 	"time"
 )
 
-// linkRequest is RoomLinkRequest after binding (§2).
+// linkRequest is RoomLinkRequest after binding (API.md §2).
 type linkRequest struct {
 	linkID          string // lower case; "" for omitted or the empty GUID
 	access          int
 	linkType        int
 	title           string
 	expiration      *time.Time
-	password        string // raw; trimmed by the write path (§5.3)
+	password        string // raw; trimmed by the write path (API.md §5.3)
 	denyDownload    bool
 	internal        bool
 	maxUseCount     *int // v3.7 only
-	currentUseCount int  // bound but ignored (§2)
+	currentUseCount int  // bound but ignored (API.md §2)
 }
 
 // .NET type names in conversion errors.
@@ -36,7 +36,7 @@ const (
 // decodeLinkRequest binds a PUT …/links body. Property names match case-
 // insensitively, unknown ones are ignored, the last duplicate wins; the first
 // JSON type error stops binding; then the DTO's attributes are checked
-// (title/password ≤ 255, maxUseCount 1–1000) (§2, §8.3).
+// (title/password ≤ 255, maxUseCount 1–1000) (API.md §2, §8.3).
 func (e *Emulator) decodeLinkRequest(body []byte) (linkRequest, validationErrors) {
 	var req linkRequest
 	fields, errs := readObject(body, "RoomLink", clrRoomLinkRequest)
@@ -72,7 +72,7 @@ func (e *Emulator) decodeLinkRequest(body []byte) (linkRequest, validationErrors
 			}
 			req.access = access
 		case "linktype":
-			// No string-enum converter is registered for LinkType (§12.7).
+			// No string-enum converter is registered for LinkType (API.md §12.7).
 			n, ok := jsonInt32(f.raw)
 			if !ok {
 				return typeError(f, clrLinkType)
@@ -154,7 +154,7 @@ func (e *Emulator) decodeLinkRequest(body []byte) (linkRequest, validationErrors
 	return req, nil
 }
 
-// bindFileShare is the FileShare converter (§2): a number, or an exact enum
+// bindFileShare is the FileShare converter (API.md §2): a number, or an exact enum
 // name; any other string becomes 0 (None = delete).
 func bindFileShare(f bodyField) (int, bool) {
 	if s, ok := jsonString(f.raw); ok {

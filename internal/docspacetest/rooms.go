@@ -10,7 +10,7 @@ import (
 // roomsFolderID is the id of the "Rooms" section, every room's parent.
 const roomsFolderID = 2
 
-// roomDTO is the part of FolderDto that the provider reads (§4.4, §4.6).
+// roomDTO is the part of FolderDto that the provider reads (API.md §4.4, §4.6).
 type roomDTO struct {
 	ID                   int                 `json:"id"`
 	ParentID             int                 `json:"parentId"`
@@ -44,7 +44,7 @@ const fileOperationDelete = 2
 
 // roomDTO renders a room. shareSettings and availableShareRights are only for
 // callers who manage access; shareSettings not for rooms without external
-// links (§4.6). Caller holds e.mu.
+// links (API.md §4.6). Caller holds e.mu.
 func (e *Emulator) roomDTO(room *storedRoom, c caller) roomDTO {
 	created := formatAPIDate(room.created, e.loc)
 	dto := roomDTO{

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// §8.3: model-binding failures of the PUT body.
+// API.md §8.3: model-binding failures of the PUT body.
 func TestPutLinkModelValidation(t *testing.T) {
 	t.Parallel()
 	srv := newEnv(t)
@@ -16,25 +16,25 @@ func TestPutLinkModelValidation(t *testing.T) {
 		key     string
 		message string // prefix of the first message for key
 	}{
-		{"§8.3 empty body", "", "", "A non-empty request body is required."},
-		{"§8.3 whitespace body", "  \n", "", "A non-empty request body is required."},
-		{"§8.3 malformed JSON", `{"linkType":1,`, "$", ""},
-		{"§8.3 body is not an object", `[1,2]`, "$", "The JSON value could not be converted to"},
-		{"§8.3 malformed GUID", `{"linkType":1,"access":2,"linkId":"not-a-guid"}`, "$.linkId", "The JSON value could not be converted to System.Guid. Path: $.linkId"},
-		{"§8.3 GUID without hyphens", `{"linkType":1,"access":2,"linkId":"3f6c2a9e8d414b7a9c051e2d7f4a6b90"}`, "$.linkId", "The JSON value could not be converted to System.Guid"},
-		{"§8.3 empty-string linkId", `{"linkType":1,"access":2,"linkId":""}`, "$.linkId", ""},
-		{"§8.3 numeric linkId", `{"linkType":1,"access":2,"linkId":5}`, "$.linkId", ""},
-		{"§8.3 access as boolean", `{"linkType":1,"access":true}`, "$.access", "The JSON value could not be converted to ASC.Files.Core.Security.FileShare"},
-		{"§8.3 access as fraction", `{"linkType":1,"access":2.5}`, "$.access", ""},
-		{"§8.3 access beyond Int32", `{"linkType":1,"access":99999999999}`, "$.access", ""},
-		{"§12.7 linkType as enum name", `{"linkType":"External","access":2}`, "$.linkType", ""},
-		{"§8.3 linkType null", `{"linkType":null,"access":2}`, "$.linkType", ""},
-		{"§8.3 title as number", `{"linkType":1,"access":2,"title":5}`, "$.title", ""},
-		{"§8.3 denyDownload as string", `{"linkType":1,"access":2,"denyDownload":"yes"}`, "$.denyDownload", "The JSON value could not be converted to System.Boolean"},
-		{"§8.3 internal as number", `{"linkType":1,"access":2,"internal":1}`, "$.internal", ""},
-		{"§8.3 expirationDate as number", `{"linkType":1,"access":2,"expirationDate":20261231}`, "$.expirationDate", ""},
-		{"§8.3 maxUseCount as string", `{"linkType":0,"access":2,"maxUseCount":"5"}`, "$.maxUseCount", ""},
-		{"§8.3 path keeps the client's spelling", `{"LinkType":1,"Access":[]}`, "$.Access", ""},
+		{"API.md §8.3 empty body", "", "", "A non-empty request body is required."},
+		{"API.md §8.3 whitespace body", "  \n", "", "A non-empty request body is required."},
+		{"API.md §8.3 malformed JSON", `{"linkType":1,`, "$", ""},
+		{"API.md §8.3 body is not an object", `[1,2]`, "$", "The JSON value could not be converted to"},
+		{"API.md §8.3 malformed GUID", `{"linkType":1,"access":2,"linkId":"not-a-guid"}`, "$.linkId", "The JSON value could not be converted to System.Guid. Path: $.linkId"},
+		{"API.md §8.3 GUID without hyphens", `{"linkType":1,"access":2,"linkId":"3f6c2a9e8d414b7a9c051e2d7f4a6b90"}`, "$.linkId", "The JSON value could not be converted to System.Guid"},
+		{"API.md §8.3 empty-string linkId", `{"linkType":1,"access":2,"linkId":""}`, "$.linkId", ""},
+		{"API.md §8.3 numeric linkId", `{"linkType":1,"access":2,"linkId":5}`, "$.linkId", ""},
+		{"API.md §8.3 access as boolean", `{"linkType":1,"access":true}`, "$.access", "The JSON value could not be converted to ASC.Files.Core.Security.FileShare"},
+		{"API.md §8.3 access as fraction", `{"linkType":1,"access":2.5}`, "$.access", ""},
+		{"API.md §8.3 access beyond Int32", `{"linkType":1,"access":99999999999}`, "$.access", ""},
+		{"API.md §12.7 linkType as enum name", `{"linkType":"External","access":2}`, "$.linkType", ""},
+		{"API.md §8.3 linkType null", `{"linkType":null,"access":2}`, "$.linkType", ""},
+		{"API.md §8.3 title as number", `{"linkType":1,"access":2,"title":5}`, "$.title", ""},
+		{"API.md §8.3 denyDownload as string", `{"linkType":1,"access":2,"denyDownload":"yes"}`, "$.denyDownload", "The JSON value could not be converted to System.Boolean"},
+		{"API.md §8.3 internal as number", `{"linkType":1,"access":2,"internal":1}`, "$.internal", ""},
+		{"API.md §8.3 expirationDate as number", `{"linkType":1,"access":2,"expirationDate":20261231}`, "$.expirationDate", ""},
+		{"API.md §8.3 maxUseCount as string", `{"linkType":0,"access":2,"maxUseCount":"5"}`, "$.maxUseCount", ""},
+		{"API.md §8.3 path keeps the client's spelling", `{"LinkType":1,"Access":[]}`, "$.Access", ""},
 	}
 	for _, tc := range tests {
 		r := putLink(t, srv, room.ID, tc.body)
@@ -52,15 +52,15 @@ func TestPutLinkModelValidation(t *testing.T) {
 		t.Errorf("validation failures stored %d links", n)
 	}
 
-	t.Run("§8.3 validation runs before the room lookup", func(t *testing.T) {
+	t.Run("API.md §8.3 validation runs before the room lookup", func(t *testing.T) {
 		putLink(t, srv, 999999, `{"linkType":1,"access":true}`).expectValidation("$.access")
 	})
-	t.Run("§8.3 several attribute errors are reported together", func(t *testing.T) {
+	t.Run("API.md §8.3 several attribute errors are reported together", func(t *testing.T) {
 		r := putLink(t, srv, room.ID, map[string]any{"linkType": 0, "access": 2, "title": strings.Repeat("t", 300), "maxUseCount": 0})
 		r.expectValidation("RoomLink.Title")
 		r.expectValidation("RoomLink.MaxUseCount")
 	})
-	t.Run("§7.1 unparseable ?type is a validation error", func(t *testing.T) {
+	t.Run("API.md §7.1 unparseable ?type is a validation error", func(t *testing.T) {
 		listLinks(t, srv, room.ID, "?type=bogus").expectValidation("type")
 	})
 }

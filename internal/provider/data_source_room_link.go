@@ -35,7 +35,7 @@ type roomLinkLookupModel struct {
 	roomLinkInfoModel
 }
 
-// linkIDPattern is a link id as DocSpace writes it: a hyphenated GUID (§3.2),
+// linkIDPattern is a link id as DocSpace writes it: a hyphenated GUID (API.md §3.2),
 // in either case.
 var linkIDPattern = regexp.MustCompile(`^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$`)
 

@@ -17,7 +17,7 @@ import (
 )
 
 // latestExpiry is the furthest ahead DocSpace accepts an expiry: ten years
-// (§5.4).
+// (API.md §5.4).
 func latestExpiry(now time.Time) time.Time { return now.AddDate(10, 0, 0) }
 
 // ValidateConfig catches what needs no portal: attributes set on the wrong
@@ -55,7 +55,7 @@ func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.Vali
 }
 
 // ModifyPlan fills in what the server will compute, and refuses at plan
-// time whatever DocSpace would refuse, or worse, silently ignore (§10.5).
+// time whatever DocSpace would refuse, or worse, silently ignore (API.md §10.5).
 func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // destroy
@@ -97,7 +97,7 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	resp.Diagnostics.Append(expirationDiags...)
 
 	// Before DocSpace 3.7, invitation links report no use counter, ignore
-	// max_use_count and reset their expiry on every change (§5.4, §5.6).
+	// max_use_count and reset their expiry on every change (API.md §5.4, §5.6).
 	if !creating && kind == docspace.LinkTypeInvitation && state.CurrentUseCount.IsNull() {
 		if !cfg.MaxUseCount.IsNull() {
 			resp.Diagnostics.AddAttributeError(path.Root("max_use_count"), "max_use_count Needs DocSpace 3.7",
@@ -245,7 +245,7 @@ func planExpired(plan, cfg, state roomLinkModel, now time.Time, resp *resource.M
 	return false
 }
 
-// checkRoom applies the room type's rules (§4.5, §4.6, §5.4, §5.5), with at
+// checkRoom applies the room type's rules (API.md §4.5, §4.6, §5.4, §5.5), with at
 // most one room lookup per room in a run.
 func (r *roomLinkResource) checkRoom(ctx context.Context, plan roomLinkModel, creating bool, kind docspace.LinkType, resp *resource.ModifyPlanResponse) {
 	if r.data == nil {
@@ -314,7 +314,7 @@ func sameLinkSettings(plan, state roomLinkModel) bool {
 }
 
 // compareLink lists where the link DocSpace stored differs from the request,
-// which is how the silent normalisations of §10.5 surface.
+// which is how the silent normalisations of API.md §10.5 surface.
 func compareLink(req docspace.LinkRequest, got docspace.Link) []mismatch {
 	var out []mismatch
 	add := func(attr string, want, have any) {
@@ -330,7 +330,7 @@ func compareLink(req docspace.LinkRequest, got docspace.Link) []mismatch {
 		add("title", req.Title, got.Title)
 	}
 	// Before 3.7 (no use counter reported) DocSpace gives every invitation
-	// link an expiry of its own (§5.4): nothing asked for, nothing to compare.
+	// link an expiry of its own (API.md §5.4): nothing asked for, nothing to compare.
 	serverSetsExpiry := req.LinkType == docspace.LinkTypeInvitation && got.CurrentUseCount == nil
 	switch {
 	case req.Expiration == nil && got.Expiration != nil && !serverSetsExpiry:

@@ -29,7 +29,7 @@ var (
 )
 
 // primaryLinkResource adopts the primary external link that DocSpace keeps
-// for a room (§6): it never creates one through the links endpoint, and by
+// for a room (API.md §6): it never creates one through the links endpoint, and by
 // default leaves it in place on destroy.
 type primaryLinkResource struct {
 	data *providerData
@@ -178,8 +178,8 @@ func (r *primaryLinkResource) ImportState(ctx context.Context, req resource.Impo
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("revoke_on_destroy"), false)...)
 }
 
-// ModifyPlan checks the room type's rules for primary links (§4.5, §5.4,
-// §5.5) and plans a rotation as an update with a new id and address.
+// ModifyPlan checks the room type's rules for primary links (API.md §4.5, §5.4,
+// API.md §5.5) and plans a rotation as an update with a new id and address.
 func (r *primaryLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || (!req.State.Raw.IsNull() && req.Plan.Raw.Equal(req.State.Raw)) {
 		return
@@ -335,7 +335,7 @@ func (r *primaryLinkResource) Update(ctx context.Context, req resource.UpdateReq
 }
 
 // rotate revokes the primary link and returns its successor: Public and Form
-// filling rooms issue one at once; a Custom room gets one when asked (§6).
+// filling rooms issue one at once; a Custom room gets one when asked (API.md §6).
 func (r *primaryLinkResource) rotate(ctx context.Context, roomID, linkID string) (docspace.Link, error) {
 	next, err := r.data.api.DeleteLink(ctx, roomID, linkID, docspace.LinkTypeExternal)
 	if err != nil {
@@ -450,7 +450,7 @@ func (m *primaryLinkModel) setLink(l docspace.Link) {
 	m.DenyDownload = types.BoolValue(l.DenyDownload)
 	m.Internal = types.BoolValue(l.Internal)
 	m.ShareLink = types.StringValue(l.ShareLink)
-	// A regenerated link comes back without its token (§6); the next
+	// A regenerated link comes back without its token (API.md §6); the next
 	// refresh reads it.
 	m.RequestToken = optionalString(l.RequestToken)
 	m.IsExpired = types.BoolValue(l.IsExpired)

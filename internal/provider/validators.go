@@ -16,10 +16,10 @@ import (
 )
 
 // printableASCII is DocSpace's default password alphabet: 0x21–0x7E, so no
-// spaces (§5.3).
+// spaces (API.md §5.3).
 var printableASCII = regexp.MustCompile(`^[\x21-\x7e]+$`)
 
-// passwordValidators are DocSpace's default password policy (§5.3).
+// passwordValidators are DocSpace's default password policy (API.md §5.3).
 func passwordValidators() []validator.String {
 	return []validator.String{
 		stringvalidator.LengthBetween(8, 30),

@@ -18,7 +18,7 @@ import (
 // A write-only password never enters the plan or the state. To notice that
 // it was changed outside Terraform, the provider keeps a salted, slow digest
 // of it in the resource's private state and compares the password DocSpace
-// returns (in plain text, §3.2) against it.
+// returns (in plain text, API.md §3.2) against it.
 const passwordDigestKey = "password_wo_digest"
 
 // passwordDigestIterations makes guessing a password from a stolen state
