@@ -127,7 +127,7 @@ func (e *Emulator) SetLink(roomID int, l Link) error {
 	}
 	stored, _ := r.find(id)
 	if stored == nil {
-		stored = &storedLink{id: id, shareKey: newShortKey()}
+		stored = &storedLink{id: id, shareKey: shortKey(id)}
 		r.links = append(r.links, stored)
 	}
 	stored.subject = s

@@ -147,10 +147,9 @@ func (r *storedRoom) remove(id string) bool {
 	return false
 }
 
-// newLink makes a link with fresh keys; the short key and token stay for the
-// life of the link (API.md §10.3).
+// newLink makes a link with the short key and token its id yields (API.md §10.3).
 func newLink(id string, s subjectType, access int, o linkOptions) *storedLink {
-	l := &storedLink{id: id, subject: s, access: access, shareKey: newShortKey()}
+	l := &storedLink{id: id, subject: s, access: access, shareKey: shortKey(id)}
 	if s.isExternal() {
 		l.requestToken = requestToken(id)
 	}

@@ -124,6 +124,25 @@ func writeValidation(w http.ResponseWriter, r *http.Request, errs map[string][]s
 
 // writeEmpty answers with a status and no body, as the framework does for
 // 401 challenges and 429 rejections (API.md §8.4).
+// writeUnsupportedMediaType is the 415 of a body without a JSON Content-Type
+// (API.md §8.4): ASP.NET's problem, which the server's result filter wraps in
+// the success envelope before the status reaches the response, so the
+// envelope still says status 0 and statusCode 200.
+func writeUnsupportedMediaType(w http.ResponseWriter, r *http.Request) {
+	details, _ := json.Marshal(map[string]any{
+		"type":    "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+		"title":   "Unsupported Media Type",
+		"status":  http.StatusUnsupportedMediaType,
+		"traceId": newTraceID(),
+	})
+	writeJSON(w, http.StatusUnsupportedMediaType, successEnvelope{
+		Response:   details,
+		Count:      1,
+		Links:      envelopeLinks(r),
+		StatusCode: http.StatusOK,
+	})
+}
+
 func writeEmpty(w http.ResponseWriter, status int) {
 	w.WriteHeader(status)
 }

@@ -72,8 +72,3 @@ func errPasswordPolicy() *apiError {
 func errAuthenticationFailed() *apiError {
 	return &apiError{401, "User authentication failed", "System.Security.Authentication.AuthenticationException", hresultAuthentication}
 }
-
-// errRouteNotFound: no endpoint for the path.
-func errRouteNotFound() *apiError {
-	return &apiError{404, "Not found", "", hresultException}
-}

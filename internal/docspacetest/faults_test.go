@@ -30,6 +30,9 @@ func rawCall(ctx context.Context, srv *Server, method, path string, body any, ti
 	}
 	req, _ := http.NewRequestWithContext(ctx, method, srv.URL+path, reader)
 	req.Header.Set("Authorization", "Bearer "+DefaultToken)
+	if reader != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	client := &http.Client{Timeout: timeout, Transport: &http.Transport{DisableKeepAlives: true}}
 	res, err := client.Do(req)
 	if err != nil {

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
+	"net/http"
 	"strconv"
 	"strings"
 )
@@ -102,6 +104,19 @@ func jsonInt32(raw json.RawMessage) (int, bool) {
 	return int(n), true
 }
 
+// jsonNumber reads an Int32 property bound by System.Text.Json's default
+// converter under the server's AllowReadingFromString: an integer literal, or
+// a string holding one ("5") (API.md §2).
+func jsonNumber(raw json.RawMessage) (int, bool) {
+	if s, ok := jsonString(raw); ok {
+		if s == "" || s[0] == '"' {
+			return 0, false
+		}
+		return jsonInt32(json.RawMessage(s))
+	}
+	return jsonInt32(raw)
+}
+
 func jsonString(raw json.RawMessage) (string, bool) {
 	var s string
 	if len(raw) == 0 || raw[0] != '"' {
@@ -130,6 +145,19 @@ func jsonBool(raw json.RawMessage) (bool, bool) {
 		return false, true
 	}
 	return false, false
+}
+
+// jsonContentType tells whether the request's Content-Type is one that
+// ASP.NET's JSON input formatter reads: application/json, text/json or
+// application/*+json, any parameters. Without one, a [FromBody] endpoint
+// answers 415 before it reads the body (API.md §8.4).
+func jsonContentType(r *http.Request) bool {
+	mediaType, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil {
+		return false
+	}
+	return mediaType == "application/json" || mediaType == "text/json" ||
+		strings.HasPrefix(mediaType, "application/") && strings.HasSuffix(mediaType, "+json")
 }
 
 // readAll reads a request body; a failed read counts as an empty body.

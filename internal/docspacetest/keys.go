@@ -14,12 +14,16 @@ const shortKeyAlphabet = "5XzpDt6wZRdsTrJkSY_cgPyxN4j-fnb9WKBF8vh3GH72QqmLVCM"
 
 const shortKeyLength = 15
 
-// newShortKey returns a random 15-character key of a /s/ short link.
-func newShortKey() string {
-	buf := make([]byte, shortKeyLength)
-	_, _ = rand.Read(buf)
+// shortKey returns the 15-character key of a link's /s/ short link. The
+// server's long address follows from the link id, and its shortener hands out
+// the key it already stored for a long address it has seen, so one link id
+// keeps one short link, even when deleted and created again (API.md §10.3).
+func shortKey(linkID string) string {
+	mac := hmac.New(sha256.New, portalSecret)
+	mac.Write([]byte("short link " + linkID))
+	sum := mac.Sum(nil)
 	var b strings.Builder
-	for _, c := range buf {
+	for _, c := range sum[:shortKeyLength] {
 		b.WriteByte(shortKeyAlphabet[int(c)%len(shortKeyAlphabet)])
 	}
 	return b.String()

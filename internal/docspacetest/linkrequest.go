@@ -2,6 +2,7 @@ package docspacetest
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -91,7 +92,7 @@ func (e *Emulator) decodeLinkRequest(body []byte) (linkRequest, validationErrors
 			}
 			req.expiration = nil
 			if s != nil {
-				if t, ok := parseAPIDate(*s, e.loc); ok {
+				if t, ok := parseAPIDate(*s); ok {
 					req.expiration = &t
 				}
 			}
@@ -119,7 +120,7 @@ func (e *Emulator) decodeLinkRequest(body []byte) (linkRequest, validationErrors
 			}
 			req.maxUseCount = nil
 			if !isNull(f.raw) {
-				n, ok := jsonInt32(f.raw)
+				n, ok := jsonNumber(f.raw)
 				if !ok {
 					return typeError(f, clrNullableInt32)
 				}
@@ -129,7 +130,7 @@ func (e *Emulator) decodeLinkRequest(body []byte) (linkRequest, validationErrors
 			if e.version != V37 {
 				continue
 			}
-			n, ok := jsonInt32(f.raw)
+			n, ok := jsonNumber(f.raw)
 			if !ok {
 				return typeError(f, clrInt32)
 			}
@@ -154,13 +155,23 @@ func (e *Emulator) decodeLinkRequest(body []byte) (linkRequest, validationErrors
 	return req, nil
 }
 
-// bindFileShare is the FileShare converter (API.md §2): a number, or an exact enum
-// name; any other string becomes 0 (None = delete).
+// bindFileShare is the FileShare converter (API.md §2, §12.6): a number that
+// fits an Int32; a string that is an exact enum name or an integer ("2"); every
+// other scalar (null, true, 2.5, an unknown name) becomes 0, None, which
+// deletes. Only an object or an array, which the converter leaves unread,
+// fails binding.
 func bindFileShare(f bodyField) (int, bool) {
 	if s, ok := jsonString(f.raw); ok {
+		if n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 32); err == nil {
+			return int(n), true
+		}
 		return fileShareNames[s], true
 	}
-	return jsonInt32(f.raw)
+	if len(f.raw) > 0 && (f.raw[0] == '{' || f.raw[0] == '[') {
+		return 0, false
+	}
+	n, _ := jsonInt32(f.raw)
+	return n, true
 }
 
 func deref(s *string) string {

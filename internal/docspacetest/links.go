@@ -12,6 +12,10 @@ import (
 // delete one link (API.md §2, §5, §6). Model validation (400) comes first, then the
 // controller's linkType switch, then the room lookup.
 func (e *Emulator) handlePutLink(w http.ResponseWriter, r *http.Request, c caller, id string) {
+	if !jsonContentType(r) {
+		writeUnsupportedMediaType(w, r)
+		return
+	}
 	req, errs := e.decodeLinkRequest(readAll(r.Body))
 	if errs != nil {
 		writeValidation(w, r, errs)

@@ -114,7 +114,7 @@ func TestPutLinkBinding(t *testing.T) {
 		{"API.md §2 access as exact enum name", `{"linkType":1,"access":"Read"}`, 2},
 		{"API.md §2 access enum name Editing", `{"linkType":1,"access":"Editing"}`, 10},
 		{"API.md §2 access in another case is coerced to 0 (delete)", `{"linkType":1,"access":"read"}`, 0},
-		{"API.md §2 access as numeric string is coerced to 0", `{"linkType":1,"access":"2"}`, 0},
+		{"API.md §12.6 access as a numeric string is read as the number", `{"linkType":1,"access":"2"}`, 2},
 		{"API.md §2 omitted access means 0 (delete)", `{"linkType":1}`, 0},
 		{"API.md §2 property names match case-insensitively", `{"LinkType":1,"ACCESS":6}`, 6},
 		{"API.md §2 unknown properties are ignored", `{"linkType":1,"access":5,"primary":true,"disabled":true,"whatever":{"a":[1]}}`, 5},

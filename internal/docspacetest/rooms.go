@@ -102,6 +102,10 @@ func boolInt(b bool) int {
 // handleCreateRoom is POST /api/2.0/files/rooms with {"title", "roomType"};
 // roomType may be a number or an enum name.
 func (e *Emulator) handleCreateRoom(w http.ResponseWriter, r *http.Request, c caller, _ string) {
+	if !jsonContentType(r) {
+		writeUnsupportedMediaType(w, r)
+		return
+	}
 	body := readAll(r.Body)
 	fields, errs := readObject(body, "inDto", "ASC.Files.Core.ApiModels.RequestDto.CreateRoomRequestDto")
 	if errs != nil {

