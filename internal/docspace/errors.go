@@ -53,6 +53,15 @@ func IsForbidden(err error) bool { return hasStatus(err, http.StatusForbidden) }
 // IsRateLimited reports whether DocSpace answered 429.
 func IsRateLimited(err error) bool { return hasStatus(err, http.StatusTooManyRequests) }
 
+// IsAccessDenied reports whether err is DocSpace's refusal for a missing
+// right: a 403 whose message is "Access denied", the text the server puts on
+// every security exception (API.md §8.2), unlike the 403s of business rules
+// (link limits, roles a room type does not allow).
+func IsAccessDenied(err error) bool {
+	var apiErr *Error
+	return errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusForbidden && apiErr.Message == "Access denied"
+}
+
 // IsLinkLimit reports whether err is the "maximum number of links" refusal (API.md §5.7).
 func IsLinkLimit(err error) bool {
 	var apiErr *Error

@@ -32,7 +32,7 @@ const proxyHTML = `<!DOCTYPE html>
 <html><head><title>502 Bad Gateway</title></head>
 <body><h1>Bad Gateway</h1><p>` + plantedBodyText + ` upstream ` + plantedShareLink + ` ` + plantedPassword + `</p></body></html>`
 
-type helperFlags struct{ notFound, unauthorized, forbidden, rateLimited, linkLimit bool }
+type helperFlags struct{ notFound, unauthorized, forbidden, rateLimited, linkLimit, accessDenied bool }
 
 func TestErrorShapes(t *testing.T) {
 	t.Parallel()
@@ -58,7 +58,7 @@ func TestErrorShapes(t *testing.T) {
 		},
 		{
 			name: "API.md §8.1 access denied without type", status: 403, body: errorEnvelope(403, "Access denied", ""),
-			wantStatus: 403, wantMsg: "Access denied", flags: helperFlags{forbidden: true},
+			wantStatus: 403, wantMsg: "Access denied", flags: helperFlags{forbidden: true, accessDenied: true},
 		},
 		{
 			name: "API.md §8.1 link limit", status: 403, body: errorEnvelope(403, "The maximum number of links may not exceed 5", "System.InvalidOperationException"),
@@ -195,9 +195,9 @@ func TestErrorShapes(t *testing.T) {
 			if !strings.Contains(err.Error(), tt.wantMsg) || !strings.Contains(err.Error(), fmt.Sprintf("HTTP %d", tt.wantStatus)) {
 				t.Errorf("Error() = %q, want the message and the status", err.Error())
 			}
-			got := helperFlags{IsNotFound(err), IsUnauthorized(err), IsForbidden(err), IsRateLimited(err), IsLinkLimit(err)}
+			got := helperFlags{IsNotFound(err), IsUnauthorized(err), IsForbidden(err), IsRateLimited(err), IsLinkLimit(err), IsAccessDenied(err)}
 			if got != tt.flags {
-				t.Errorf("helpers (notFound, unauthorized, forbidden, rateLimited, linkLimit) = %+v, want %+v", got, tt.flags)
+				t.Errorf("helpers (notFound, unauthorized, forbidden, rateLimited, linkLimit, accessDenied) = %+v, want %+v", got, tt.flags)
 			}
 			// Wrapping keeps the helpers working.
 			wrapped := fmt.Errorf("reading links: %w", err)

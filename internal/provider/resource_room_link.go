@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -455,26 +454,4 @@ func (m *roomLinkModel) setLink(l docspace.Link) {
 func (m *roomLinkModel) copyComputed(from roomLinkModel) {
 	m.ID, m.ShareLink, m.RequestToken = from.ID, from.ShareLink, from.RequestToken
 	m.IsExpired, m.Primary, m.CurrentUseCount = from.IsExpired, from.Primary, from.CurrentUseCount
-}
-
-func optionalString(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
-func optionalInt(n *int) types.Int64 {
-	if n == nil {
-		return types.Int64Null()
-	}
-	return types.Int64Value(int64(*n))
-}
-
-func quotedList(values []string) string {
-	quoted := make([]string, len(values))
-	for i, v := range values {
-		quoted[i] = "`" + v + "`"
-	}
-	return strings.Join(quoted, ", ")
 }
