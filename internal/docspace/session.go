@@ -2,20 +2,36 @@ package docspace
 
 import (
 	"context"
+	"slices"
 	"sync"
 )
 
-// Session is a Client as one Terraform run uses it: it asks DocSpace at most
-// once per room for the room's details and for its links, however many
-// resources and data sources in the run look at that room, and concurrent
-// callers share the request in flight. A write through the Session makes it
-// forget what it had read of that room, so no read returns data older than
-// the Session's own last write.
+// Session is a Client as one Terraform run uses it: every read of the run
+// goes through it, and it asks DocSpace at most once for each thing read,
+// however many resources and data sources look at it; concurrent callers
+// share the request in flight. What it keeps, and when it forgets:
+//
+//   - A room's details (Room), per room id: kept for the whole run. Nothing
+//     the provider writes changes a room.
+//   - A room search by title (ListRooms), per title: kept for the whole run,
+//     for the same reason.
+//   - A room's links (Links, FindLink), per room id: forgotten by every
+//     request that can change them (SetLink, DeleteLink, and PrimaryLink,
+//     whose GET creates a primary link in a Custom room that has none), so no
+//     read returns links older than the Session's own last write to the room.
+//     Other rooms' listings stay.
+//   - A failed read is kept like an answer, so the run sees one error once,
+//     except a read that failed because its caller gave up (a cancelled or
+//     expired context): the next caller asks again.
+//
+// Writes made outside the Session (by another run, or in DocSpace's UI) are
+// seen by the next run.
 type Session struct {
 	client *Client
 
 	mu       sync.Mutex
 	rooms    map[string]*pending[Room]
+	searches map[string]*pending[[]Room]
 	listings map[string]*pending[[]Link]
 }
 
@@ -28,11 +44,9 @@ type pending[T any] struct {
 
 // NewSession wraps a client for one run.
 func NewSession(client *Client) *Session {
-	return &Session{client: client, rooms: map[string]*pending[Room]{}, listings: map[string]*pending[[]Link]{}}
+	return &Session{client: client, rooms: map[string]*pending[Room]{}, searches: map[string]*pending[[]Room]{},
+		listings: map[string]*pending[[]Link]{}}
 }
-
-// Client is the client behind the session, for requests that are not shared.
-func (s *Session) Client() *Client { return s.client }
 
 // Host is the portal's base URL.
 func (s *Session) Host() string { return s.client.Host() }
@@ -42,6 +56,16 @@ func (s *Session) Room(ctx context.Context, roomID string) (Room, error) {
 	return shared(ctx, s, s.rooms, roomID, func(ctx context.Context) (Room, error) {
 		return s.client.GetRoom(ctx, roomID)
 	})
+}
+
+// ListRooms returns the rooms whose title contains title (see
+// Client.ListRooms), asking DocSpace the first time only. The caller gets its
+// own copy of the list.
+func (s *Session) ListRooms(ctx context.Context, title string) ([]Room, error) {
+	rooms, err := shared(ctx, s, s.searches, title, func(ctx context.Context) ([]Room, error) {
+		return s.client.ListRooms(ctx, title)
+	})
+	return slices.Clone(rooms), err
 }
 
 // Links returns a room's links, all of them or one kind. Both share one
@@ -92,8 +116,8 @@ func (s *Session) PrimaryLink(ctx context.Context, roomID string) (Link, error) 
 	return s.client.PrimaryLink(ctx, roomID)
 }
 
-// forget drops what was read of a room's links; readers after this point ask
-// DocSpace again.
+// forget drops what was read of a room's links (see Session for the rules);
+// readers after this point ask DocSpace again.
 func (s *Session) forget(roomID string) {
 	s.mu.Lock()
 	delete(s.listings, roomID)

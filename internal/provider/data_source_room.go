@@ -149,7 +149,7 @@ func (d *roomDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 func (d *roomDataSource) roomByTitle(ctx context.Context, title string) (docspace.Room, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	host := d.data.api.Host()
-	candidates, err := d.data.api.Client().ListRooms(ctx, title)
+	candidates, err := d.data.api.ListRooms(ctx, title)
 	if err != nil {
 		detail := err.Error()
 		if docspace.IsUnauthorized(err) || docspace.IsRateLimited(err) {
