@@ -376,14 +376,19 @@ func incompleteBody(status int, data []byte) bool {
 	return len(trimmed) == 0 || (trimmed[0] == '{' && !json.Valid(trimmed))
 }
 
-// minRedactedPasswordLen keeps a short password (which the portal's policy
-// rejects anyway, API.md §5.3) from being cut out of the very message that says so.
-const minRedactedPasswordLen = 8
+// minCutSecretLen is the shortest secret cut out of a message where it
+// appears. A shorter one (which the portal's policy rejects anyway, API.md §5.3)
+// could not be told apart from ordinary words ("on", "8"), so a message
+// holding it is withheld whole instead of being mangled or leaking it.
+const minCutSecretLen = 8
+
+// withheldMessage replaces a server message that may repeat a short secret.
+const withheldMessage = "DocSpace's message is not shown because it may repeat the password sent"
 
 // requestSecrets lists the secrets a request body carries, so that they can
 // be cut from an error even if the server repeats them.
 func requestSecrets(body any) []string {
-	if b, ok := body.(linkRequestBody); ok && b.Password != nil && len(*b.Password) >= minRedactedPasswordLen {
+	if b, ok := body.(linkRequestBody); ok && b.Password != nil && *b.Password != "" {
 		return []string{*b.Password}
 	}
 	return nil
@@ -398,12 +403,17 @@ func (c *Client) redact(err error, secrets ...string) error {
 		return err
 	}
 	for _, secret := range append([]string{c.token}, secrets...) {
-		if secret == "" {
-			continue
+		switch {
+		case secret == "":
+		case len(secret) < minCutSecretLen:
+			if strings.Contains(apiErr.Message, secret) || strings.Contains(apiErr.Type, secret) || strings.Contains(apiErr.RetryAfter, secret) {
+				apiErr.Message, apiErr.Type, apiErr.RetryAfter = withheldMessage, "", ""
+			}
+		default:
+			apiErr.Message = strings.ReplaceAll(apiErr.Message, secret, "[redacted]")
+			apiErr.Type = strings.ReplaceAll(apiErr.Type, secret, "[redacted]")
+			apiErr.RetryAfter = strings.ReplaceAll(apiErr.RetryAfter, secret, "[redacted]")
 		}
-		apiErr.Message = strings.ReplaceAll(apiErr.Message, secret, "[redacted]")
-		apiErr.Type = strings.ReplaceAll(apiErr.Type, secret, "[redacted]")
-		apiErr.RetryAfter = strings.ReplaceAll(apiErr.RetryAfter, secret, "[redacted]")
 	}
 	return err
 }

@@ -318,8 +318,9 @@ func TestTokenNeverInErrors(t *testing.T) {
 	}
 }
 
-// The password a request carried is cut from an echoing error as well, but a
-// short one (which the policy rejects anyway) does not mangle the message.
+// The password a request carried is cut from an echoing error as well; a
+// message holding a short one (which the policy rejects anyway) is withheld
+// whole rather than mangled, or leaking it.
 func TestRequestPasswordNeverInErrors(t *testing.T) {
 	t.Parallel()
 	echoPassword := func(w http.ResponseWriter, r *http.Request) {
@@ -335,7 +336,8 @@ func TestRequestPasswordNeverInErrors(t *testing.T) {
 		wantMsg  string
 	}{
 		{name: "long password is cut", password: "Audit2026pass!", wantMsg: "Password [redacted] must contain from 8 to 30 characters"},
-		{name: "short password leaves the message intact", password: "on", wantMsg: "Password on must contain from 8 to 30 characters"},
+		{name: "short password withholds the message", password: "on", wantMsg: withheldMessage},
+		{name: "one-character password withholds the message", password: "8", wantMsg: withheldMessage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -370,6 +372,10 @@ func TestTransportErrors(t *testing.T) {
 		}
 		if !strings.Contains(err.Error(), "GET /api/2.0/files/rooms/4711/links") {
 			t.Errorf("error does not name the request: %v", err)
+		}
+		// A refused connection is tried a few times, not max_retries (5) times.
+		if !IsUnreachable(err) || !strings.Contains(err.Error(), fmt.Sprintf("(after %d attempts)", unreachableAttempts)) {
+			t.Errorf("error = %v, want a connection refused after %d attempts", err, unreachableAttempts)
 		}
 		assertNoSecrets(t, err)
 	})

@@ -40,10 +40,7 @@ func SignIn(ctx context.Context, cfg Config, userName, password string) (string,
 	const path = "/api/2.0/authentication"
 	present, err := c.do(ctx, http.MethodPost, path, nil, signInBody{UserName: userName, Password: password}, &result)
 	if err != nil {
-		if len(password) >= 4 {
-			err = c.redact(err, password)
-		}
-		return "", err
+		return "", c.redact(err, password)
 	}
 	switch {
 	case result.TFA || result.SMS:

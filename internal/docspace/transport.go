@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
@@ -104,6 +105,16 @@ func newHTTPClient(cfg Config, timeout time.Duration) (*http.Client, error) {
 			return http.ErrUseLastResponse
 		},
 	}, nil
+}
+
+// unreachableAttempts bounds the attempts at a host that refuses the
+// connection.
+const unreachableAttempts = 3
+
+// IsUnreachable reports whether err means that nothing accepted the
+// connection at the portal's address (connection refused).
+func IsUnreachable(err error) bool {
+	return errors.Is(err, syscall.ECONNREFUSED)
 }
 
 // callState follows one call of do through its attempts.
@@ -202,6 +213,13 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		retry, reason = true, broken.err.Error()
 	case err != nil && strings.Contains(err.Error(), "server gave HTTP response to HTTPS client"):
 		// A wrong scheme in the host: no retry answers it differently.
+	case err != nil && IsUnreachable(err):
+		// Nothing listens there: a portal restarting behind its address may
+		// be back in a moment, a wrong host never is. A few quick attempts
+		// (about 3 s with the default waits), not the whole retry budget.
+		if s := stateOf(ctx); s == nil || s.attempt < unreachableAttempts {
+			retry, reason = true, transportErrorText(err)
+		}
 	case err != nil:
 		retry, _ = retryablehttp.ErrorPropagatedRetryPolicy(ctx, resp, err)
 		reason = transportErrorText(err)

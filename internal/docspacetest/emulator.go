@@ -22,6 +22,8 @@ type Emulator struct {
 	loc     *time.Location
 	version Version
 	now     func() time.Time
+	// passwordMinLength is the portal policy's minimum (API.md §5.3).
+	passwordMinLength int
 
 	mu                      sync.Mutex
 	tokens                  map[string]role
@@ -102,6 +104,8 @@ func New(opts ...Option) *Emulator {
 		limits:     o.limits,
 		latency:    o.latency,
 		done:       make(chan struct{}),
+
+		passwordMinLength: o.passwordMinLength,
 	}
 	for _, t := range o.tokens {
 		e.tokens[t] = roleManager

@@ -64,8 +64,8 @@ func errArgument(message string) *apiError {
 }
 
 // errPasswordPolicy: link password violates the portal policy (API.md §5.3).
-func errPasswordPolicy() *apiError {
-	return errArgument(passwordPolicyMessage())
+func errPasswordPolicy(minLength int) *apiError {
+	return errArgument(passwordPolicyMessage(minLength))
 }
 
 // errAuthenticationFailed: wrong credentials at POST /api/2.0/authentication (API.md §9).

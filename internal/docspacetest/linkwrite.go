@@ -167,8 +167,8 @@ func (e *Emulator) setAceLink(c caller, room *storedRoom, s subjectType, linkID 
 		}
 	}
 	deleting := existing != nil && access == accessNone
-	if o.password != "" && !deleting && !passwordAllowed(o.password) {
-		return nil, nil, errPasswordPolicy() // API.md §5.3
+	if o.password != "" && !deleting && !passwordAllowed(o.password, e.passwordMinLength) {
+		return nil, nil, errPasswordPolicy(e.passwordMinLength) // API.md §5.3
 	}
 	if existing == nil {
 		// Runs for access 0 too: deleting an unknown id at the limit fails (API.md §5.7).

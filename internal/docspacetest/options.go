@@ -48,6 +48,8 @@ type options struct {
 	accounts map[string]account // keyed by lower-case user name
 	limits   Limits
 	latency  time.Duration
+
+	passwordMinLength int
 }
 
 func defaultOptions() options {
@@ -56,7 +58,16 @@ func defaultOptions() options {
 		version:  V37,
 		now:      time.Now,
 		accounts: map[string]account{},
+
+		passwordMinLength: defaultPasswordMinLength,
 	}
+}
+
+// WithPasswordMinLength sets the portal password policy's minimum length
+// (default 8; an administrator may raise it, API.md §5.3), so that a password the
+// provider's plan-time check lets through is refused by the server.
+func WithPasswordMinLength(n int) Option {
+	return func(o *options) { o.passwordMinLength = n }
 }
 
 // WithTokens sets the tokens (personal tokens or "sk-..." API keys) that

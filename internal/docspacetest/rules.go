@@ -216,21 +216,21 @@ const (
 	v36InvitationLifetime = 7 * 24 * time.Hour
 )
 
-// Password policy defaults (API.md §5.3).
+// Password policy defaults (API.md §5.3): the minimum is a portal setting.
 const (
-	passwordMinLength = 8
-	passwordMaxLength = 30
+	defaultPasswordMinLength = 8
+	passwordMaxLength        = 30
 )
 
-func passwordPolicyMessage() string {
+func passwordPolicyMessage(minLength int) string {
 	return fmt.Sprintf("Password must contain from %d to %d characters, only latin letters, no spaces",
-		passwordMinLength, passwordMaxLength)
+		minLength, passwordMaxLength)
 }
 
-// passwordAllowed applies the default portal policy: 8–30 printable ASCII
-// characters 0x21–0x7E, no spaces (API.md §5.3). The caller trims first.
-func passwordAllowed(p string) bool {
-	if len(p) < passwordMinLength || len(p) > passwordMaxLength {
+// passwordAllowed applies the portal policy: minLength to 30 printable
+// ASCII characters 0x21–0x7E, no spaces (API.md §5.3). The caller trims first.
+func passwordAllowed(p string, minLength int) bool {
+	if len(p) < minLength || len(p) > passwordMaxLength {
 		return false
 	}
 	for i := 0; i < len(p); i++ {

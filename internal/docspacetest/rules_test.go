@@ -19,6 +19,8 @@ func TestTitleRules(t *testing.T) {
 		{"API.md §5.2 255 characters are accepted", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": strings.Repeat("é", 255)}, strings.Repeat("é", 255)},
 		{"API.md §5.2 256 characters are a validation error", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": strings.Repeat("a", 256)}, ""},
 		{"API.md §5.2 astral characters count twice (UTF-16)", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": strings.Repeat("😀", 128)}, ""},
+		{"API.md §5.2 127 emoji and a letter are 255 units", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": strings.Repeat("😀", 127) + "a"}, strings.Repeat("😀", 127) + "a"},
+		{"API.md §5.2 255 CJK characters (765 bytes)", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": strings.Repeat("語", 255)}, strings.Repeat("語", 255)},
 		{"API.md §5.2 external default title", RoomCustom, map[string]any{"linkType": 1, "access": 2}, "Shared link"},
 		{"API.md §5.2 empty title takes the default", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": ""}, "Shared link"},
 		{"API.md §5.2 invitation default title", RoomCustom, map[string]any{"linkType": 0, "access": 2, "title": nil}, "Invitation link"},
@@ -92,6 +94,15 @@ func TestPasswordRules(t *testing.T) {
 		room := srv.CreateRoom("r", RoomCustom)
 		id := createLink(t, srv, room.ID, map[string]any{"linkType": 1, "access": 2})
 		putLink(t, srv, room.ID, map[string]any{"linkId": id, "linkType": 1, "access": 0, "password": "bad"}).mustStatus(http.StatusOK)
+	})
+
+	t.Run("API.md §5.3 the minimum length is a portal setting", func(t *testing.T) {
+		t.Parallel()
+		srv := newEnv(t, WithPasswordMinLength(12))
+		room := srv.CreateRoom("r", RoomCustom)
+		putLink(t, srv, room.ID, map[string]any{"linkType": 1, "access": 2, "password": "Abc!23456ab"}).
+			expectError(http.StatusBadRequest, "Password must contain from 12 to 30 characters, only latin letters, no spaces")
+		putLink(t, srv, room.ID, map[string]any{"linkType": 1, "access": 2, "password": "Abc!23456abc"}).mustStatus(http.StatusOK)
 	})
 }
 

@@ -111,6 +111,10 @@ func (d *roomDataSource) Configure(_ context.Context, req datasource.ConfigureRe
 }
 
 func (d *roomDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	if d.data == nil {
+		providerNotConfigured(&resp.Diagnostics)
+		return
+	}
 	var cfg roomModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {

@@ -84,6 +84,10 @@ func (d *roomLinkDataSource) Configure(_ context.Context, req datasource.Configu
 }
 
 func (d *roomLinkDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	if d.data == nil {
+		providerNotConfigured(&resp.Diagnostics)
+		return
+	}
 	var cfg roomLinkLookupModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {

@@ -79,6 +79,10 @@ func (d *roomLinksDataSource) Configure(_ context.Context, req datasource.Config
 }
 
 func (d *roomLinksDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	if d.data == nil {
+		providerNotConfigured(&resp.Diagnostics)
+		return
+	}
 	var cfg roomLinksModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {

@@ -75,7 +75,7 @@ func TestAccHostileInput(t *testing.T) {
 		{name: "host with a space", config: withHost("https://portal example.com", ""), want: "is not a valid URL"},
 		{name: "host with another scheme", config: withHost("ws://portal.example.com", ""), want: "must use https://"},
 		{name: "host with credentials", config: withHost("https://admin:Secret-2026@portal.example.com", ""), want: "must not contain credentials; use the token instead"},
-		{name: "host that does not answer", config: withHost("http://127.0.0.1:1", "  max_retries = 0"), want: "Could Not Read Room[\\s\\S]*did not answer[\\s\\S]*Check host"},
+		{name: "host that does not answer", config: withHost("http://127.0.0.1:1", "  max_retries = 0"), want: "Could Not Read Room[\\s\\S]*The host is not reachable[\\s\\S]*Check host"},
 		{name: "https to a plain-http portal", config: withHost(httpsToHTTP, "  max_retries = 0"), want: "does not speak HTTPS on that port. Check the scheme"},
 		{name: "token of white space", config: withToken("   "), want: "Invalid DocSpace Provider Configuration[\\s\\S]*token is empty"},
 		{name: "token with a header injection", config: withToken("sk-abc\nX-Injected: 1"), want: "token contains a line break"},
@@ -95,13 +95,13 @@ func TestAccHostileInput(t *testing.T) {
 		{name: "room_id with another endpoint", config: inRoom("4711/links", `  access = "read"`), want: "Invalid Room ID"},
 		{name: "title with an escape sequence", config: inRoom(custom, "  access = \"read\"\n  title = \"\\u001b[31mred\""), want: "Invalid Title[\\s\\S]*control character"},
 		{name: "title with a tab", config: inRoom(custom, "  access = \"read\"\n  title = \"a\\tb\""), want: "Invalid Title[\\s\\S]*control character"},
-		{name: "password with a line break", config: inRoom(custom, "  access = \"read\"\n  password = \"Secret\\n2026x\""), want: "printable ASCII characters without spaces"},
+		{name: "password with a line break", config: inRoom(custom, "  access = \"read\"\n  password = \"Secret\\n2026x\""), want: "contains a character that is not printable ASCII"},
 		{name: "expiry with an impossible offset", config: inRoom(custom, "  access = \"read\"\n  expiration_date = \"2030-01-01T00:00:00+25:00\""), want: "Invalid Date-Time[\\s\\S]*Write it like"},
 		{name: "expiry in words", config: inRoom(custom, "  access = \"read\"\n  expiration_date = \"tomorrow\""), want: "Invalid Date-Time[\\s\\S]*Write it like"},
-		{name: "access in capitals", config: inRoom(custom, `  access = "READ"`), want: `access value must be one of`},
-		{name: "access none, which would delete", config: inRoom(custom, `  access = "none"`), want: `access value must be one of`},
-		{name: "access as the API number", config: inRoom(custom, `  access = "2"`), want: `access value must be one of`},
-		{name: "access room_manager", config: inRoom(custom, `  access = "room_manager"`), want: `access value must be one of`},
+		{name: "access in capitals", config: inRoom(custom, `  access = "READ"`), want: `is not one of`},
+		{name: "access none, which would delete", config: inRoom(custom, `  access = "none"`), want: `is not one of`},
+		{name: "access as the API number", config: inRoom(custom, `  access = "2"`), want: `access "2" is the DocSpace API's number for "read"`},
+		{name: "access room_manager", config: inRoom(custom, `  access = "room_manager"`), want: `is not one of`},
 		{name: "link_type in capitals", config: inRoom(custom, "  link_type = \"External\"\n  access = \"read\""), want: `link_type value must be one of`},
 		{name: "negative max_use_count", config: inRoom(custom, "  link_type = \"invitation\"\n  access = \"read\"\n  max_use_count = -5"), want: `max_use_count value must be between 1 and 1000`},
 
@@ -117,7 +117,7 @@ func TestAccHostileInput(t *testing.T) {
 		{name: "import id with a space", config: inRoom(custom, `  access = "read"`), importID: " " + custom + "/" + guid, want: "Invalid Import ID"},
 		{name: "import id with an encoded slash", config: inRoom(custom, `  access = "read"`), importID: custom + "%2F" + guid, want: "Invalid Import ID[\\s\\S]*not in the expected form"},
 		{name: "import id with a query", config: inRoom(custom, `  access = "read"`), importID: custom + "?x=1/" + guid, want: "Invalid Import ID"},
-		{name: "import of a link that does not exist", config: inRoom(custom, `  access = "read"`), importID: custom + "/" + guid, want: "Cannot import non-existent remote object"},
+		{name: "import of a link that does not exist", config: inRoom(custom, `  access = "read"`), importID: custom + "/" + guid, want: "Room Link Not Found[\\s\\S]*has no link[\\s\\S]*" + guid},
 	}
 	if len(cases) < 30 {
 		t.Fatalf("%d cases, want at least 30", len(cases))

@@ -71,6 +71,16 @@ func (r *terraformRun) writeConfig(config string) {
 // run executes one Terraform command and fails the test when it fails.
 func (r *terraformRun) run(args ...string) string {
 	r.t.Helper()
+	out, err := r.try(args...)
+	if err != nil {
+		r.t.Fatalf("terraform %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return out
+}
+
+// try executes one Terraform command and returns its output and error.
+func (r *terraformRun) try(args ...string) (string, error) {
+	r.t.Helper()
 	tf := ""
 	for _, kv := range r.env {
 		if v, ok := strings.CutPrefix(kv, "TF_ACC_TERRAFORM_BINARY="); ok {
@@ -85,10 +95,7 @@ func (r *terraformRun) run(args ...string) string {
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()
 	r.output.Write(out.Bytes())
-	if err != nil {
-		r.t.Fatalf("terraform %s: %v\n%s", strings.Join(args, " "), err, out.String())
-	}
-	return out.String()
+	return out.String(), err
 }
 
 // TestAccLogHygiene runs plan, apply, import, a refreshing plan and destroy

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
@@ -78,23 +79,24 @@ func (p *docspaceProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 		Attributes: map[string]schema.Attribute{
 			"host": schema.StringAttribute{
 				MarkdownDescription: "Address of the DocSpace portal, such as `https://portal.example.com` or just " +
-					"`portal.example.com` (then `https://` is assumed). Falls back to the `" + envHost + "` environment variable.",
+					"`portal.example.com` (then `https://` is assumed). Falls back to the `" + envHost + "` environment variable when unset or empty (`\"\"` counts as unset, as in providers built on the plugin SDK). " +
+					"May come from a value known only at apply (a `terraform_data` output, say): the plan then skips the checks that need the portal.",
 				Optional: true,
 			},
 			"token": schema.StringAttribute{
 				MarkdownDescription: "API key (`sk-…`) or personal access token of a user who is a room manager of " +
-					"the rooms whose links are managed. Sensitive. Falls back to the `" + envToken + "` environment variable.",
+					"the rooms whose links are managed. Sensitive. Falls back to the `" + envToken + "` environment variable when unset or empty (`\"\"` counts as unset). May come from a value known only at apply, like `host`.",
 				Optional:  true,
 				Sensitive: true,
 			},
 			"username": schema.StringAttribute{
 				MarkdownDescription: "Instead of a token: the e-mail address of a DocSpace user to sign in as, once per run " +
 					"(`POST /api/2.0/authentication`). Needs `password`; accounts with two-factor confirmation cannot sign in " +
-					"this way. Falls back to the `" + envUsername + "` environment variable.",
+					"this way. Falls back to the `" + envUsername + "` environment variable when unset or empty.",
 				Optional: true,
 			},
 			"password": schema.StringAttribute{
-				MarkdownDescription: "The password for `username`. Sensitive. Falls back to the `" + envPassword + "` environment variable.",
+				MarkdownDescription: "The password for `username`. Sensitive. Falls back to the `" + envPassword + "` environment variable when unset or empty.",
 				Optional:            true,
 				Sensitive:           true,
 			},
@@ -110,27 +112,22 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 		return
 	}
 
-	host := settingValue(cfg.Host, envHost)
-	if cfg.Host.IsUnknown() {
-		resp.Diagnostics.AddAttributeError(path.Root("host"), "Unknown DocSpace Host",
-			"The provider's host depends on a value that is not known until apply. Set it to a literal, a variable, "+
-				"or the "+envHost+" environment variable.")
-	}
-	for _, attr := range []struct {
-		name  string
-		value types.String
-	}{{"token", cfg.Token}, {"username", cfg.Username}, {"password", cfg.Password}} {
-		if attr.value.IsUnknown() {
-			resp.Diagnostics.AddAttributeError(path.Root(attr.name), "Unknown DocSpace Credentials",
-				"The provider's "+attr.name+" depends on a value that is not known until apply. Set it from a variable or its environment variable.")
-		}
-	}
-	if resp.Diagnostics.HasError() {
+	if unknown := cfg.unknownSettings(); len(unknown) > 0 {
+		// A setting that comes from a resource not yet created (a
+		// terraform_data output, say) is unknown while planning. Like
+		// providers whose endpoint comes from elsewhere, plan anyway: the
+		// resources plan their computed values as unknown and skip the
+		// checks that need the portal; apply configures the provider again
+		// with the known values.
+		tflog.Info(ctx, "DocSpace provider settings are not known until apply: planning without the portal",
+			map[string]any{"settings": unknown})
 		return
 	}
+	host := settingValue(cfg.Host, envHost)
 	if host == "" {
 		resp.Diagnostics.AddAttributeError(path.Root("host"), "Missing DocSpace Host",
-			"Set host in the provider block (for example host = \"https://portal.example.com\") or the "+envHost+" environment variable.")
+			"Set host in the provider block (for example host = \"https://portal.example.com\") or the "+envHost+" environment variable. "+
+				"An empty host in the block counts as unset, so both are empty or unset now.")
 	}
 	creds, diags := resolveCredentials(cfg)
 	resp.Diagnostics.Append(diags...)
@@ -166,6 +163,34 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 	resp.DataSourceData = data
 }
 
+// unknownSettings names the provider block's settings that are not known
+// yet.
+func (m providerModel) unknownSettings() []string {
+	var names []string
+	for _, s := range []struct {
+		name  string
+		value interface{ IsUnknown() bool }
+	}{
+		{"host", m.Host}, {"token", m.Token}, {"username", m.Username}, {"password", m.Password},
+		{"max_retries", m.MaxRetries}, {"request_timeout", m.RequestTimeout}, {"insecure_http", m.InsecureHTTP},
+		{"insecure_skip_verify", m.InsecureSkipVerify}, {"ca_certificate", m.CACertificate},
+	} {
+		if s.value.IsUnknown() {
+			names = append(names, s.name)
+		}
+	}
+	return names
+}
+
+// providerNotConfigured is what a data source says when it is read
+// before the provider's settings are known.
+func providerNotConfigured(diags *diag.Diagnostics) {
+	diags.AddError("DocSpace Provider Settings Not Known Yet",
+		"The provider's settings (host, token or another) come from values that are not known until apply, so this "+
+			"data source cannot be read during this plan. Set them from variables or the DOCSPACE_* environment variables, "+
+			"or apply the resources they come from first (terraform apply -target=...).")
+}
+
 // providerDataFrom is what Configure of every resource and data source
 // does with what the provider handed over; nil before the provider is
 // configured.
@@ -180,12 +205,21 @@ func providerDataFrom(v any, diags *diag.Diagnostics) *providerData {
 	return data
 }
 
-// settingValue prefers the provider block over the environment.
+// settingValue prefers the provider block over the environment. An empty
+// string in the block counts as unset, as in providers built on the plugin
+// SDK (which cannot tell the two apart): `token = var.token` with an empty
+// variable falls back to DOCSPACE_TOKEN instead of failing.
 func settingValue(v types.String, env string) string {
-	if !v.IsNull() && !v.IsUnknown() {
+	if isSet(v) {
 		return v.ValueString()
 	}
 	return os.Getenv(env)
+}
+
+// isSet reports whether the provider block gives a setting a value; an
+// empty string counts as unset.
+func isSet(v types.String) bool {
+	return !v.IsNull() && !v.IsUnknown() && v.ValueString() != ""
 }
 
 func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource {

@@ -25,14 +25,12 @@ data "docspace_room_links" "probe" {
 	cases := []struct {
 		name, block, want string
 	}{
-		{"empty host", `host = ""`, "Missing DocSpace Host"},
-		{"empty token", `token = ""`, "Missing DocSpace Credentials"},
 		{"token and user name", "username = \"a@example.com\"\n  password = \"Secret-2026\"\n  token = \"x\"", "Conflicting DocSpace Credentials"},
 		{"user name without password", `username = "a@example.com"`, "Missing DocSpace Password"},
 		{"password without user name", `password = "Secret-2026"`, "Missing DocSpace User Name"},
 		{"unsupported scheme", `host = "ftp://portal.example.com"`, "must use https://"},
 		{"host with credentials", `host = "https://user:pw@portal.example.com"`, "must not contain credentials"},
-		{"unknown host", `host = terraform_data.later.output`, "Unknown DocSpace Host"},
+		{"unknown host, data source", `host = terraform_data.later.output`, "DocSpace Provider Settings Not Known Yet"},
 		{"token from the block wins", `token = "not-the-token"`, "DocSpace rejected the token for " + os.Getenv(envHost)},
 	}
 	for _, tc := range cases {
@@ -64,7 +62,8 @@ func TestSettingValue(t *testing.T) {
 		want string
 	}{
 		{"block wins", types.StringValue("from-block"), "from-block"},
-		{"empty block value is kept", types.StringValue(""), ""},
+		{"empty block value counts as unset", types.StringValue(""), "from-env"},
+		{"unknown falls back to the environment", types.StringUnknown(), "from-env"},
 		{"null falls back to the environment", types.StringNull(), "from-env"},
 	}
 	for _, tc := range cases {

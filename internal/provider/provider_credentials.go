@@ -19,11 +19,12 @@ type credentials struct {
 }
 
 // resolveCredentials picks the way of authenticating. The provider block
-// wins over the environment; within either, exactly one way must be set.
+// wins over the environment; within either, exactly one way must be set. An
+// empty string in the block counts as unset.
 func resolveCredentials(cfg providerModel) (credentials, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	blockToken := !cfg.Token.IsNull()
-	blockUser := !cfg.Username.IsNull() || !cfg.Password.IsNull()
+	blockToken := isSet(cfg.Token)
+	blockUser := isSet(cfg.Username) || isSet(cfg.Password)
 	tokenInEnv := os.Getenv(envToken) != ""
 	userInEnv := os.Getenv(envUsername) != "" || os.Getenv(envPassword) != ""
 
@@ -49,8 +50,9 @@ func resolveCredentials(cfg providerModel) (credentials, diag.Diagnostics) {
 		token := settingValue(cfg.Token, envToken)
 		if token == "" {
 			diags.AddAttributeError(path.Root("token"), "Missing DocSpace Credentials",
-				"Set token in the provider block (from a sensitive variable) or the "+envToken+" environment variable, "+
-					"or sign in with username and password. Create an API key in DocSpace under Developer Tools.")
+				"Neither token in the provider block nor the "+envToken+" environment variable has a value (an empty string "+
+					"counts as unset). Set one of them (token from a sensitive variable), or sign in with username and password. "+
+					"Create an API key in DocSpace under Developer Tools.")
 		}
 		return credentials{token: token}, diags
 	}

@@ -248,6 +248,10 @@ func transportHint(err error, host string) string {
 			"For a test portal only, insecure_skip_verify = true turns the check off.", host)
 	case errors.As(err, &recordErr) || strings.Contains(err.Error(), "server gave HTTP response to HTTPS client"):
 		return fmt.Sprintf("%s does not speak HTTPS on that port. Check the scheme and port in host.", host)
+	case docspace.IsUnreachable(err):
+		return fmt.Sprintf("The host is not reachable: nothing at %s accepts connections (connection refused), and a few "+
+			"attempts over about three seconds did not change that. Check host (scheme, name and port) and that the "+
+			"portal is running.", host)
 	case errors.As(err, &netErr) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET):
 		return fmt.Sprintf("DocSpace at %s did not answer, through every retry. Check host and the network between here "+
 			"and the portal (proxy, firewall, DNS). For a slow portal, raise request_timeout or max_retries.", host)

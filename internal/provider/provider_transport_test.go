@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -196,4 +197,30 @@ func TestClientSettings(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestAccProvider_hostNotReachable: a host where nothing listens is
+// reported as not reachable after a few attempts (about three seconds with
+// the default waits), not after the whole retry budget.
+func TestAccProvider_hostNotReachable(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := "http://" + l.Addr().String()
+	l.Close()
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+provider "docspace" {
+  host = %q
+}
+
+data "docspace_room_links" "test" {
+  room_id = "4711"
+}`, closed),
+			ExpectError: regexp.MustCompile(`connection refused \(after 3 attempts\)[\s\S]*The host is not reachable`),
+		}},
+	})
 }

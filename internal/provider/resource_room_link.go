@@ -99,15 +99,15 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 					"`content_creator` is for invitation links only. Which values a room allows depends on its type; " +
 					"the plan fails naming the allowed ones.",
 				Required:   true,
-				Validators: []validator.String{stringvalidator.OneOf(docspace.AccessNames()...)},
+				Validators: []validator.String{accessName{allowed: docspace.AccessNames()}},
 			},
 			"title": schema.StringAttribute{
-				MarkdownDescription: "The link's name, up to 255 characters. When omitted, DocSpace names the link " +
+				MarkdownDescription: "The link's name, up to 255 characters as DocSpace counts them (UTF-16 code units: an emoji outside the Basic Multilingual Plane counts as two). When omitted, DocSpace names the link " +
 					"(\"Shared link\" or \"Invitation link\", in the API user's language) and that name is kept.",
 				Optional: true,
 				Computed: true,
 				Validators: []validator.String{
-					stringvalidator.LengthBetween(1, 255),
+					textLength{min: 1, max: maxTitleLength},
 					noControlCharacters{},
 				},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
@@ -132,8 +132,9 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			},
 			"password_wo": schema.StringAttribute{
 				MarkdownDescription: "Write-only alternative to `password` (Terraform 1.11 or later): sent to DocSpace but never " +
-					"stored in the plan or the state. Requires `password_wo_version`; change that number to send a new " +
-					"password. A password changed outside Terraform is reported as a warning. External links only.",
+					"stored in the plan or the state, and nothing derived from it is stored either (no hash or digest, not even in " +
+					"private state). Requires `password_wo_version`; change that number to send a new password. " + writeOnlyDriftDoc +
+					" External links only.",
 				Optional:   true,
 				WriteOnly:  true,
 				Sensitive:  true,
@@ -184,7 +185,8 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			},
 			"on_expired": schema.StringAttribute{
 				MarkdownDescription: "What a plan does once the link has expired: `keep` (default: nothing, `is_expired` " +
-					"shows it), `recreate` (replace it with a new link; needs `expires_in`, or a new `expiration_date`), or " +
+					"shows it), `recreate` (replace it with a new link; needs `expires_in`, or a new `expiration_date`; " +
+					"without any expiry it has nothing to act on and validation warns), or " +
 					"`error` (fail the plan, naming the link and its expiry).",
 				Optional:   true,
 				Computed:   true,
@@ -233,10 +235,45 @@ func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportS
 		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
 		return
 	}
+	if r.data != nil && !r.importable(ctx, roomID, linkID, &resp.Diagnostics) {
+		return
+	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), linkID)...)
 	// Terraform-side settings an import cannot read: their defaults.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_expired"), onExpiredKeep)...)
+}
+
+// importable looks the link up before it is imported, so that a link id
+// that is not in the room, or the room's primary link, is refused with the
+// reason instead of Terraform's "non-existent remote object". The listing
+// is the one the Read after the import uses.
+func (r *roomLinkResource) importable(ctx context.Context, roomID, linkID string, diags *diag.Diagnostics) bool {
+	link, found, err := r.data.api.FindLink(ctx, roomID, linkID)
+	switch {
+	case err != nil:
+		diags.AddError("Could Not Import Room Link", describeAPIError(err, roomID, r.data.api.Host()))
+	case !found:
+		diags.AddError("Room Link Not Found",
+			fmt.Sprintf("Room %s has no link %s, so there is nothing to import. Check both ids: the docspace_room_links "+
+				"data source lists the room's links with their ids, and a link deleted in DocSpace cannot be imported. "+
+				"The token's user must also be a room manager of the room: DocSpace lists no links to other members.", roomID, linkID))
+	case link.Primary:
+		diags.AddError("Primary Links Are Imported With docspace_room_primary_link", primaryLinkRefusal(roomID, linkID))
+	default:
+		return true
+	}
+	return false
+}
+
+// primaryLinkRefusal explains why docspace_room_link does not take a room's
+// primary link, and which resource does.
+func primaryLinkRefusal(roomID, linkID string) string {
+	return fmt.Sprintf("Link %s is the primary external link of room %s. DocSpace creates that link itself and "+
+		"regenerates it with a new id when it is revoked, so docspace_room_link cannot manage it. Manage it with the "+
+		"docspace_room_primary_link resource instead, imported by the room id:\n\n"+
+		"  terraform import docspace_room_primary_link.<name> %s\n\n"+
+		"or an import block with to = docspace_room_primary_link.<name> and id = %q.", linkID, roomID, roomID, roomID)
 }
 
 func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -245,7 +282,7 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	linkReq, writeOnly, diags := r.request(ctx, plan, req.Config)
+	linkReq, diags := r.request(ctx, plan, req.Config)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -269,11 +306,14 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	plan.setLink(link)
-	resp.Diagnostics.Append(rememberPassword(ctx, resp.Private, writeOnly)...)
+	resp.Diagnostics.Append(forgetLegacyDigest(ctx, resp.Private)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
 func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	if r.data == nil {
+		return // provider settings not known yet: keep the state as it is
+	}
 	var state roomLinkModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -296,16 +336,11 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 		resp.State.RemoveResource(ctx)
 		return
 	case link.Primary:
-		resp.Diagnostics.AddError("Primary Links Are Not Managed by docspace_room_link",
-			fmt.Sprintf("Link %s is the primary external link of room %s. DocSpace creates that link itself and "+
-				"regenerates it with a new id when it is revoked, so this resource cannot create or delete it. "+
-				"Import one of the room's other links, or leave the primary link to DocSpace.", linkID, roomID))
+		resp.Diagnostics.AddError("Primary Links Are Not Managed by docspace_room_link", primaryLinkRefusal(roomID, linkID))
 		return
 	}
 	if !state.PasswordWOVersion.IsNull() {
-		stored, diags := req.Private.GetKey(ctx, passwordDigestKey)
-		resp.Diagnostics.Append(diags...)
-		resp.Diagnostics.Append(passwordDrift(stored, link.Password, linkID, roomID)...)
+		resp.Diagnostics.Append(forgetLegacyDigest(ctx, resp.Private)...)
 	}
 	state.setLink(link)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
@@ -318,13 +353,13 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	linkReq, writeOnly, diags := r.request(ctx, plan, req.Config)
+	linkReq, diags := r.request(ctx, plan, req.Config)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	if !plan.ExpirationDate.IsUnknown() && plan.PasswordWOVersion.Equal(state.PasswordWOVersion) {
-		if stateReq, _, _ := r.request(ctx, state, req.Config); equalRequests(linkReq, stateReq) {
+		if stateReq, _ := r.request(ctx, state, req.Config); equalRequests(linkReq, stateReq) {
 			// Only Terraform-side settings changed (on_expired, say):
 			// DocSpace already holds the link as planned.
 			plan.copyComputed(state)
@@ -347,7 +382,7 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	plan.setLink(link)
-	resp.Diagnostics.Append(rememberPassword(ctx, resp.Private, writeOnly)...)
+	resp.Diagnostics.Append(forgetLegacyDigest(ctx, resp.Private)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -367,9 +402,8 @@ func (r *roomLinkResource) Delete(ctx context.Context, req resource.DeleteReques
 
 // request builds the full PUT body from a plan, every option every time,
 // with the write-only password from the configuration and an expiry pinned
-// from expires_in where the plan leaves the date to the provider. It also
-// returns the write-only password, if any.
-func (r *roomLinkResource) request(ctx context.Context, m roomLinkModel, config tfsdk.Config) (docspace.LinkRequest, string, diag.Diagnostics) {
+// from expires_in where the plan leaves the date to the provider.
+func (r *roomLinkResource) request(ctx context.Context, m roomLinkModel, config tfsdk.Config) (docspace.LinkRequest, diag.Diagnostics) {
 	req, diags := m.request()
 	writeOnly, moreDiags := writeOnlyPassword(ctx, config)
 	diags.Append(moreDiags...)
@@ -382,13 +416,13 @@ func (r *roomLinkResource) request(ctx context.Context, m roomLinkModel, config 
 			req.Expiration = &pinned
 		}
 	}
-	return req, writeOnly, diags
+	return req, diags
 }
 
 // equalRequests reports whether two requests would leave DocSpace holding
 // the same link.
 func equalRequests(a, b docspace.LinkRequest) bool {
-	sameDate := (a.Expiration == nil) == (b.Expiration == nil) && (a.Expiration == nil || a.Expiration.Equal(*b.Expiration))
+	sameDate := (a.Expiration == nil) == (b.Expiration == nil) && (a.Expiration == nil || sameTick(*a.Expiration, *b.Expiration))
 	a.Expiration, b.Expiration = nil, nil
 	sameUses := equalIntPtr(a.MaxUseCount, b.MaxUseCount)
 	a.MaxUseCount, b.MaxUseCount = nil, nil

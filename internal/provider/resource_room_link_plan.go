@@ -25,7 +25,15 @@ func latestExpiry(now time.Time) time.Time { return now.AddDate(10, 0, 0) }
 func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var cfg roomLinkModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() || cfg.LinkType.IsUnknown() {
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if cfg.OnExpired.ValueString() == onExpiredRecreate && cfg.ExpirationDate.IsNull() && cfg.ExpiresIn.IsNull() {
+		resp.Diagnostics.AddAttributeWarning(path.Root("on_expired"), "on_expired Has Nothing to Act On",
+			"on_expired = \"recreate\" replaces the link once it has expired, but neither expiration_date nor expires_in "+
+				"is set, so this link never expires. Set expires_in (each new link then lives that long), or remove on_expired.")
+	}
+	if cfg.LinkType.IsUnknown() {
 		return
 	}
 	kind := docspace.LinkTypeExternal
@@ -65,7 +73,13 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if r.data != nil {
 		now = r.data.now()
 	}
-	if !creating && req.Plan.Raw.Equal(req.State.Raw) && !r.expiredWithPolicy(ctx, req.State, now) {
+	unchanged := !creating && req.Plan.Raw.Equal(req.State.Raw)
+	if unchanged && r.data != nil {
+		// Any update sends password_wo again; only a link left as it is
+		// can keep a password changed in DocSpace.
+		resp.Diagnostics.Append(r.passwordDrift(ctx, req.Config, req.State)...)
+	}
+	if unchanged && !r.expiredWithPolicy(ctx, req.State, now) {
 		return // nothing changes: no checks, no requests
 	}
 	var plan, cfg, state roomLinkModel
@@ -132,6 +146,23 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }
 
+// passwordDrift compares a write-only password the plan keeps with the
+// link's password in DocSpace, from the listing the refresh already read.
+func (r *roomLinkResource) passwordDrift(ctx context.Context, config tfsdk.Config, state tfsdk.State) diag.Diagnostics {
+	password, ok := unchangedWriteOnlyPassword(ctx, config, state)
+	if !ok {
+		return nil
+	}
+	var roomID, linkID types.String
+	state.GetAttribute(ctx, path.Root("room_id"), &roomID)
+	state.GetAttribute(ctx, path.Root("id"), &linkID)
+	link, found, err := r.data.api.FindLink(ctx, roomID.ValueString(), linkID.ValueString())
+	if err != nil || !found {
+		return nil // the refresh reports these
+	}
+	return passwordDrift(password, link.Password, link.ID, roomID.ValueString())
+}
+
 // planExpiration decides what expiration_date will be, and checks a date
 // that is being set or changed, or resent after it passed.
 func planExpiration(plan *roomLinkModel, cfg, state roomLinkModel, creating bool, kind docspace.LinkType, now time.Time) diag.Diagnostics {
@@ -162,7 +193,7 @@ func planExpiration(plan *roomLinkModel, cfg, state roomLinkModel, creating bool
 		return diags
 	}
 	previous, hadPrevious := state.ExpirationDate.Time()
-	changed := creating || !hadPrevious || !previous.Equal(t)
+	changed := creating || !hadPrevious || !sameTick(previous, t)
 	switch {
 	case changed && !t.After(now):
 		diags.AddAttributeError(attr, "Expiration Date in the Past",
@@ -334,11 +365,12 @@ func compareLink(req docspace.LinkRequest, got docspace.Link) []mismatch {
 	serverSetsExpiry := req.LinkType == docspace.LinkTypeInvitation && got.CurrentUseCount == nil
 	switch {
 	case req.Expiration == nil && got.Expiration != nil && !serverSetsExpiry:
-		add("expiration_date", "none", got.Expiration.Format(time.RFC3339))
+		add("expiration_date", "none", got.Expiration.Format(time.RFC3339Nano))
 	case req.Expiration != nil && got.Expiration == nil:
-		add("expiration_date", req.Expiration.Format(time.RFC3339), "none")
-	case req.Expiration != nil && !req.Expiration.Equal(*got.Expiration):
-		add("expiration_date", req.Expiration.Format(time.RFC3339), got.Expiration.Format(time.RFC3339))
+		add("expiration_date", req.Expiration.Format(time.RFC3339Nano), "none")
+	case req.Expiration != nil && !sameTick(*req.Expiration, *got.Expiration):
+		add("expiration_date", req.Expiration.Format(time.RFC3339Nano),
+			got.Expiration.Format(time.RFC3339Nano)+fmt.Sprintf(" (%s apart)", got.Expiration.Sub(*req.Expiration)))
 	}
 	if req.LinkType == docspace.LinkTypeExternal {
 		if got.Password != req.Password {

@@ -379,7 +379,7 @@ func TestAccRoomLink_importRefused(t *testing.T) {
 		ResourceName:  linkAddr,
 		ImportState:   true,
 		ImportStateId: room.ID + "/" + primaryID,
-		ExpectError:   expectError("Primary Links Are Not Managed by docspace_room_link"),
+		ExpectError:   regexp.MustCompile(`Primary Links Are Imported With docspace_room_primary_link[\s\S]*terraform import docspace_room_primary_link.<name>`),
 	}}
 	for _, id := range []string{room.ID, room.ID + "/", "/" + primaryID, room.ID + "/not-a-guid", "1/../../people/" + primaryID, room.ID + "/" + primaryID + "/x"} {
 		steps = append(steps, resource.TestStep{

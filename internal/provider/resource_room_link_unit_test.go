@@ -159,3 +159,35 @@ func TestRoomLinkDelete(t *testing.T) {
 		t.Errorf("room still has %d links", n)
 	}
 }
+
+// TestValidateConfigOnExpiredWithoutExpiry: on_expired = "recreate" on a
+// link that never expires is a warning, not silence and not an error.
+func TestValidateConfigOnExpiredWithoutExpiry(t *testing.T) {
+	t.Parallel()
+	r := &roomLinkResource{}
+	cases := []struct {
+		name      string
+		change    func(*roomLinkModel)
+		wantDiags string
+	}{
+		{"recreate without expiry", func(m *roomLinkModel) {}, "Warning: on_expired Has Nothing to Act On"},
+		{"recreate with expires_in", func(m *roomLinkModel) { m.ExpiresIn = types.StringValue("720h") }, ""},
+		{"recreate with a date", func(m *roomLinkModel) {
+			m.ExpirationDate = Timestamp{StringValue: types.StringValue("2030-01-01T00:00:00Z")}
+		}, ""},
+		{"keep without expiry", func(m *roomLinkModel) { m.OnExpired = types.StringValue(onExpiredKeep) }, ""},
+		{"unknown policy", func(m *roomLinkModel) { m.OnExpired = types.StringUnknown() }, ""},
+	}
+	for _, tc := range cases {
+		m := storedModel("4711", "")
+		m.ID, m.Title = types.StringNull(), types.StringNull()
+		m.OnExpired = types.StringValue(onExpiredRecreate)
+		tc.change(&m)
+		state := stateOf(t, r, m)
+		var resp resource.ValidateConfigResponse
+		r.ValidateConfig(context.Background(), resource.ValidateConfigRequest{Config: tfsdk.Config(state)}, &resp)
+		if got := summaries(resp.Diagnostics); got != tc.wantDiags {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.wantDiags)
+		}
+	}
+}

@@ -84,16 +84,16 @@ func (r *primaryLinkResource) Schema(_ context.Context, _ resource.SchemaRequest
 					"(Form filling rooms: `fill_forms` or `read`). When omitted, the link keeps its access.",
 				Optional: true,
 				Computed: true,
-				Validators: []validator.String{stringvalidator.OneOf(
+				Validators: []validator.String{accessName{allowed: []string{
 					docspace.AccessRead.Name(), docspace.AccessReview.Name(), docspace.AccessComment.Name(),
-					docspace.AccessFillForms.Name(), docspace.AccessEditing.Name())},
+					docspace.AccessFillForms.Name(), docspace.AccessEditing.Name()}}},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"title": schema.StringAttribute{
-				MarkdownDescription: "The link's name, up to 255 characters. When omitted, the link keeps its name.",
+				MarkdownDescription: "The link's name, up to 255 characters as DocSpace counts them (UTF-16 code units: an emoji outside the Basic Multilingual Plane counts as two). When omitted, the link keeps its name.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255), noControlCharacters{}},
+				Validators:          []validator.String{textLength{min: 1, max: maxTitleLength}, noControlCharacters{}},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"expiration_date": schema.StringAttribute{
@@ -109,11 +109,13 @@ func (r *primaryLinkResource) Schema(_ context.Context, _ resource.SchemaRequest
 				Validators:          append(passwordValidators(), stringvalidator.ConflictsWith(path.MatchRoot("password_wo"))),
 			},
 			"password_wo": schema.StringAttribute{
-				MarkdownDescription: "Write-only alternative to `password` (Terraform 1.11 or later), never stored in the plan or the state. Requires `password_wo_version`.",
-				Optional:            true,
-				WriteOnly:           true,
-				Sensitive:           true,
-				Validators:          append(passwordValidators(), stringvalidator.AlsoRequires(path.MatchRoot("password_wo_version"))),
+				MarkdownDescription: "Write-only alternative to `password` (Terraform 1.11 or later), never stored in the plan or the state, " +
+					"and nothing derived from it is stored either (no hash or digest, not even in private state). Requires `password_wo_version`. " +
+					writeOnlyDriftDoc,
+				Optional:   true,
+				WriteOnly:  true,
+				Sensitive:  true,
+				Validators: append(passwordValidators(), stringvalidator.AlsoRequires(path.MatchRoot("password_wo_version"))),
 			},
 			"password_wo_version": schema.Int64Attribute{
 				MarkdownDescription: "Version of `password_wo`: change it to send a new password.",
@@ -181,7 +183,15 @@ func (r *primaryLinkResource) ImportState(ctx context.Context, req resource.Impo
 // ModifyPlan checks the room type's rules for primary links (API.md §4.5, §5.4,
 // API.md §5.5) and plans a rotation as an update with a new id and address.
 func (r *primaryLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || (!req.State.Raw.IsNull() && req.Plan.Raw.Equal(req.State.Raw)) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	if !req.State.Raw.IsNull() && req.Plan.Raw.Equal(req.State.Raw) {
+		// Any update sends password_wo again; only a link left as it is
+		// can keep a password changed in DocSpace.
+		if r.data != nil {
+			resp.Diagnostics.Append(r.passwordDrift(ctx, req.Config, req.State)...)
+		}
 		return
 	}
 	var plan, state primaryLinkModel
@@ -210,7 +220,7 @@ func (r *primaryLinkResource) ModifyPlan(ctx context.Context, req resource.Modif
 	}
 	if t, ok := plan.ExpirationDate.Time(); ok {
 		previous, had := state.ExpirationDate.Time()
-		if (!had || !previous.Equal(t)) && (!t.After(now) || t.After(latestExpiry(now))) {
+		if (!had || !sameTick(previous, t)) && (!t.After(now) || t.After(latestExpiry(now))) {
 			resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), "Invalid Expiration Date",
 				fmt.Sprintf("expiration_date %s must be in the future and at most 10 years ahead. Set another date, or remove expiration_date.", plan.ExpirationDate.ValueString()))
 		}
@@ -219,6 +229,27 @@ func (r *primaryLinkResource) ModifyPlan(ctx context.Context, req resource.Modif
 		r.checkRoom(ctx, plan, resp)
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// passwordDrift compares a write-only password the plan keeps with the
+// primary link's password in DocSpace, from the listing the refresh read.
+func (r *primaryLinkResource) passwordDrift(ctx context.Context, config tfsdk.Config, state tfsdk.State) diag.Diagnostics {
+	password, ok := unchangedWriteOnlyPassword(ctx, config, state)
+	if !ok {
+		return nil
+	}
+	var roomID types.String
+	state.GetAttribute(ctx, path.Root("room_id"), &roomID)
+	links, err := r.data.api.Links(ctx, roomID.ValueString(), nil)
+	if err != nil {
+		return nil // the refresh reports it
+	}
+	for _, l := range links {
+		if l.Primary {
+			return passwordDrift(password, l.Password, l.ID, roomID.ValueString())
+		}
+	}
+	return nil
 }
 
 func (r *primaryLinkResource) checkRoom(ctx context.Context, plan primaryLinkModel, resp *resource.ModifyPlanResponse) {
@@ -279,6 +310,9 @@ func (r *primaryLinkResource) Create(ctx context.Context, req resource.CreateReq
 }
 
 func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	if r.data == nil {
+		return // provider settings not known yet: keep the state as it is
+	}
 	var state primaryLinkModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -303,9 +337,7 @@ func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	if !state.PasswordWOVersion.IsNull() {
-		stored, diags := req.Private.GetKey(ctx, passwordDigestKey)
-		resp.Diagnostics.Append(diags...)
-		resp.Diagnostics.Append(passwordDrift(stored, links[i].Password, links[i].ID, roomID)...)
+		resp.Diagnostics.Append(forgetLegacyDigest(ctx, resp.Private)...)
 	}
 	// The id follows the room's primary link, even if DocSpace issued a new
 	// one outside Terraform.
@@ -381,7 +413,7 @@ func (r *primaryLinkResource) apply(ctx context.Context, roomID string, plan pri
 		}
 	}
 	plan.setLink(link)
-	diags.Append(rememberPassword(ctx, private, writeOnly)...)
+	diags.Append(forgetLegacyDigest(ctx, private)...)
 	diags.Append(state.Set(ctx, &plan)...)
 }
 

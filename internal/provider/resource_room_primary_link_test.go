@@ -199,7 +199,7 @@ func TestAccPrimaryLink_planTimeChecks(t *testing.T) {
 		{"expiry in a form room", docspace.RoomTypeFillingForms, fmt.Sprintf("  expiration_date = %q", futureDate(time.Hour)), "Primary Link Cannot Expire in This Room"},
 		{"editing in a form room", docspace.RoomTypeFillingForms, `  access = "editing"`, "its primary link allows access `fill_forms`, `read`"},
 		{"internal in a public room", docspace.RoomTypePublic, "  internal = true", "Internal Links Not Allowed in Public Rooms"},
-		{"content creator", docspace.RoomTypeCustom, `  access = "content_creator"`, "value must be one of"},
+		{"content creator", docspace.RoomTypeCustom, `  access = "content_creator"`, "is not one of"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

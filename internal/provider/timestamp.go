@@ -87,7 +87,18 @@ func (v Timestamp) Time() (time.Time, bool) {
 	return t, err == nil
 }
 
-// StringSemanticEquals reports whether both values name the same instant.
+// dotNetTick is the precision DocSpace keeps (a .NET DateTime tick):
+// anything finer is dropped on the way in (API.md §3.2).
+const dotNetTick = 100 * time.Nanosecond
+
+// sameTick reports whether a and b are the same instant as DocSpace keeps
+// it, so a date written with nanoseconds equals DocSpace's echo of it.
+func sameTick(a, b time.Time) bool {
+	return a.Truncate(dotNetTick).Equal(b.Truncate(dotNetTick))
+}
+
+// StringSemanticEquals reports whether both values name the same instant,
+// at DocSpace's precision.
 func (v Timestamp) StringSemanticEquals(_ context.Context, other basetypes.StringValuable) (bool, diag.Diagnostics) {
 	o, ok := other.(Timestamp)
 	if !ok {
@@ -95,7 +106,7 @@ func (v Timestamp) StringSemanticEquals(_ context.Context, other basetypes.Strin
 	}
 	a, okA := v.Time()
 	b, okB := o.Time()
-	return okA && okB && a.Equal(b), nil
+	return okA && okB && sameTick(a, b), nil
 }
 
 // ValidateAttribute rejects anything but RFC 3339 with an offset: a date

@@ -3,28 +3,146 @@ package provider
 import (
 	"context"
 	"fmt"
-	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
 
 	"github.com/google/uuid"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
-// printableASCII is DocSpace's default password alphabet: 0x21–0x7E, so no
-// spaces (API.md §5.3).
-var printableASCII = regexp.MustCompile(`^[\x21-\x7e]+$`)
+// maxTitleLength is DocSpace's limit on a link title (API.md §2), in UTF-16
+// code units.
+const maxTitleLength = 255
+
+// DocSpace's default password policy (API.md §5.3).
+const (
+	passwordMinLength = 8
+	passwordMaxLength = 30
+)
 
 // passwordValidators are DocSpace's default password policy (API.md §5.3).
 func passwordValidators() []validator.String {
-	return []validator.String{
-		stringvalidator.LengthBetween(8, 30),
-		stringvalidator.RegexMatches(printableASCII, "must consist of printable ASCII characters without spaces"),
+	return []validator.String{passwordPolicy{}}
+}
+
+// passwordPolicy checks a password against DocSpace's default policy without
+// ever repeating it: the message says which rule failed, never the value,
+// its length or the offending character, since each would give part of a
+// secret away (stringvalidator's checks append "got: <value>").
+type passwordPolicy struct{}
+
+func (passwordPolicy) Description(context.Context) string {
+	return fmt.Sprintf("must be %d to %d printable ASCII characters without spaces", passwordMinLength, passwordMaxLength)
+}
+
+func (v passwordPolicy) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v passwordPolicy) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
 	}
+	if broken := passwordPolicyViolations(req.ConfigValue.ValueString()); len(broken) > 0 {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Password",
+			fmt.Sprintf("The value of %s %s. DocSpace's password policy asks for %d to %d printable ASCII characters "+
+				"(Latin letters, digits and punctuation) without spaces. The value is not shown because it is secret.",
+				req.Path, strings.Join(broken, " and "), passwordMinLength, passwordMaxLength))
+	}
+}
+
+// passwordPolicyViolations names the rules a password breaks, in words that
+// reveal nothing of it beyond the rule. Lengths count UTF-16 code units, as
+// DocSpace does.
+func passwordPolicyViolations(p string) []string {
+	var broken []string
+	switch n := utf16Length(p); {
+	case n < passwordMinLength:
+		broken = append(broken, fmt.Sprintf("is shorter than %d characters", passwordMinLength))
+	case n > passwordMaxLength:
+		broken = append(broken, fmt.Sprintf("is longer than %d characters", passwordMaxLength))
+	}
+	if strings.ContainsRune(p, ' ') {
+		broken = append(broken, "contains a space")
+	}
+	if strings.ContainsFunc(p, func(r rune) bool { return r != ' ' && (r < 0x21 || r > 0x7e) }) {
+		broken = append(broken, "contains a character that is not printable ASCII (a letter outside a–z and A–Z, "+
+			"a control character or another kind of space)")
+	}
+	return broken
+}
+
+// utf16Length is the length .NET's string.Length reports, which is how
+// DocSpace measures text (API.md §5.2): a character outside the Basic
+// Multilingual Plane, such as most emoji, counts as two.
+func utf16Length(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x10000 && r <= unicode.MaxRune {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// textLength bounds a text attribute's length as DocSpace counts it: in
+// UTF-16 code units (stringvalidator.LengthBetween counts bytes, so a
+// Cyrillic title of 128 letters would already fail at 255).
+type textLength struct{ min, max int }
+
+func (v textLength) Description(context.Context) string {
+	return fmt.Sprintf("must be %d to %d characters long, counted as DocSpace counts them (UTF-16 code units: most emoji count as two)", v.min, v.max)
+}
+
+func (v textLength) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v textLength) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	n := utf16Length(req.ConfigValue.ValueString())
+	if n < v.min || n > v.max {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Text Length",
+			fmt.Sprintf("%s is %d characters long as DocSpace counts them (UTF-16 code units: an emoji or another character "+
+				"outside the Basic Multilingual Plane counts as two), and DocSpace allows %d to %d. Shorten it.", req.Path, n, v.min, v.max))
+	}
+}
+
+// accessName accepts the Terraform names of access values, and explains the
+// API's numbers, which DocSpace's own scripts use, by naming the one meant.
+type accessName struct{ allowed []string }
+
+func (v accessName) Description(context.Context) string {
+	return "must be one of " + quotedList(v.allowed)
+}
+
+func (v accessName) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v accessName) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	value := req.ConfigValue.ValueString()
+	if slices.Contains(v.allowed, value) {
+		return
+	}
+	detail := fmt.Sprintf("access %q is not one of %s.", value, quotedList(v.allowed))
+	if n, err := strconv.Atoi(strings.TrimSpace(value)); err == nil {
+		if name := docspace.Access(n).Name(); slices.Contains(docspace.AccessNames(), name) {
+			detail = fmt.Sprintf("access %q is the DocSpace API's number for %q: this provider takes the name. Write access = %q.", value, name, name)
+			if !slices.Contains(v.allowed, name) {
+				detail = fmt.Sprintf("access %q is the DocSpace API's number for %q, which this resource does not take. Use one of %s.", value, name, quotedList(v.allowed))
+			}
+		} else if n == int(docspace.AccessNone) {
+			detail = fmt.Sprintf("access %q is the DocSpace API's number for removing a link, not an access value. Use one of %s, or remove the resource to delete the link.", value, quotedList(v.allowed))
+		}
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Invalid Access", detail)
 }
 
 // durationValidator accepts a positive Go duration of at most ten years.
@@ -83,7 +201,8 @@ func (noControlCharacters) ValidateString(_ context.Context, req validator.Strin
 	}
 	if i := strings.IndexFunc(req.ConfigValue.ValueString(), unicode.IsControl); i >= 0 {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Title",
-			fmt.Sprintf("The title contains a control character at byte %d (a line break or tab, for example). Write it on one line without them.", i))
+			fmt.Sprintf("The title contains a control character at character %d (a line break or tab, for example). Write it on one line without them.",
+				utf16Length(req.ConfigValue.ValueString()[:i])+1))
 	}
 }
 

@@ -62,6 +62,10 @@ func TestTimestamp(t *testing.T) {
 		{"2026-12-31T23:59:59+05:00", "2026-12-31T21:59:59+03:00", true},
 		{"2026-12-31T23:59:59Z", "2026-12-31T23:59:58Z", false},
 		{"2026-12-31T23:59:59Z", "not a date", false},
+		// DocSpace keeps 100 ns (.NET ticks): nanoseconds beyond are dropped.
+		{"2026-12-03T17:07:21.123456789Z", "2026-12-03T20:07:21.1234567+03:00", true},
+		{"2026-12-03T17:07:21.12345679Z", "2026-12-03T17:07:21.1234567Z", true},
+		{"2026-12-03T17:07:21.1234568Z", "2026-12-03T17:07:21.1234567Z", false},
 	}
 	for _, tc := range equal {
 		same, _ := ts(tc.a).StringSemanticEquals(context.Background(), ts(tc.b))
@@ -99,6 +103,8 @@ func TestCompareLink(t *testing.T) {
 	date := time.Date(2026, 12, 31, 23, 59, 59, 0, time.UTC)
 	sameInstant := date.In(time.FixedZone("", 3*3600))
 	other := date.Add(7 * 24 * time.Hour)
+	fine := date.Add(123456789 * time.Nanosecond)                                 // a config date with 9 fractional digits
+	ticks := date.Add(1234567 * 100 * time.Nanosecond).In(sameInstant.Location()) // as DocSpace keeps and echoes it
 	n, m := 5, 6
 	zero := 0
 	external := docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Expiration: &date, Password: "Secret-2026"}
@@ -117,6 +123,8 @@ func TestCompareLink(t *testing.T) {
 		{"internal forced", external, func(l docspace.Link) docspace.Link { l.Internal = true; return l }, stored, "internal"},
 		{"past date dropped", external, func(l docspace.Link) docspace.Link { l.Expiration = nil; return l }, stored, "expiration_date"},
 		{"password changed", external, func(l docspace.Link) docspace.Link { l.Password = "x"; return l }, stored, "password"},
+		{"date kept at 100 ns", docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Expiration: &fine, Password: "Secret-2026"},
+			func(l docspace.Link) docspace.Link { l.Expiration = &ticks; return l }, stored, ""},
 		{"access changed", external, func(l docspace.Link) docspace.Link { l.Access = docspace.AccessEditing; return l }, stored, "access"},
 		{"use limit ignored", invitation, func(l docspace.Link) docspace.Link { l.MaxUseCount = nil; return l }, storedInvitation, "max_use_count"},
 		{"use limit changed", invitation, func(l docspace.Link) docspace.Link { l.MaxUseCount = &m; return l }, storedInvitation, "max_use_count"},
@@ -141,6 +149,12 @@ func TestCompareLink(t *testing.T) {
 		if strings.Join(attrs, ",") != tc.want {
 			t.Errorf("%s: mismatches %v, want %q", tc.name, attrs, tc.want)
 		}
+	}
+	// A refused date shows the difference, not two renderings of the same second.
+	later := date.Add(1500 * time.Millisecond).In(sameInstant.Location())
+	problems := compareLink(external, func() docspace.Link { l := stored; l.Expiration = &later; return l }())
+	if msg := explainMismatch(problems); !strings.Contains(msg, "configured 2026-12-31T23:59:59Z, DocSpace has 2027-01-01T03:00:00.5+03:00 (1.5s apart)") {
+		t.Errorf("the message does not show the difference: %s", msg)
 	}
 	if msg := explainMismatch([]mismatch{{attr: "password", want: "(sensitive)", have: "(sensitive, different)"}}); strings.Contains(msg, "Secret") {
 		t.Errorf("a password reached the message: %s", msg)

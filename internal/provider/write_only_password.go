@@ -2,11 +2,6 @@ package provider
 
 import (
 	"context"
-	"crypto/pbkdf2"
-	"crypto/rand"
-	"crypto/sha256"
-	"crypto/subtle"
-	"encoding/json"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -15,46 +10,30 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// A write-only password never enters the plan or the state. To notice that
-// it was changed outside Terraform, the provider keeps a salted, slow digest
-// of it in the resource's private state and compares the password DocSpace
-// returns (in plain text, API.md §3.2) against it.
-const passwordDigestKey = "password_wo_digest"
+// A write-only password never enters the plan or the state, and nothing
+// derived from it is stored either. Earlier versions kept a salted PBKDF2
+// digest in private state (which is inside the state file), from which a
+// short password could be guessed offline; a digest as costly as current
+// guidance asks (PBKDF2-SHA256 at 600,000 iterations: 0.3 s of CPU here)
+// would cost minutes on every plan of a few hundred links.
+//
+// Drift is found without storing anything: Terraform hands the provider the
+// configured password_wo while it plans, and DocSpace reports a link's
+// password in plain text (API.md §3.2), read by the refresh of the same run.
+// The plan of a link it leaves unchanged compares the two and warns when
+// they differ (any update sends password_wo again anyway).
 
-// passwordDigestIterations makes guessing a password from a stolen state
-// file slow, while a refresh of many links stays quick.
-const passwordDigestIterations = 20000
+// writeOnlyDriftDoc tells users how drift is found, in the attribute docs.
+const writeOnlyDriftDoc = "A password changed outside Terraform is reported as a warning by the next plan: while planning, " +
+	"Terraform hands the provider the configured `password_wo`, and the provider compares it with the password DocSpace " +
+	"reports for the link (DocSpace returns link passwords in plain text to room managers), as read by the refresh; " +
+	"a plan that changes the link sends `password_wo` again anyway. " +
+	"With `-refresh=false` that comparison reads the room's links once."
 
-type passwordDigest struct {
-	Salt []byte `json:"salt"`
-	Key  []byte `json:"key"`
-}
-
-func newPasswordDigest(password string) ([]byte, error) {
-	salt := make([]byte, 16)
-	if _, err := rand.Read(salt); err != nil {
-		return nil, err
-	}
-	key, err := pbkdf2.Key(sha256.New, password, salt, passwordDigestIterations, 32)
-	if err != nil {
-		return nil, err
-	}
-	return json.Marshal(passwordDigest{Salt: salt, Key: key})
-}
-
-// passwordMatches reports whether password is the one the digest was made
-// of; ok is false when there is no usable digest.
-func passwordMatches(stored []byte, password string) (matches, ok bool) {
-	var d passwordDigest
-	if len(stored) == 0 || json.Unmarshal(stored, &d) != nil || len(d.Salt) == 0 {
-		return false, false
-	}
-	key, err := pbkdf2.Key(sha256.New, password, d.Salt, passwordDigestIterations, len(d.Key))
-	if err != nil {
-		return false, false
-	}
-	return subtle.ConstantTimeCompare(key, d.Key) == 1, true
-}
+// legacyPasswordDigestKey is the private-state key of that old digest.
+// Create, Read and Update remove it, so states written by development
+// builds before this change lose it at the next refresh.
+const legacyPasswordDigestKey = "password_wo_digest"
 
 // writeOnlyPassword reads password_wo, which only the configuration holds.
 func writeOnlyPassword(ctx context.Context, config tfsdk.Config) (string, diag.Diagnostics) {
@@ -63,35 +42,45 @@ func writeOnlyPassword(ctx context.Context, config tfsdk.Config) (string, diag.D
 	return v.ValueString(), diags
 }
 
-// privateSetter is what Create and Update responses offer for private state.
+// privateSetter is what Create, Read and Update responses offer for private
+// state.
 type privateSetter interface {
 	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
 }
 
-// rememberPassword stores the digest of a write-only password, or forgets it
-// when the link has none.
-func rememberPassword(ctx context.Context, private privateSetter, password string) diag.Diagnostics {
-	if password == "" {
-		return private.SetKey(ctx, passwordDigestKey, nil)
-	}
-	digest, err := newPasswordDigest(password)
-	if err != nil {
-		var diags diag.Diagnostics
-		diags.AddWarning("Could Not Remember the Write-Only Password",
-			"A change of the password outside Terraform will not be detected: "+err.Error())
-		return diags
-	}
-	return private.SetKey(ctx, passwordDigestKey, digest)
+// forgetLegacyDigest removes the digest older versions stored.
+func forgetLegacyDigest(ctx context.Context, private privateSetter) diag.Diagnostics {
+	return private.SetKey(ctx, legacyPasswordDigestKey, nil)
 }
 
-// passwordDrift warns when DocSpace's password is not the one whose digest
-// was stored.
-func passwordDrift(stored []byte, password, linkID, roomID string) diag.Diagnostics {
+// unchangedWriteOnlyPassword returns the configured password_wo when the
+// plan keeps password_wo_version as the state has it, which is when the
+// link should still hold that password. ok is false when there is nothing
+// to compare: no write-only password, an unknown one, or a new version
+// (which sends it anyway). Links without a write-only password cost one
+// attribute read.
+func unchangedWriteOnlyPassword(ctx context.Context, config tfsdk.Config, state tfsdk.State) (string, bool) {
+	var stateVersion, configVersion types.Int64
+	if state.GetAttribute(ctx, path.Root("password_wo_version"), &stateVersion).HasError() || stateVersion.IsNull() {
+		return "", false
+	}
+	var password types.String
+	if config.GetAttribute(ctx, path.Root("password_wo_version"), &configVersion).HasError() || !configVersion.Equal(stateVersion) ||
+		config.GetAttribute(ctx, path.Root("password_wo"), &password).HasError() || password.IsNull() || password.IsUnknown() {
+		return "", false
+	}
+	return password.ValueString(), true
+}
+
+// passwordDrift warns when the password DocSpace reports is not the
+// configured password_wo. Neither password appears in the warning.
+func passwordDrift(configured, reported, linkID, roomID string) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if matches, ok := passwordMatches(stored, password); ok && !matches {
-		diags.AddWarning("Password Changed Outside Terraform",
-			fmt.Sprintf("The password of link %s in room %s is no longer the configured password_wo. "+
-				"Change password_wo_version to set password_wo again.", linkID, roomID))
+	if configured != reported {
+		diags.AddAttributeWarning(path.Root("password_wo"), "Password Differs From password_wo",
+			fmt.Sprintf("DocSpace holds a password for link %s in room %s other than the configured password_wo: it was "+
+				"changed outside Terraform, or password_wo was changed without a new password_wo_version. "+
+				"Change password_wo_version to send password_wo again.", linkID, roomID))
 	}
 	return diags
 }
