@@ -359,7 +359,7 @@ func TestFindLink(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			fs := newFakeServer(t, replyJSON(http.StatusOK, payload))
-			l, found, err := newTestClient(t, fs).FindLink(context.Background(), "4711", tt.linkID)
+			l, found, err := NewSession(newTestClient(t, fs)).FindLink(context.Background(), "4711", tt.linkID)
 			if err != nil {
 				t.Fatalf("FindLink: %v", err)
 			}
@@ -383,7 +383,7 @@ func TestFindLink(t *testing.T) {
 func TestFindLinkUnknownRoomIsNotFound(t *testing.T) {
 	t.Parallel()
 	fs := newFakeServer(t, replyJSON(http.StatusNotFound, `{"error":{"message":"Item not found","type":"ASC.Common.Web.ItemNotFoundException","stack":"","hresult":-2146233088},"status":1,"statusCode":404}`))
-	_, found, err := newTestClient(t, fs).FindLink(context.Background(), "4711", extID)
+	_, found, err := NewSession(newTestClient(t, fs)).FindLink(context.Background(), "4711", extID)
 	if found || !IsNotFound(err) {
 		t.Errorf("FindLink = found %v, err %v; want a not-found error", found, err)
 	}

@@ -171,16 +171,6 @@ func (r RoomType) Name() string {
 	return "room_type_" + strconv.Itoa(int(r))
 }
 
-// ParseRoomType maps a Terraform spelling back to the API number.
-func ParseRoomType(name string) (RoomType, bool) {
-	for _, e := range roomTypeTable {
-		if e.name == name {
-			return e.room, true
-		}
-	}
-	return 0, false
-}
-
 // String names the room type as the DocSpace UI does.
 func (r RoomType) String() string {
 	switch r {

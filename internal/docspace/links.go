@@ -229,18 +229,6 @@ func (c *Client) ListLinks(ctx context.Context, roomID string, kind *LinkType) (
 	return links, nil
 }
 
-// FindLink lists the room's links of one kind and returns the one with the
-// given id; found is false when the room has no such link. There is no
-// single-link endpoint (API.md §10.8).
-func (c *Client) FindLink(ctx context.Context, roomID, linkID string) (Link, bool, error) {
-	links, err := c.ListLinks(ctx, roomID, nil)
-	if err != nil {
-		return Link{}, false, err
-	}
-	l, found := findByID(links, linkID)
-	return l, found, nil
-}
-
 // findByID picks a link out of a listing; ids compare without regard to case.
 func findByID(links []Link, linkID string) (Link, bool) {
 	for _, l := range links {

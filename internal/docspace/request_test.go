@@ -444,10 +444,6 @@ func TestRoomIDSafety(t *testing.T) {
 	const linkID = "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90"
 	calls := map[string]func(*Client, string) error{
 		"ListLinks": func(c *Client, id string) error { _, err := c.ListLinks(context.Background(), id, nil); return err },
-		"FindLink": func(c *Client, id string) error {
-			_, _, err := c.FindLink(context.Background(), id, linkID)
-			return err
-		},
 		"SetLink": func(c *Client, id string) error {
 			_, err := c.SetLink(context.Background(), id, LinkRequest{LinkType: LinkTypeExternal, Access: AccessRead})
 			return err

@@ -87,7 +87,8 @@ func (s *Session) Links(ctx context.Context, roomID string, kind *LinkType) ([]L
 }
 
 // FindLink returns the room's link with the given id; found is false when the
-// room has no such link.
+// room has no such link. There is no single-link endpoint: it is picked out of
+// the room's listing (API.md §10.8).
 func (s *Session) FindLink(ctx context.Context, roomID, linkID string) (Link, bool, error) {
 	links, err := s.Links(ctx, roomID, nil)
 	if err != nil {
