@@ -200,6 +200,20 @@ func hasUserInfo(address string) bool {
 // letter or digit keeps "." and ".." out, so an id is always one path segment.
 var roomIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$`)
 
+// LinkIDPattern is a link id as DocSpace writes it: a GUID in its hyphenated
+// 36-character form (API.md §3.2), in either case. Ids that users type are
+// checked against it before any request.
+var LinkIDPattern = regexp.MustCompile(`^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$`)
+
+// ParseLinkID checks a link id against LinkIDPattern and returns it in the
+// lower case DocSpace writes.
+func ParseLinkID(id string) (string, error) {
+	if !LinkIDPattern.MatchString(id) {
+		return "", fmt.Errorf("link id %q is not a GUID like 3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90", id)
+	}
+	return strings.ToLower(id), nil
+}
+
 // ValidateRoomID reports whether id can name a room.
 func ValidateRoomID(id string) error {
 	if !roomIDPattern.MatchString(id) {

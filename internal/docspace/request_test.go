@@ -576,3 +576,32 @@ func TestConcurrentRequests(t *testing.T) {
 		t.Errorf("server saw %d requests, want 16", n)
 	}
 }
+
+// TestParseLinkID: the one check of a link id a user typed (import IDs, the
+// docspace_room_link data source), in the form DocSpace writes (API.md §3.2).
+func TestParseLinkID(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90", "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90"},
+		{"3F6C2A9E-8D41-4B7A-9C05-1E2D7F4A6B90", "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90"},
+		{"3f6c2a9e8d414b7a9c051e2d7f4a6b90", ""},              // no hyphens
+		{"{3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90}", ""},        // braces
+		{"urn:uuid:3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90", ""}, // URN
+		{"3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b9", ""},           // short
+		{" 3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90", ""},         // space
+		{"3g6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90", ""},          // not hex
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got, err := ParseLinkID(tt.in)
+		if tt.want == "" {
+			if err == nil {
+				t.Errorf("ParseLinkID(%q) = %q, want an error", tt.in, got)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("ParseLinkID(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+}
