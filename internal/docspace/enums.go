@@ -76,6 +76,21 @@ func AccessNames() []string {
 	return names
 }
 
+// AccessNamesFor lists, in the order of AccessNames, the access values that
+// at least one room type allows for a link kind (API.md §4.5).
+func AccessNamesFor(kind LinkType) []string {
+	var names []string
+	for _, a := range accessTable {
+		for _, byKind := range allowedAccess {
+			if slices.Contains(byKind[kind], a.access) {
+				names = append(names, a.name)
+				break
+			}
+		}
+	}
+	return names
+}
+
 // Name is the access value as spelled at the Terraform surface.
 func (a Access) Name() string {
 	for _, e := range accessTable {
