@@ -301,48 +301,6 @@ func TestParseTime(t *testing.T) {
 	}
 }
 
-func TestAccessUnmarshalJSON(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		in      string
-		want    Access
-		wantErr bool
-	}{
-		{in: `2`, want: AccessRead},
-		{in: `10`, want: AccessEditing},
-		{in: `0`, want: AccessNone},
-		{in: `9`, want: Access(9)}, // numbers pass through, known or not
-		{in: `"Read"`, want: AccessRead},
-		{in: `"Review"`, want: AccessReview},
-		{in: `"Comment"`, want: AccessComment},
-		{in: `"FillForms"`, want: AccessFillForms},
-		{in: `"Editing"`, want: AccessEditing},
-		{in: `"ContentCreator"`, want: AccessContentCreator},
-		{in: `"None"`, want: AccessNone},
-		{in: `"read"`, wantErr: true},
-		{in: `"RoomManager"`, wantErr: true},
-		{in: `"2"`, wantErr: true},
-		{in: `true`, wantErr: true},
-		{in: `{}`, wantErr: true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			t.Parallel()
-			var a Access
-			err := a.UnmarshalJSON([]byte(tt.in))
-			if tt.wantErr {
-				if err == nil {
-					t.Errorf("UnmarshalJSON(%s) = %v, want an error", tt.in, a)
-				}
-				return
-			}
-			if err != nil || a != tt.want {
-				t.Errorf("UnmarshalJSON(%s) = %v, %v; want %v", tt.in, a, err, tt.want)
-			}
-		})
-	}
-}
-
 func TestFindLink(t *testing.T) {
 	t.Parallel()
 	payload := okEnvelope(`[` + entryInvitationV37 + `,` + entryPrimary + `,` + entryExternalV37 + `]`)

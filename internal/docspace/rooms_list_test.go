@@ -195,37 +195,6 @@ func TestListRoomsFailures(t *testing.T) {
 	}
 }
 
-func TestRoomTypeNames(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		room RoomType
-		name string
-	}{
-		{RoomTypeFillingForms, "form_filling"},
-		{RoomTypeEditing, "collaboration"},
-		{RoomTypeCustom, "custom"},
-		{RoomTypePublic, "public"},
-		{RoomTypeVirtualData, "virtual_data"},
-		{RoomTypeAI, "ai"},
-	}
-	var names []string
-	for _, tt := range tests {
-		names = append(names, tt.name)
-		if got := tt.room.Name(); got != tt.name {
-			t.Errorf("RoomType(%d).Name() = %q, want %q", tt.room, got, tt.name)
-		}
-		if _, known := AllowedAccess(tt.room, LinkTypeInvitation); !known {
-			t.Errorf("%s has a name but no access table entry", tt.name)
-		}
-	}
-	if got := RoomTypeNames(); !slices.Equal(got, names) {
-		t.Errorf("RoomTypeNames() = %v, want %v", got, names)
-	}
-	if got := RoomType(7).Name(); got != "room_type_7" {
-		t.Errorf("RoomType(7).Name() = %q", got)
-	}
-}
-
 // TestListRoomsStopsPaging: a server that keeps handing out new rooms does
 // not keep the client paging for ever.
 func TestListRoomsStopsPaging(t *testing.T) {

@@ -123,3 +123,31 @@ func TestMemberWithoutManageRights(t *testing.T) {
 	}
 	call(t, srv, http.MethodDelete, roomPath(custom.ID), nil, member).expectError(http.StatusForbidden, "Access denied")
 }
+
+// API.md §9: the scheme prefixes are case-sensitive, and the cookie/token
+// handler cuts "Bearer " only when spelled so.
+func TestAuthenticationCase(t *testing.T) {
+	t.Parallel()
+	srv := newEnv(t, WithTokens("personal-token", "sk-apikey"))
+	room := srv.CreateRoom("Audit", RoomCustom)
+	tests := []struct {
+		name   string
+		header string
+		want   int
+	}{
+		{"Bearer personal token", "Bearer personal-token", 200},
+		{"lower-case bearer personal token", "bearer personal-token", 401},
+		{"upper-case BEARER personal token", "BEARER personal-token", 401},
+		{"lower-case bearer API key", "bearer sk-apikey", 401},
+		{"Bearer API key", "Bearer sk-apikey", 200},
+		{"bare token", "personal-token", 200},
+		{"bare token with spaces around", "  personal-token  ", 200},
+		{"Bearer alone", "Bearer", 401},
+	}
+	for _, tc := range tests {
+		r := listLinks(t, srv, room.ID, "", withHeader("Authorization", tc.header))
+		if r.status != tc.want {
+			t.Errorf("%s: status %d, want %d", tc.name, r.status, tc.want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -223,5 +224,36 @@ func TestValidationEnvelope(t *testing.T) {
 	links := r.body["links"].([]any)
 	if links[0].(map[string]any)["action"] != "PUT" {
 		t.Errorf("API.md §8.3 links = %v", links)
+	}
+}
+
+// API.md §10.3: one link id, one short link: across updates, and across a
+// delete and a create with the same id; another id, another short link.
+func TestShortLinkFollowsLinkID(t *testing.T) {
+	t.Parallel()
+	srv := newEnv(t)
+	room := srv.CreateRoom("Audit", RoomCustom)
+	id := newGUID()
+	put := func(access int) string {
+		r := putLink(t, srv, room.ID, map[string]any{"linkId": id, "linkType": 1, "access": access}).mustStatus(http.StatusOK)
+		if access == 0 {
+			return ""
+		}
+		return r.link()["shareLink"].(string)
+	}
+	first := put(2)
+	if !strings.Contains(first, "/s/") || len(first[strings.LastIndex(first, "/")+1:]) != 15 {
+		t.Fatalf("shareLink %q is not a 15-character /s/ link", first)
+	}
+	if again := put(10); again != first {
+		t.Errorf("after an update: %q, want %q", again, first)
+	}
+	put(0)
+	if recreated := put(2); recreated != first {
+		t.Errorf("deleted and created with the same id: %q, want %q", recreated, first)
+	}
+	other := putLink(t, srv, room.ID, map[string]any{"linkId": newGUID(), "linkType": 1, "access": 2}).mustStatus(http.StatusOK)
+	if other.link()["shareLink"] == first {
+		t.Errorf("another link id has the same short link %q", first)
 	}
 }

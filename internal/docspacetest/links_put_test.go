@@ -201,3 +201,51 @@ func TestUnknownRoomIsNotFound(t *testing.T) {
 		}
 	}
 }
+
+// API.md §2: the FileShare converter turns every scalar it cannot read into
+// None, which deletes; numbers in strings are read for plain number fields.
+func TestLenientBinding(t *testing.T) {
+	t.Parallel()
+	for _, raw := range []string{"null", "true", "false", "2.5", "99999999999", `"2.0"`, `"read"`, `"Nonsense"`} {
+		t.Run("access "+raw+" deletes", func(t *testing.T) {
+			t.Parallel()
+			srv := newEnv(t)
+			room := srv.CreateRoom("Audit", RoomCustom)
+			id := newGUID()
+			putLink(t, srv, room.ID, map[string]any{"linkId": id, "linkType": 1, "access": 2}).mustStatus(http.StatusOK)
+			r := putLink(t, srv, room.ID, `{"linkId":"`+id+`","linkType":1,"access":`+raw+`}`).mustStatus(http.StatusOK)
+			if _, ok := r.body["response"]; ok || r.body["count"] != float64(0) {
+				t.Errorf("answer %s, want the delete envelope", r.raw)
+			}
+			if n := len(srv.Links(room.ID)); n != 0 {
+				t.Errorf("room still holds %d links", n)
+			}
+		})
+	}
+	for _, raw := range []string{`"Read"`, `"2"`, `" 2 "`} {
+		t.Run("access "+raw+" is Read", func(t *testing.T) {
+			t.Parallel()
+			srv := newEnv(t)
+			room := srv.CreateRoom("Audit", RoomCustom)
+			r := putLink(t, srv, room.ID, `{"linkType":1,"access":`+raw+`}`).mustStatus(http.StatusOK)
+			if r.response()["access"] != float64(2) {
+				t.Errorf("access = %v, want 2", r.response()["access"])
+			}
+		})
+	}
+	t.Run(`maxUseCount "5" and currentUseCount "0" are numbers`, func(t *testing.T) {
+		t.Parallel()
+		srv := newEnv(t)
+		room := srv.CreateRoom("Audit", RoomCustom)
+		r := putLink(t, srv, room.ID, `{"linkType":0,"access":2,"maxUseCount":"5","currentUseCount":"0"}`).mustStatus(http.StatusOK)
+		if got := r.link()["maxUseCount"]; got != float64(5) {
+			t.Errorf("maxUseCount = %v, want 5", got)
+		}
+	})
+	t.Run(`maxUseCount "0" is still out of range`, func(t *testing.T) {
+		t.Parallel()
+		srv := newEnv(t)
+		room := srv.CreateRoom("Audit", RoomCustom)
+		putLink(t, srv, room.ID, `{"linkType":0,"access":2,"maxUseCount":"0"}`).expectValidation("RoomLink.MaxUseCount")
+	})
+}

@@ -151,3 +151,15 @@ func TestRouting(t *testing.T) {
 		}
 	}
 }
+
+// API.md §8.4: a path no route matches ends in routing: 404, empty body.
+func TestUnmatchedRoute(t *testing.T) {
+	t.Parallel()
+	srv := newEnv(t)
+	for _, path := range []string{"/api/2.0/files/roomz/1/links", "/api/2.0/files/rooms/1/links/extra", "/nothing"} {
+		r := call(t, srv, http.MethodGet, path, nil)
+		if r.status != http.StatusNotFound || len(r.raw) != 0 {
+			t.Errorf("GET %s: %d %q, want 404 and no body", path, r.status, r.raw)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package docspacetest
 
 import (
+	"net/http"
 	"strings"
 	"testing"
 )
@@ -62,5 +63,65 @@ func TestPutLinkModelValidation(t *testing.T) {
 	})
 	t.Run("API.md §7.1 unparseable ?type is a validation error", func(t *testing.T) {
 		listLinks(t, srv, room.ID, "?type=bogus").expectValidation("type")
+	})
+}
+
+// API.md §8.4: a body the JSON formatter does not accept is 415, before the
+// body is read and before anything is written.
+func TestUnsupportedMediaType(t *testing.T) {
+	t.Parallel()
+	srv := newEnv(t, WithUser("admin@example.com", "Secret-123"))
+	room := srv.CreateRoom("Audit", RoomCustom)
+	body := map[string]any{"linkId": newGUID(), "linkType": 1, "access": 2}
+	tests := []struct {
+		name        string
+		contentType string // "-" removes the header
+		want        int
+	}{
+		{"no Content-Type", "-", 415},
+		{"text/plain", "text/plain", 415},
+		{"form", "application/x-www-form-urlencoded", 415},
+		{"unparseable", "json", 415},
+		{"application/json", "application/json", 200},
+		{"with charset", "application/json; charset=utf-8", 200},
+		{"upper case", "Application/JSON", 200},
+		{"text/json", "text/json", 200},
+		{"a +json type", "application/merge-patch+json", 200},
+	}
+	for _, tc := range tests {
+		opt := withHeader("Content-Type", tc.contentType)
+		if tc.contentType == "-" {
+			opt = func(r *http.Request) { r.Header.Del("Content-Type") }
+		}
+		r := putLink(t, srv, room.ID, body, opt)
+		if r.status != tc.want {
+			t.Errorf("%s: status %d, want %d: %s", tc.name, r.status, tc.want, r.raw)
+		}
+		if tc.want != 415 {
+			continue
+		}
+		resp := r.response()
+		if resp["status"] != float64(415) || resp["title"] != "Unsupported Media Type" {
+			t.Errorf("%s: problem = %v", tc.name, resp)
+		}
+		if r.body["status"] != float64(0) || r.body["statusCode"] != float64(200) {
+			t.Errorf("%s: envelope status %v statusCode %v, want 0 and 200 (the filter wraps before the status is set)",
+				tc.name, r.body["status"], r.body["statusCode"])
+		}
+	}
+	if n := len(srv.Links(room.ID)); n != 1 {
+		t.Errorf("room holds %d links, want the 1 written by the accepted requests (same id)", n)
+	}
+
+	noType := func(r *http.Request) { r.Header.Del("Content-Type") }
+	t.Run("sign-in", func(t *testing.T) {
+		call(t, srv, http.MethodPost, "/api/2.0/authentication",
+			map[string]any{"userName": "admin@example.com", "password": "Secret-123"}, noAuth(), noType).mustStatus(415)
+	})
+	t.Run("room creation", func(t *testing.T) {
+		call(t, srv, http.MethodPost, "/api/2.0/files/rooms", map[string]any{"title": "x", "roomType": 5}, noType).mustStatus(415)
+	})
+	t.Run("authentication comes first", func(t *testing.T) {
+		putLink(t, srv, room.ID, body, noType, noAuth()).mustStatus(401)
 	})
 }
