@@ -77,7 +77,14 @@ type Client struct {
 	// rejected is set by the first 401: a token does not become valid again
 	// during a run, so no further request is sent with it.
 	rejected atomic.Pointer[Error]
+	// linkIDs is what creates have shown of the portal's handling of the
+	// link id they send (linkIDsUnknown, linkIDsHonoured, linkIDsIgnored).
+	linkIDs atomic.Int32
 }
+
+// foreignNotFoundRetries is how often a proxy's 404 is tried again (within
+// the client's retries).
+const foreignNotFoundRetries = 2
 
 // maxResponseBytes bounds what is read of any response: a room holds at most
 // a few links, so anything larger is not a DocSpace answer.
@@ -180,9 +187,38 @@ func ParseHost(host string) (*url.URL, error) {
 	if u.User != nil {
 		return nil, errors.New("the DocSpace host must not contain credentials; use the token instead")
 	}
-	u.Path = strings.TrimRight(u.Path, "/")
+	u.Path, _ = cutAPIPath(strings.TrimRight(u.Path, "/"))
 	u.RawPath = ""
 	return u, nil
+}
+
+// HostAPIPath returns the part of a host address that ParseHost drops
+// because it is already an API path ("/api/2.0" in
+// "https://portal.example.com/api/2.0"), or "" when there is none. The
+// client adds /api/2.0/… itself, so such a host would send every request to
+// /api/2.0/api/2.0/…, which only a proxy's 404 answers.
+func HostAPIPath(host string) string {
+	u, err := url.Parse(strings.TrimSpace(host))
+	if err != nil || !strings.Contains(host, "://") {
+		u, err = url.Parse("https://" + strings.TrimSpace(host))
+		if err != nil {
+			return ""
+		}
+	}
+	_, apiPath := cutAPIPath(strings.TrimRight(u.Path, "/"))
+	return apiPath
+}
+
+// cutAPIPath splits a path before its first "api" segment: the portal's own
+// path prefix (if DocSpace is served below one) and the API path after it.
+func cutAPIPath(p string) (prefix, apiPath string) {
+	segments := strings.Split(p, "/")
+	for i, seg := range segments {
+		if strings.EqualFold(seg, "api") {
+			return strings.Join(segments[:i], "/"), "/" + strings.Join(segments[i:], "/")
+		}
+	}
+	return p, ""
 }
 
 // hasUserInfo reports whether an address with a scheme has an "@" in its
@@ -277,7 +313,7 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 		}
 		raw = encoded
 	}
-	state := &callState{method: method, path: path}
+	state := &callState{method: method, path: path, noBlindRetry: noBlindRetry(ctx)}
 	ctx = context.WithValue(ctx, callStateKey{}, state)
 	// Nothing logs the token, but should anything ever try, it is masked.
 	if c.token != "" {
@@ -320,7 +356,14 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 			return err // the connection failed mid-body: a network error
 		}
 		present, err := decodeResponse(method, path, resp, data, into)
-		if err != nil && incompleteBody(resp.StatusCode, data) {
+		switch {
+		case err != nil && incompleteBody(resp.StatusCode, data):
+			return retryableResponse{err: err, mayHaveApplied: true}
+		case resp.StatusCode == http.StatusNotFound && IsForeignAnswer(err) && state.attempt <= foreignNotFoundRetries:
+			// A proxy's 404 (an empty body or its own page): the request
+			// never reached DocSpace, and a proxy that is being reloaded
+			// answers properly again a moment later. A few attempts only:
+			// a wrong host answers the same way every time.
 			return retryableResponse{err: err}
 		}
 		result.done, result.present, result.err = true, present, err
@@ -435,48 +478,76 @@ func (c *Client) redact(err error, secrets ...string) error {
 // decodeResponse turns a response into a payload or an *Error. It is
 // separate from do so that every response shape can be tested directly.
 func decodeResponse(method, path string, resp *http.Response, raw []byte, into any) (bool, error) {
-	fail := func(status int, msg, typ string) (bool, error) {
-		e := &Error{Method: method, Path: path, StatusCode: status, Message: msg, Type: typ}
-		if status == http.StatusTooManyRequests {
+	status := resp.StatusCode
+	fail := func(code int, msg, typ string) (bool, error) {
+		e := &Error{Method: method, Path: path, StatusCode: code, Message: msg, Type: typ}
+		if code == http.StatusTooManyRequests {
 			e.RetryAfter = resp.Header.Get("Retry-After")
 		}
 		return false, e
 	}
-	status := resp.StatusCode
+	// foreign is an answer that did not come from DocSpace's API.
+	foreign := func(msg string) (bool, error) {
+		return false, &Error{Method: method, Path: path, StatusCode: status, Message: msg, Foreign: true}
+	}
 	ok := status >= 200 && status < 300
 	trimmed := bytes.TrimSpace(raw)
 
 	if status >= 300 && status < 400 {
 		// Redirects are not followed: one could take the token elsewhere.
-		return fail(status, fmt.Sprintf("unexpected redirect (status %d): check that the host is the portal's own address, with https:// and any path prefix", status), "")
+		return foreign(fmt.Sprintf("unexpected redirect (status %d): check that the host is the portal's own address, with https:// and any path prefix", status))
 	}
 	if isHTML(resp.Header.Get("Content-Type"), trimmed) {
-		// A proxy's error page: say so, never repeat it.
-		return fail(status, fmt.Sprintf("unexpected HTML response, status %d", status), "")
+		// A proxy's error page or a login page: say so, never repeat it. A
+		// 5xx page is a proxy in front of a failing DocSpace, which a retry
+		// may get past; anything else did not come from the API.
+		if status >= 500 {
+			return fail(status, fmt.Sprintf("unexpected HTML response, status %d", status), "")
+		}
+		return foreign(fmt.Sprintf("unexpected HTML response, status %d: not DocSpace's API", status))
 	}
 	if len(trimmed) == 0 {
-		if ok {
+		switch {
+		case ok:
 			return fail(status, "empty response body", "")
+		case status == http.StatusNotFound:
+			// DocSpace's own 404 always has its error envelope (API.md §8.1).
+			return foreign("empty 404 response: not DocSpace's API")
 		}
 		return fail(status, defaultMessage(status), "")
 	}
 	if !json.Valid(trimmed) {
 		var probe any
-		return fail(status, "the response is not valid JSON ("+describeJSONError(json.Unmarshal(trimmed, &probe))+")", "")
+		msg := "the response is not valid JSON (" + describeJSONError(json.Unmarshal(trimmed, &probe)) + ")"
+		if !ok && status < 500 {
+			return foreign(msg)
+		}
+		return fail(status, msg, "")
 	}
 	// A DocSpace body is always an object with at least one of the envelope's
 	// own keys. Anything else ("null", "[]", "{}", a proxy's JSON) must not
 	// pass for a success without a payload, which would read as "no links".
 	var keys map[string]json.RawMessage
 	if json.Unmarshal(trimmed, &keys) != nil || !isEnvelope(keys) {
-		if ok {
-			return fail(status, "the response is not a DocSpace API envelope", "")
+		switch {
+		case ok:
+			return foreign("the response is not a DocSpace API envelope")
+		case status < 500:
+			return foreign(defaultMessage(status) + " (not a DocSpace API answer)")
 		}
 		return fail(status, defaultMessage(status), "")
 	}
 	var env envelope
 	if err := json.Unmarshal(trimmed, &env); err != nil {
 		return fail(status, "unexpected response envelope ("+describeJSONError(err)+")", "")
+	}
+	// From here on the answer is DocSpace's own.
+	inEnvelope := func(found bool, err error) (bool, error) {
+		var apiErr *Error
+		if errors.As(err, &apiErr) {
+			apiErr.Envelope = true
+		}
+		return found, err
 	}
 	if env.Error != nil {
 		code := status
@@ -491,7 +562,7 @@ func decodeResponse(method, path string, resp *http.Response, raw []byte, into a
 		if msg == "" {
 			msg = defaultMessage(code)
 		}
-		return fail(code, msg, typ)
+		return inEnvelope(fail(code, msg, typ))
 	}
 	if env.Status != 0 || !ok {
 		code := status
@@ -501,14 +572,14 @@ func decodeResponse(method, path string, resp *http.Response, raw []byte, into a
 				code = http.StatusBadRequest
 			}
 		}
-		return fail(code, problemMessage(env.Response, code), "")
+		return inEnvelope(fail(code, problemMessage(env.Response, code), ""))
 	}
 	if len(env.Response) == 0 || string(env.Response) == "null" {
 		return false, nil
 	}
 	if into != nil {
 		if err := json.Unmarshal(env.Response, into); err != nil {
-			return fail(status, "unexpected response payload ("+describeJSONError(err)+")", "")
+			return inEnvelope(fail(status, "unexpected response payload ("+describeJSONError(err)+")", ""))
 		}
 	}
 	return true, nil

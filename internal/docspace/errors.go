@@ -26,6 +26,14 @@ type Error struct {
 	Type string
 	// RetryAfter is the Retry-After header of a 429 response, verbatim.
 	RetryAfter string
+	// Envelope is true when the answer was DocSpace's own JSON envelope
+	// (API.md §3.1, §8.1): only then is a 404 DocSpace saying "not found".
+	Envelope bool
+	// Foreign is true when something other than DocSpace's API answered: an
+	// HTML page, a redirect, an empty 404 or JSON without the envelope, as a
+	// proxy, a login page or another site sends. Such an answer says nothing
+	// about rooms or links.
+	Foreign bool
 }
 
 func (e *Error) Error() string {
@@ -40,8 +48,20 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("DocSpace %s %s: %s (HTTP %s)", e.Method, e.Path, msg, status)
 }
 
-// IsNotFound reports whether err is a 404 from DocSpace ("Item not found").
-func IsNotFound(err error) bool { return hasStatus(err, http.StatusNotFound) }
+// IsNotFound reports whether err is DocSpace's own "not found": a 404 whose
+// body is its JSON error envelope (API.md §8.1, §8.2). A 404 from anything else (a
+// proxy's page, an empty body) is not, and never means "gone".
+func IsNotFound(err error) bool {
+	var apiErr *Error
+	return errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound && apiErr.Envelope
+}
+
+// IsForeignAnswer reports whether something other than DocSpace's API
+// answered the request (see Error.Foreign).
+func IsForeignAnswer(err error) bool {
+	var apiErr *Error
+	return errors.As(err, &apiErr) && apiErr.Foreign
+}
 
 // IsUnauthorized reports whether DocSpace rejected the credentials.
 func IsUnauthorized(err error) bool { return hasStatus(err, http.StatusUnauthorized) }

@@ -133,7 +133,7 @@ func TestErrorShapes(t *testing.T) {
 		},
 		{
 			name: "200 HTML (a login page)", status: 200, contentType: "text/html", body: `<html><body>Sign in ` + plantedBodyText + `</body></html>`,
-			wantStatus: 200, wantMsg: "unexpected HTML response, status 200",
+			wantStatus: 200, wantMsg: "unexpected HTML response, status 200: not DocSpace's API",
 		},
 		{
 			name: "truncated JSON", status: 200,
@@ -157,7 +157,8 @@ func TestErrorShapes(t *testing.T) {
 		{name: "JSON string", status: 200, body: `"` + plantedBodyText + `"`, wantStatus: 200, wantMsg: "the response is not a DocSpace API envelope"},
 		{
 			name: "not an envelope with 404", status: 404, body: `{"detail":"` + plantedBodyText + `"}`,
-			wantStatus: 404, wantMsg: "not found", flags: helperFlags{notFound: true},
+			// Not DocSpace's envelope: a proxy's 404, which never means "gone".
+			wantStatus: 404, wantMsg: "not found (not a DocSpace API answer)",
 		},
 		{
 			name: "envelope fields of the wrong type", status: 200, body: `{"status":"` + plantedBodyText + `"}`,

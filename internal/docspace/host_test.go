@@ -31,6 +31,12 @@ func TestParseHost(t *testing.T) {
 		{name: "ipv6 loopback", input: "http://[::1]:8080", want: "http://[::1]:8080"},
 		{name: "surrounding white space", input: "  https://portal.example.com/ \n", want: "https://portal.example.com"},
 		{name: "upper-case scheme", input: "HTTPS://portal.example.com", want: "https://portal.example.com"},
+		// An API path is cut off: the client adds /api/2.0/… itself.
+		{name: "api path", input: "https://portal.example.com/api/2.0", want: "https://portal.example.com"},
+		{name: "api path with slash", input: "https://portal.example.com/api/2.0/", want: "https://portal.example.com"},
+		{name: "api path below a prefix", input: "https://portal.example.com/docspace/API/2.0/files/rooms/4711", want: "https://portal.example.com/docspace"},
+		{name: "bare api segment", input: "portal.example.com/api", want: "https://portal.example.com"},
+		{name: "api in a longer segment stays", input: "https://portal.example.com/apis", want: "https://portal.example.com/apis"},
 
 		{name: "empty", input: "", errHas: "empty"},
 		{name: "white space only", input: " \t\n ", errHas: "empty"},
@@ -200,5 +206,20 @@ func TestBareHostUsesHTTPS(t *testing.T) {
 	}
 	if !gotTLS.Load() {
 		t.Error("the request did not use TLS")
+	}
+}
+
+func TestHostAPIPath(t *testing.T) {
+	t.Parallel()
+	for input, want := range map[string]string{
+		"https://portal.example.com":                      "",
+		"https://portal.example.com/docspace/":            "",
+		"https://portal.example.com/api/2.0":              "/api/2.0",
+		"https://portal.example.com/api/2.0/":             "/api/2.0",
+		"portal.example.com/docspace/api/2.0/files/rooms": "/api/2.0/files/rooms",
+	} {
+		if got := HostAPIPath(input); got != want {
+			t.Errorf("HostAPIPath(%q) = %q, want %q", input, got, want)
+		}
 	}
 }

@@ -3,7 +3,9 @@ package docspace
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -240,29 +242,43 @@ func findByID(links []Link, linkID string) (Link, bool) {
 }
 
 // SetLink sends one PUT (API.md §2, §6) and returns the link the server now holds.
-// A request without a LinkID gets a fresh random one, so that a create that
-// is retried after a lost response updates the same link instead of making a
-// second one.
+// It is for updates: it sends the request again after a lost answer, which
+// is safe for a link that exists. Creates go through CreateLink.
 func (c *Client) SetLink(ctx context.Context, roomID string, req LinkRequest) (Link, error) {
+	req, err := normaliseLinkID(req)
+	if err != nil {
+		return Link{}, err
+	}
+	return c.putLink(ctx, roomID, req)
+}
+
+// normaliseLinkID gives a request without a LinkID a fresh random one, so
+// that a create is safe to look up and to retry, and spells an id the way
+// the server wants it.
+func normaliseLinkID(req LinkRequest) (LinkRequest, error) {
 	if req.Access == AccessNone {
-		return Link{}, fmt.Errorf("SetLink needs an access value; use DeleteLink to delete a link")
+		return req, fmt.Errorf("SetLink needs an access value; use DeleteLink to delete a link")
 	}
 	if req.LinkID == "" {
 		req.LinkID = uuid.NewString()
-	} else {
-		id, err := uuid.Parse(req.LinkID)
-		if err != nil {
-			return Link{}, fmt.Errorf("link id %q is not a GUID", req.LinkID)
-		}
-		// The empty GUID means "create" to the server (API.md §2), and a create
-		// needs an id of its own to be safe to retry.
-		if id == uuid.Nil {
-			id = uuid.New()
-		}
-		// uuid.Parse also reads "{…}", "urn:uuid:…" and 32 bare hex digits;
-		// the server wants the hyphenated form.
-		req.LinkID = id.String()
+		return req, nil
 	}
+	id, err := uuid.Parse(req.LinkID)
+	if err != nil {
+		return req, fmt.Errorf("link id %q is not a GUID", req.LinkID)
+	}
+	// The empty GUID means "create" to the server (API.md §2), and a create
+	// needs an id of its own to be safe to retry.
+	if id == uuid.Nil {
+		id = uuid.New()
+	}
+	// uuid.Parse also reads "{…}", "urn:uuid:…" and 32 bare hex digits;
+	// the server wants the hyphenated form.
+	req.LinkID = id.String()
+	return req, nil
+}
+
+func (c *Client) putLink(ctx context.Context, roomID string, req LinkRequest) (Link, error) {
 	path, err := roomPath(roomID, "/links")
 	if err != nil {
 		return Link{}, err
@@ -284,6 +300,178 @@ func (c *Client) SetLink(ctx context.Context, roomID string, req LinkRequest) (L
 		return Link{}, c.redact(&Error{Method: http.MethodPut, Path: path, StatusCode: http.StatusOK, Message: msg}, requestSecrets(req.body())...)
 	}
 	return l, nil
+}
+
+// What the client has learnt of the portal's handling of a create's linkId.
+const (
+	linkIDsUnknown int32 = iota
+	linkIDsHonoured
+	linkIDsIgnored
+)
+
+// noteLinkIDs records whether a create answered with the id it asked for.
+// Once a portal was seen to ignore the id, it is not trusted again.
+func (c *Client) noteLinkIDs(honoured bool) {
+	if honoured {
+		c.linkIDs.CompareAndSwap(linkIDsUnknown, linkIDsHonoured)
+		return
+	}
+	c.linkIDs.Store(linkIDsIgnored)
+}
+
+// UnknownOutcomeError is a create that failed in a way that leaves open
+// whether DocSpace made the link, and a look at the room could not settle
+// it. The link, if it exists, has the id LinkID, or, where the portal
+// ignores the id it is sent, possibly one of Candidates.
+type UnknownOutcomeError struct {
+	RoomID string
+	LinkID string
+	// Err is the create's own failure; LookupErr the failure of the look at
+	// the room that followed, if that failed too.
+	Err, LookupErr error
+	// Candidates are links of the room with the settings of the create and
+	// another id, when the portal may ignore the id it is sent.
+	Candidates []Link
+}
+
+func (e *UnknownOutcomeError) Error() string {
+	msg := fmt.Sprintf("creating link %s in room %s: %v; it is unknown whether DocSpace made the link", e.LinkID, e.RoomID, e.Err)
+	switch {
+	case e.LookupErr != nil:
+		msg += fmt.Sprintf(", and looking for it failed too: %v", e.LookupErr)
+	case len(e.Candidates) > 0:
+		names := make([]string, len(e.Candidates))
+		for i, l := range e.Candidates {
+			names[i] = fmt.Sprintf("%s (%q)", l.ID, l.Title)
+		}
+		msg += fmt.Sprintf("; the room holds links with the same settings under other ids: %s", strings.Join(names, ", "))
+	}
+	return msg
+}
+
+func (e *UnknownOutcomeError) Unwrap() error { return e.Err }
+
+// CreateLink creates a link with the id in req.LinkID (a fresh one when
+// empty), so that what a create did can always be looked up.
+//
+// A create is never sent again blindly after an attempt that may have taken
+// effect (an answer lost, cut short or a 5xx): the room is listed first. The
+// link with the requested id is adopted when it is there. When it is not,
+// the create is sent again only if nothing suggests the first attempt made a
+// link under another id: DocSpace keeps the id it is sent (API.md §2), but a
+// portal that ignores it would make a second link on every retry. Where the
+// portal ignores ids (or it is not yet known) and exactly one link with the
+// create's settings is in the room, that link is adopted. When the outcome
+// cannot be settled, the error is an *UnknownOutcomeError.
+//
+// The returned link's id differs from the requested one only where the
+// portal ignored it; callers keep the id DocSpace reports.
+func (c *Client) CreateLink(ctx context.Context, roomID string, req LinkRequest) (Link, error) {
+	req, err := normaliseLinkID(req)
+	if err != nil {
+		return Link{}, err
+	}
+	for attempt := 0; ; attempt++ {
+		link, err := c.putLink(withoutBlindRetry(ctx), roomID, req)
+		if err == nil {
+			c.noteLinkIDs(strings.EqualFold(link.ID, req.LinkID))
+			return link, nil
+		}
+		if !createMayHaveApplied(err) {
+			return Link{}, err
+		}
+		links, lookupErr := c.ListLinks(ctx, roomID, nil)
+		if lookupErr != nil {
+			return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: req.LinkID, Err: err, LookupErr: lookupErr}
+		}
+		if l, found := findByID(links, req.LinkID); found {
+			c.noteLinkIDs(true)
+			return l, nil
+		}
+		// Not there under its own id. On a portal that keeps ids, the
+		// attempt made nothing; elsewhere a link with the create's settings
+		// may be what it made.
+		mode := c.linkIDs.Load()
+		var candidates []Link
+		if mode != linkIDsHonoured {
+			candidates = sameSettings(links, req)
+		}
+		// A request that timed out may still be on its way. Sending it
+		// again with the same id is harmless where ids are kept, as
+		// DocSpace keeps them (API.md §2), which is assumed until an answer shows
+		// otherwise; on a portal seen to ignore them, it is not.
+		stillInFlight := isTimeout(err)
+		switch {
+		case len(candidates) == 1:
+			return candidates[0], nil
+		case len(candidates) > 1 || (stillInFlight && mode == linkIDsIgnored):
+			return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: req.LinkID, Err: err, Candidates: candidates}
+		case attempt >= c.http.RetryMax:
+			if stillInFlight {
+				return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: req.LinkID, Err: err}
+			}
+			return Link{}, err // the room shows it: nothing was made
+		}
+		select {
+		case <-time.After(c.http.Backoff(c.http.RetryWaitMin, c.http.RetryWaitMax, attempt, nil)):
+		case <-ctx.Done():
+			return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: req.LinkID, Err: ctx.Err()}
+		}
+	}
+}
+
+// createMayHaveApplied reports whether a failed create may have made its
+// link: anything but DocSpace's own refusal (an error envelope with a 4xx),
+// a rejected token, a rate limit, or an answer from something in front of
+// DocSpace that never passed the request on.
+func createMayHaveApplied(err error) bool {
+	var apiErr *Error
+	var opErr *net.OpError
+	switch {
+	case errors.As(err, &apiErr):
+		switch {
+		case apiErr.StatusCode == http.StatusUnauthorized, apiErr.StatusCode == http.StatusTooManyRequests:
+			return false
+		case apiErr.Foreign:
+			return false
+		case apiErr.Envelope && apiErr.StatusCode >= 400 && apiErr.StatusCode < 500:
+			return false
+		}
+		return true
+	case errors.As(err, &opErr) && opErr.Op == "dial":
+		return false
+	}
+	return true
+}
+
+// isTimeout reports whether a request gave up waiting: it may still reach
+// the server, or be processed there, after the caller stopped waiting.
+func isTimeout(err error) bool {
+	var netErr net.Error
+	return errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) ||
+		(errors.As(err, &netErr) && netErr.Timeout())
+}
+
+// sameSettings lists the links of a listing that a create with req could
+// have made: not primary, of the same kind, access and options. Titles are
+// compared when the request names one (the server's default title is
+// localised); expiry dates are not (the server may move them, API.md §5.4).
+func sameSettings(links []Link, req LinkRequest) []Link {
+	var out []Link
+	for _, l := range links {
+		if l.Primary || l.LinkType != req.LinkType || l.Access != req.Access || (req.Title != "" && l.Title != req.Title) {
+			continue
+		}
+		if req.LinkType == LinkTypeExternal &&
+			(l.Password != strings.TrimSpace(req.Password) || l.DenyDownload != req.DenyDownload || l.Internal != req.Internal) {
+			continue
+		}
+		if req.LinkType == LinkTypeInvitation && req.MaxUseCount != nil && (l.MaxUseCount == nil || *l.MaxUseCount != *req.MaxUseCount) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // DeleteLink deletes (revokes) a link with "access: 0" (API.md §6). A link that is

@@ -55,7 +55,8 @@ func (c *Client) GetRoom(ctx context.Context, roomID string) (Room, error) {
 		return Room{}, err
 	}
 	if !present {
-		return Room{}, &Error{Method: http.MethodGet, Path: path, StatusCode: http.StatusNotFound, Message: "Item not found"}
+		// DocSpace's envelope without a room: its way of saying none.
+		return Room{}, &Error{Method: http.MethodGet, Path: path, StatusCode: http.StatusNotFound, Message: "Item not found", Envelope: true}
 	}
 	return dto.toRoom(), nil
 }

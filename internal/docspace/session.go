@@ -2,6 +2,8 @@ package docspace
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"slices"
 	"sync"
 )
@@ -16,13 +18,16 @@ import (
 //   - A room search by title (ListRooms), per title: kept for the whole run,
 //     for the same reason.
 //   - A room's links (Links, FindLink), per room id: forgotten by every
-//     request that can change them (SetLink, DeleteLink, and PrimaryLink,
-//     whose GET creates a primary link in a Custom room that has none), so no
-//     read returns links older than the Session's own last write to the room.
-//     Other rooms' listings stay.
+//     request that can change them (CreateLink, SetLink, DeleteLink, and
+//     PrimaryLink, whose GET creates a primary link in a Custom room that has
+//     none), so no read returns links older than the Session's own last write
+//     to the room. Other rooms' listings stay. An empty listing is checked
+//     against the room's details, read through the same cache.
 //   - A failed read is kept like an answer, so the run sees one error once,
 //     except a read that failed because its caller gave up (a cancelled or
 //     expired context): the next caller asks again.
+//   - RoomGone alone asks DocSpace every time and keeps nothing: it confirms
+//     a "not found" with a second, fresh request.
 //
 // Writes made outside the Session (by another run, or in DocSpace's UI) are
 // seen by the next run.
@@ -70,12 +75,24 @@ func (s *Session) ListRooms(ctx context.Context, title string) ([]Room, error) {
 
 // Links returns a room's links, all of them or one kind. Both share one
 // unfiltered listing of the room.
+//
+// DocSpace answers an empty list, not an error, to a user who may not
+// manage the room's links (API.md §5.1, §7.3). An empty listing is therefore
+// checked against the room: a Public or Form filling room always has its
+// primary link, and the room's details carry its share settings only for
+// users who may manage them (API.md §4.6). Where the empty list means "no rights",
+// the error is a *NoLinkRightsError. A listing with links needs no check.
 func (s *Session) Links(ctx context.Context, roomID string, kind *LinkType) ([]Link, error) {
 	all, err := shared(ctx, s, s.listings, roomID, func(ctx context.Context) ([]Link, error) {
 		return s.client.ListLinks(ctx, roomID, nil)
 	})
 	if err != nil {
 		return nil, err
+	}
+	if len(all) == 0 {
+		if err := s.checkLinkRights(ctx, roomID); err != nil {
+			return nil, err
+		}
 	}
 	links := make([]Link, 0, len(all))
 	for _, l := range all {
@@ -98,7 +115,67 @@ func (s *Session) FindLink(ctx context.Context, roomID, linkID string) (Link, bo
 	return l, found, nil
 }
 
-// SetLink creates or updates a link (see Client.SetLink).
+// NoLinkRightsError is an empty link listing of a room whose details show
+// that the token's user may not manage its links: DocSpace hides the links
+// from such a user instead of refusing (API.md §7.3), so the list says nothing
+// about which links exist.
+type NoLinkRightsError struct {
+	RoomID, RoomTitle string
+	Reason            string
+}
+
+func (e *NoLinkRightsError) Error() string {
+	return fmt.Sprintf("the token's user cannot manage links of room %s (%q): DocSpace lists none of its links to this user (%s)",
+		e.RoomID, e.RoomTitle, e.Reason)
+}
+
+// IsNoLinkRights reports whether err is a *NoLinkRightsError.
+func IsNoLinkRights(err error) bool {
+	var e *NoLinkRightsError
+	return errors.As(err, &e)
+}
+
+// checkLinkRights tells "no links" from "no right to see them" for a room
+// whose listing came back empty.
+func (s *Session) checkLinkRights(ctx context.Context, roomID string) error {
+	room, err := s.Room(ctx, roomID)
+	if err != nil {
+		return err
+	}
+	switch {
+	case room.Type == RoomTypePublic || room.Type == RoomTypeFillingForms:
+		return &NoLinkRightsError{RoomID: roomID, RoomTitle: room.Title,
+			Reason: "a " + room.Type.String() + " always has its primary link, yet the list is empty"}
+	case len(room.AvailableShareRights) == 0 && len(room.ShareSettings) == 0:
+		return &NoLinkRightsError{RoomID: roomID, RoomTitle: room.Title,
+			Reason: "the room's details carry no share settings, which DocSpace shows only to users who may manage them"}
+	}
+	return nil
+}
+
+// RoomGone asks DocSpace for the room itself, bypassing what the Session
+// holds, and reports whether DocSpace says it does not exist. A "not found"
+// from the links endpoints is confirmed this way, with a second, different
+// request, before anything is forgotten because its room is gone. Any other
+// answer is an error, never "gone".
+func (s *Session) RoomGone(ctx context.Context, roomID string) (bool, error) {
+	_, err := s.client.GetRoom(ctx, roomID)
+	switch {
+	case err == nil:
+		return false, nil
+	case IsNotFound(err):
+		return true, nil
+	}
+	return false, err
+}
+
+// CreateLink creates a link (see Client.CreateLink).
+func (s *Session) CreateLink(ctx context.Context, roomID string, req LinkRequest) (Link, error) {
+	defer s.forget(roomID)
+	return s.client.CreateLink(ctx, roomID, req)
+}
+
+// SetLink updates a link (see Client.SetLink).
 func (s *Session) SetLink(ctx context.Context, roomID string, req LinkRequest) (Link, error) {
 	defer s.forget(roomID)
 	return s.client.SetLink(ctx, roomID, req)

@@ -121,6 +121,22 @@ func IsUnreachable(err error) bool {
 type callState struct {
 	method, path string
 	attempt      int // 1-based, set before each attempt
+	// noBlindRetry stops the retries after an attempt that may have taken
+	// effect: the caller looks before it sends again (Client.CreateLink).
+	noBlindRetry bool
+}
+
+type noBlindRetryKey struct{}
+
+// withoutBlindRetry marks the requests made with ctx as ones that must not
+// be sent again after an attempt that may have taken effect.
+func withoutBlindRetry(ctx context.Context) context.Context {
+	return context.WithValue(ctx, noBlindRetryKey{}, true)
+}
+
+func noBlindRetry(ctx context.Context) bool {
+	v, _ := ctx.Value(noBlindRetryKey{}).(bool)
+	return v
 }
 
 type callStateKey struct{}
@@ -190,11 +206,14 @@ func transportErrorText(err error) string {
 	return err.Error()
 }
 
-// retryableResponse marks a 2xx response whose body did not arrive whole: an
-// empty body, or JSON cut short. The server may well have done what was
-// asked; the request is sent again, which is safe because every request is
-// idempotent (creates carry their own link id).
-type retryableResponse struct{ err error }
+// retryableResponse marks a response worth another attempt although its
+// status alone would not say so: a 2xx response whose body did not arrive
+// whole (an empty body, or JSON cut short), after which the server may well
+// have done what was asked; or a proxy's 404, which never reached DocSpace.
+type retryableResponse struct {
+	err            error
+	mayHaveApplied bool
+}
 
 func (r retryableResponse) Error() string { return r.err.Error() }
 func (r retryableResponse) Unwrap() error { return r.err }
@@ -208,7 +227,10 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	}
 	retry, reason := false, ""
 	var broken retryableResponse
+	state := stateOf(ctx)
 	switch {
+	case state != nil && state.noBlindRetry && mayHaveApplied(resp, err):
+		// The caller looks for what the attempt did before sending again.
 	case errors.As(err, &broken):
 		retry, reason = true, broken.err.Error()
 	case err != nil && strings.Contains(err.Error(), "server gave HTTP response to HTTPS client"):
@@ -236,6 +258,25 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		tflog.Debug(ctx, "Retrying DocSpace API request", fields)
 	}
 	return retry, nil
+}
+
+// mayHaveApplied reports, after one attempt, whether the request may have
+// taken effect on the server although no usable answer came back: an answer
+// cut short, a 5xx, or a connection that failed after the request was sent.
+// A 429, a proxy's 404 and a connection that was never made did not reach
+// DocSpace.
+func mayHaveApplied(resp *http.Response, err error) bool {
+	var broken retryableResponse
+	var opErr *net.OpError
+	switch {
+	case errors.As(err, &broken):
+		return broken.mayHaveApplied
+	case errors.As(err, &opErr) && opErr.Op == "dial":
+		return false
+	case err != nil:
+		return true
+	}
+	return resp != nil && resp.StatusCode >= 500
 }
 
 // backoff waits exponentially longer after each attempt (min·2^n, at most

@@ -121,6 +121,9 @@ func TestMemberWithoutManageRights(t *testing.T) {
 	if _, ok := room["shareSettings"]; ok {
 		t.Errorf("API.md §4.6 member sees shareSettings")
 	}
+	if _, ok := room["availableShareRights"]; ok {
+		t.Errorf("API.md §4.6 member sees availableShareRights")
+	}
 	call(t, srv, http.MethodDelete, roomPath(custom.ID), nil, member).expectError(http.StatusForbidden, "Access denied")
 }
 

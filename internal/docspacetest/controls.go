@@ -197,6 +197,16 @@ func (e *Emulator) SetExternalSharingDisabled(v bool) {
 	e.externalSharingDisabled = v
 }
 
+// SetIgnoreLinkIDs makes the emulator behave unlike DocSpace (API.md §2): a create
+// with a linkId it does not know makes a link with a new id of its own, as a
+// proxy that drops the field or another server version might. Updates and
+// deletes of existing ids are unaffected. Default off.
+func (e *Emulator) SetIgnoreLinkIDs(v bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.ignoreLinkIDs = v
+}
+
 func (e *Emulator) exportLink(l *storedLink) Link {
 	return Link{
 		ID:              l.id,

@@ -32,6 +32,7 @@ type Emulator struct {
 	nextRoomID              int
 	defaultInternal         bool
 	externalSharingDisabled bool
+	ignoreLinkIDs           bool   // SetIgnoreLinkIDs
 	host                    string // last host seen, used to render ShareLink in test controls
 	requests                []requestRecord
 	statuses                map[int]int

@@ -47,6 +47,12 @@ const (
 	FaultTruncated
 	// FaultEmptyBody applies the request and answers 200 with an empty body.
 	FaultEmptyBody
+	// FaultProxyNotFound answers 404 with an empty body, as a proxy or an
+	// ingress without a route does. Not applied.
+	FaultProxyNotFound
+	// FaultProxyNotFoundPage answers 404 with a proxy's HTML page. Not
+	// applied.
+	FaultProxyNotFoundPage
 )
 
 var faultNames = map[Fault]string{
@@ -60,6 +66,9 @@ var faultNames = map[Fault]string{
 	FaultSlow:        "slow response after apply",
 	FaultTruncated:   "truncated JSON after apply",
 	FaultEmptyBody:   "empty 200 after apply",
+
+	FaultProxyNotFound:     "empty 404 from a proxy",
+	FaultProxyNotFoundPage: "HTML 404 from a proxy",
 }
 
 func (f Fault) String() string {
@@ -82,7 +91,7 @@ func (f Fault) Applied() bool {
 // AllFaults lists every fault kind.
 func AllFaults() []Fault {
 	return []Fault{FaultRateLimit, FaultServerError, FaultBadGateway, FaultUnavailable, FaultResetBefore,
-		FaultResetAfter, FaultSlow, FaultTruncated, FaultEmptyBody}
+		FaultResetAfter, FaultSlow, FaultTruncated, FaultEmptyBody, FaultProxyNotFound, FaultProxyNotFoundPage}
 }
 
 // FaultMix injects faults into a share of the API requests. The decisions
@@ -108,7 +117,7 @@ type FaultMix struct {
 type faultState struct {
 	mix    *FaultMix
 	rng    *rand.Rand
-	queue  []Fault
+	queue  []queuedFault
 	counts map[Fault]int
 	// applied counts requests by method that took effect although the
 	// client saw a fault.
@@ -133,12 +142,30 @@ func (e *Emulator) InjectFaults(mix FaultMix) {
 	e.faults.rng = rand.New(rand.NewPCG(mix.Seed, mix.Seed^0x9e3779b97f4a7c15)) //nolint:gosec // reproducible chaos, not secrets
 }
 
+// queuedFault is a fault waiting for the next request, of one method or
+// of any ("").
+type queuedFault struct {
+	method string
+	fault  Fault
+}
+
 // FailNext makes the next requests meet the given faults, one each, in
 // order, before any mix applies.
 func (e *Emulator) FailNext(faults ...Fault) {
+	e.FailNextOn("", faults...)
+}
+
+// FailNextOn queues faults for the next requests with the given method
+// ("" for any). The queue keeps its order across methods: a queued fault
+// waits until those queued before it have met their requests, so
+// FailNextOn("PUT", FaultResetAfter) followed by FailNextOn("GET",
+// FaultUnavailable) fails the first GET after that PUT.
+func (e *Emulator) FailNextOn(method string, faults ...Fault) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	e.faults.queue = append(e.faults.queue, faults...)
+	for _, f := range faults {
+		e.faults.queue = append(e.faults.queue, queuedFault{method: strings.ToUpper(method), fault: f})
+	}
 }
 
 // StopFaults ends the mix and drops faults queued by FailNext. The tally
@@ -187,7 +214,11 @@ func (e *Emulator) nextFault(r *http.Request) (Fault, time.Duration) {
 	}
 	switch {
 	case len(e.faults.queue) > 0:
-		f, e.faults.queue = e.faults.queue[0], e.faults.queue[1:]
+		next := e.faults.queue[0]
+		if next.method != "" && !strings.EqualFold(next.method, r.Method) {
+			return FaultNone, 0 // waits for a request of its method
+		}
+		f, e.faults.queue = next.fault, e.faults.queue[1:]
 	case e.faults.mix != nil:
 		mix := e.faults.mix
 		if len(mix.Methods) > 0 && !slices.ContainsFunc(mix.Methods, func(m string) bool { return strings.EqualFold(m, r.Method) }) {
@@ -228,6 +259,10 @@ func (e *Emulator) injectFault(w http.ResponseWriter, r *http.Request, f Fault, 
 		writeProxyPage(w, http.StatusBadGateway, "Bad Gateway")
 	case FaultUnavailable:
 		writeProxyPage(w, http.StatusServiceUnavailable, "Service Temporarily Unavailable")
+	case FaultProxyNotFound:
+		writeEmpty(w, http.StatusNotFound)
+	case FaultProxyNotFoundPage:
+		writeProxyPage(w, http.StatusNotFound, "Not Found")
 	case FaultResetBefore, FaultResetAfter:
 		resetConnection(w)
 	case FaultSlow:

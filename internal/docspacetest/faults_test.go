@@ -102,6 +102,16 @@ func TestFaultKinds(t *testing.T) {
 				t.Errorf("got %d %q", r.status, r.body)
 			}
 		}},
+		{FaultProxyNotFound, func(t *testing.T, r rawResult) {
+			if r.status != 404 || len(r.body) != 0 {
+				t.Errorf("got %d %q", r.status, r.body)
+			}
+		}},
+		{FaultProxyNotFoundPage, func(t *testing.T, r rawResult) {
+			if r.status != 404 || !strings.HasPrefix(r.header.Get("Content-Type"), "text/html") || !bytes.Contains(r.body, []byte("404 Not Found")) {
+				t.Errorf("got %d %s", r.status, r.body)
+			}
+		}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.fault.String(), func(t *testing.T) {
@@ -347,5 +357,28 @@ func waitFor(t *testing.T, cond func() bool) {
 			t.Fatal("condition not reached")
 		}
 		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// FailNextOn: a queued fault waits for a request of its method, and the
+// queue keeps its order across methods.
+func TestFailNextOn(t *testing.T) {
+	t.Parallel()
+	srv := newEnv(t)
+	room := srv.CreateRoom("r", RoomCustom)
+	srv.FailNextOn(http.MethodPut, FaultResetAfter)
+	srv.FailNextOn(http.MethodGet, FaultUnavailable)
+	ctx := context.Background()
+	if r := rawCall(ctx, srv, http.MethodGet, linksPath(room.ID), nil, time.Second); r.status != http.StatusOK {
+		t.Errorf("GET before the PUT: %d %v, want 200 (the GET fault waits for the PUT's)", r.status, r.err)
+	}
+	if r := rawCall(ctx, srv, http.MethodPut, linksPath(room.ID), map[string]any{"linkId": newGUID(), "linkType": 1, "access": 2}, time.Second); r.err == nil {
+		t.Errorf("PUT: %d, want a reset connection", r.status)
+	}
+	if r := rawCall(ctx, srv, http.MethodGet, linksPath(room.ID), nil, time.Second); r.status != http.StatusServiceUnavailable {
+		t.Errorf("GET after the PUT: %d %v, want 503", r.status, r.err)
+	}
+	if r := rawCall(ctx, srv, http.MethodGet, linksPath(room.ID), nil, time.Second); r.status != http.StatusOK {
+		t.Errorf("GET once the queue is empty: %d %v, want 200", r.status, r.err)
 	}
 }

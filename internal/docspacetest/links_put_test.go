@@ -249,3 +249,27 @@ func TestLenientBinding(t *testing.T) {
 		putLink(t, srv, room.ID, `{"linkType":0,"access":2,"maxUseCount":"0"}`).expectValidation("RoomLink.MaxUseCount")
 	})
 }
+
+// SetIgnoreLinkIDs: a create gets an id of the emulator's own, while updates
+// and deletes of existing ids still find their link.
+func TestPutLinkIgnoringLinkIDs(t *testing.T) {
+	t.Parallel()
+	srv := newEnv(t)
+	srv.SetIgnoreLinkIDs(true)
+	room := srv.CreateRoom("Ignoring", RoomCustom)
+	const chosen = "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90"
+	id := putLink(t, srv, room.ID, map[string]any{"linkId": chosen, "linkType": 1, "access": 2, "title": "a"}).
+		mustStatus(http.StatusOK).link()["id"].(string)
+	if id == chosen || !guidPattern.MatchString(id) {
+		t.Fatalf("id = %s, want a fresh GUID other than %s", id, chosen)
+	}
+	updated := putLink(t, srv, room.ID, map[string]any{"linkId": id, "linkType": 1, "access": 10, "title": "b"}).
+		mustStatus(http.StatusOK).link()
+	if updated["id"] != id || updated["title"] != "b" {
+		t.Errorf("update answered %v, want link %s titled b", updated, id)
+	}
+	putLink(t, srv, room.ID, map[string]any{"linkId": id, "linkType": 1, "access": 0}).mustStatus(http.StatusOK)
+	if n := len(srv.Links(room.ID)); n != 0 {
+		t.Errorf("%d links left after the delete", n)
+	}
+}

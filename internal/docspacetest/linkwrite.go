@@ -187,6 +187,9 @@ func (e *Emulator) setAceLink(c caller, room *storedRoom, s subjectType, linkID 
 		existing.apply(o)
 		return existing, nil, nil
 	default:
+		if e.ignoreLinkIDs {
+			linkID = newGUID() // a portal that does not keep the id it is sent
+		}
 		l := newLink(linkID, s, access, o)
 		room.links = append(room.links, l)
 		return l, nil, nil

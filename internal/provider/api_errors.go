@@ -10,6 +10,10 @@ import (
 // what to do about it.
 func describeAPIError(err error, roomID, host string) string {
 	switch {
+	case docspace.IsForeignAnswer(err):
+		return foreignAnswerDetail(err, host)
+	case docspace.IsNoLinkRights(err):
+		return noLinkRightsDetail(err)
 	case docspace.IsUnauthorized(err):
 		return fmt.Sprintf("DocSpace rejected the token for %s: %v\n\nCheck the provider's token (or %s): it may be mistyped, expired or revoked.", host, err, envToken)
 	case docspace.IsAccessDenied(err):

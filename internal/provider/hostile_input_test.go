@@ -107,9 +107,9 @@ func TestAccHostileInput(t *testing.T) {
 
 		// Rooms at their link limits: DocSpace refuses, the room stays as it was.
 		{name: "sixth external link", config: inRoom(fullID, `  access = "read"`), apply: true,
-			want: fmt.Sprintf("may not exceed 5[\\s\\S]*Room %s already holds as many links[\\s\\S]*Remove a link from the room", fullID)},
+			want: fmt.Sprintf("may not exceed 5[\\s\\S]*Room %s takes at most five additional external links[\\s\\S]*Delete one of these links", fullID)},
 		{name: "second invitation link", config: inRoom(fullID, "  link_type = \"invitation\"\n  access = \"read\""), apply: true,
-			want: fmt.Sprintf("may not exceed 1[\\s\\S]*Room %s already holds", fullID)},
+			want: fmt.Sprintf("may not exceed 1[\\s\\S]*Room %s takes one invitation link, and it already has one", fullID)},
 
 		// Malformed import IDs.
 		{name: "import id without hyphens", config: inRoom(custom, `  access = "read"`), importID: custom + "/3f6c2a9e8d414b7a9c051e2d7f4a6b90", want: "Invalid Import ID[\\s\\S]*<room_id>/<link_id>"},

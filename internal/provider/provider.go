@@ -158,6 +158,11 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 		resp.Diagnostics.Append(clientConfigError(err, host)...)
 		return
 	}
+	if apiPath := docspace.HostAPIPath(host); apiPath != "" {
+		resp.Diagnostics.AddAttributeWarning(path.Root("host"), "DocSpace Host Contains an API Path",
+			fmt.Sprintf("host ends in the API path %q, which the provider adds to every request itself. It uses %s, "+
+				"the portal's root address; set host to that to remove this warning.", apiPath, client.Host()))
+	}
 	data := &providerData{api: docspace.NewSession(client), now: p.now}
 	resp.ResourceData = data
 	resp.DataSourceData = data

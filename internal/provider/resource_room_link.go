@@ -2,9 +2,12 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -113,7 +116,11 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"rotation_triggers": schema.MapAttribute{
 				MarkdownDescription: "Arbitrary values that, when changed, replace the link with a new one (new id and " +
 					"address), for example a `time_rotating` resource's `id`. Add `lifecycle { create_before_destroy = true }` " +
-					"to issue the new link before the old one stops working.",
+					"to issue the new link before the old one stops working, for an external link in a room with a free slot. " +
+					"That cannot work for an invitation link (a room takes one) or in a room that already holds five " +
+					"additional external links: the new link would be refused while the old one exists. There, leave " +
+					"`create_before_destroy` out, so the old link is deleted first and the address changes with a moment " +
+					"without a link; or keep a slot free.",
 				Optional:      true,
 				ElementType:   types.StringType,
 				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
@@ -132,7 +139,11 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				MarkdownDescription: "What a plan does once the link has expired: `keep` (default: nothing, `is_expired` " +
 					"shows it), `recreate` (replace it with a new link; needs `expires_in`, or a new `expiration_date`; " +
 					"without any expiry it has nothing to act on and validation warns), or " +
-					"`error` (fail the plan, naming the link and its expiry).",
+					"`error` (refuse to keep it: the plan warns, naming the link and its expiry, and shows `is_expired` " +
+					"changing; applying that plan fails with the same message). `error` only refuses plans that keep the " +
+					"link: `terraform destroy`, `terraform apply -replace`, a replacement for another reason and removing " +
+					"the resource from the configuration always work, as does a plan that sets a new future date or removes " +
+					"the expiry.",
 				Optional:   true,
 				Computed:   true,
 				Default:    stringdefault.StaticString(onExpiredKeep),
@@ -219,11 +230,33 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	roomID := plan.RoomID.ValueString()
-	link, err := r.data.api.SetLink(ctx, roomID, linkReq)
-	if err != nil {
-		resp.Diagnostics.AddError("Could Not Create Room Link", describeAPIError(err, roomID, r.data.api.Host()))
+	roomID, host := plan.RoomID.ValueString(), r.data.api.Host()
+	// The provider chooses the link's id, so that whatever happens to the
+	// answer, the link can be looked up, adopted, or recorded.
+	linkReq.LinkID = uuid.NewString()
+	link, err := r.data.api.CreateLink(ctx, roomID, linkReq)
+	var unknown *docspace.UnknownOutcomeError
+	switch {
+	case errors.As(err, &unknown):
+		// Recorded with an error: Terraform marks it tainted and the next
+		// apply replaces it, so no link is left that the state does not know.
+		plan.recordUnsure(unknown.LinkID, linkReq)
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		resp.Diagnostics.AddError("Room Link May Have Been Created", unknownOutcomeDetail(unknown, host))
 		return
+	case docspace.IsLinkLimit(err):
+		resp.Diagnostics.AddError("Room Link Limit Reached", linkLimitDetail(ctx, r.data.api, roomID, host, linkReq.LinkType, err))
+		return
+	case err != nil:
+		resp.Diagnostics.AddError("Could Not Create Room Link", describeAPIError(err, roomID, host))
+		return
+	case !strings.EqualFold(link.ID, linkReq.LinkID):
+		resp.Diagnostics.AddWarning("DocSpace Did Not Keep the Link Id",
+			fmt.Sprintf("The provider created the link in room %s with id %s, and it is known as %s: either DocSpace answered "+
+				"with that id (a proxy or portal version that does not keep the id it is sent), or the answer was lost and %s "+
+				"is the one link of the room with the configured settings, which the provider adopted. The state keeps %s. "+
+				"Where ids are not kept, a create cannot be retried safely, so after a lost answer the provider looks at the "+
+				"room before it sends anything again.", roomID, linkReq.LinkID, link.ID, link.ID, link.ID))
 	}
 	if problems := compareLink(linkReq, link); len(problems) > 0 {
 		// DocSpace kept something other than what was asked. Take the link
@@ -255,6 +288,10 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 	link, found, err := r.data.api.FindLink(ctx, roomID, linkID)
 	switch {
 	case docspace.IsNotFound(err):
+		if gone, detail := confirmRoomGone(ctx, r.data.api, roomID, r.data.api.Host(), err); !gone {
+			resp.Diagnostics.AddError("Could Not Read Room Link", detail)
+			return
+		}
 		resp.Diagnostics.AddWarning("Room Not Found",
 			fmt.Sprintf("Room %s no longer exists, so its link %s is removed from the state. Terraform will plan to create it again if it is still configured.", roomID, linkID))
 		resp.State.RemoveResource(ctx)
@@ -283,6 +320,13 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if refused, ok := plannedRefusal(ctx, req.Private); ok {
+		// Nothing was sent: the link stays as the state has it.
+		resp.State.Raw = req.State.Raw.Copy()
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, refusalKey, nil)...)
+		resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), refused.Summary, refused.Detail)
 		return
 	}
 	linkReq, diags := r.request(ctx, plan, req.Config)
@@ -327,7 +371,14 @@ func (r *roomLinkResource) Delete(ctx context.Context, req resource.DeleteReques
 	kind, _ := docspace.ParseLinkType(state.LinkType.ValueString())
 	roomID := state.RoomID.ValueString()
 	_, err := r.data.api.DeleteLink(ctx, roomID, state.ID.ValueString(), kind)
-	if err != nil && !docspace.IsNotFound(err) {
+	if docspace.IsNotFound(err) {
+		// The room is gone, and its links with it, once DocSpace says so twice.
+		if gone, detail := confirmRoomGone(ctx, r.data.api, roomID, r.data.api.Host(), err); !gone {
+			resp.Diagnostics.AddError("Could Not Delete Room Link", detail)
+		}
+		return
+	}
+	if err != nil {
 		resp.Diagnostics.AddError("Could Not Delete Room Link", describeAPIError(err, roomID, r.data.api.Host()))
 	}
 }

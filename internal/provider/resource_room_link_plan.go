@@ -68,6 +68,10 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
+	// A refusal from an earlier plan never outlives it.
+	if resp.Private != nil {
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, refusalKey, nil)...)
+	}
 	creating := req.State.Raw.IsNull()
 	now := time.Now()
 	if r.data != nil {
@@ -91,8 +95,8 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if resp.Diagnostics.HasError() || plan.LinkType.IsUnknown() {
 		return
 	}
-	if !creating && hasExpired(state, now) {
-		if done := planExpired(plan, cfg, state, now, resp); done {
+	if !creating && hasExpired(state, now) && len(resp.RequiresReplace) == 0 {
+		if done := planExpired(ctx, plan, cfg, state, now, resp); done {
 			return
 		}
 	}
@@ -246,30 +250,42 @@ func (r *roomLinkResource) expiredWithPolicy(ctx context.Context, state tfsdk.St
 	return hasExpired(roomLinkModel{IsExpired: isExpired, ExpirationDate: expiration}, now)
 }
 
-// planExpired applies on_expired to a link that has expired. It reports
-// whether the plan is settled.
-func planExpired(plan, cfg, state roomLinkModel, now time.Time, resp *resource.ModifyPlanResponse) bool {
+// planExpired applies on_expired to a link that has expired, in a plan that
+// keeps it (a replacement for other reasons never gets here). It reports
+// whether the plan is settled. Refusals are warnings now and errors at
+// apply (refuseAtApply), so that destroy and -replace always work.
+func planExpired(ctx context.Context, plan, cfg, state roomLinkModel, now time.Time, resp *resource.ModifyPlanResponse) bool {
 	describe := fmt.Sprintf("Link %s (%q) in room %s expired at %s", state.ID.ValueString(), state.Title.ValueString(),
 		state.RoomID.ValueString(), state.ExpirationDate.ValueString())
+	newDate := false
+	if t, ok := cfg.ExpirationDate.Time(); ok && t.After(now) {
+		newDate = true // a new date is configured: an ordinary update
+	}
+	if !cfg.ExpiresIn.IsNull() && !cfg.ExpiresIn.Equal(state.ExpiresIn) {
+		newDate = true // a new duration pins a new date from now
+	}
 	switch plan.OnExpired.ValueString() {
 	case onExpiredError:
-		resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), "Room Link Has Expired",
+		if newDate || (cfg.ExpirationDate.IsNull() && cfg.ExpiresIn.IsNull()) {
+			return false // a new date, or none: the link no longer expires then
+		}
+		refuseAtApply(ctx, plan, "Room Link Has Expired",
 			describe+", and on_expired = \"error\". Set a new future expiration_date, remove the expiry, "+
-				"or set on_expired to \"keep\" or \"recreate\".")
+				"or set on_expired to \"keep\" or \"recreate\".", resp)
 		return true
 	case onExpiredRecreate:
-		if t, ok := cfg.ExpirationDate.Time(); ok && t.After(now) {
-			return false // a new date is configured: an ordinary update
+		if newDate {
+			return false
 		}
 		if cfg.ExpiresIn.IsNull() {
-			resp.Diagnostics.AddAttributeError(path.Root("on_expired"), "Cannot Recreate the Expired Link",
+			refuseAtApply(ctx, plan, "Cannot Recreate the Expired Link",
 				describe+". A new link with the same expiration_date would be expired too. Use expires_in instead of "+
-					"expiration_date, or set a new future expiration_date.")
+					"expiration_date, or set a new future expiration_date.", resp)
 			return true
 		}
 		// A new link, with a date pinned from now.
 		plan.ExpirationDate = newTimestampUnknown()
-		resp.Diagnostics.Append(resp.Plan.Set(context.Background(), &plan)...)
+		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("expiration_date"))
 		return true
 	}

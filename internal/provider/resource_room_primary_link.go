@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -260,8 +261,12 @@ func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	roomID := state.RoomID.ValueString()
-	links, err := r.data.api.Links(ctx, roomID, nil)
+	current, found, err := r.currentPrimary(ctx, roomID)
 	if docspace.IsNotFound(err) {
+		if gone, detail := confirmRoomGone(ctx, r.data.api, roomID, r.data.api.Host(), err); !gone {
+			resp.Diagnostics.AddError("Could Not Read the Primary Link", detail)
+			return
+		}
 		resp.Diagnostics.AddWarning("Room Not Found", fmt.Sprintf("Room %s no longer exists, so its primary link is removed from the state.", roomID))
 		resp.State.RemoveResource(ctx)
 		return
@@ -270,8 +275,7 @@ func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest
 		resp.Diagnostics.AddError("Could Not Read the Primary Link", describeAPIError(err, roomID, r.data.api.Host()))
 		return
 	}
-	i := slices.IndexFunc(links, func(l docspace.Link) bool { return l.Primary })
-	if i < 0 {
+	if !found {
 		resp.Diagnostics.AddWarning("Primary Link Not Found",
 			fmt.Sprintf("Room %s has no primary link any more (it was revoked outside Terraform), so it is removed from the state. Terraform will plan to adopt a new one.", roomID))
 		resp.State.RemoveResource(ctx)
@@ -282,7 +286,7 @@ func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 	// The id follows the room's primary link, even if DocSpace issued a new
 	// one outside Terraform.
-	state.setLink(links[i])
+	state.setLink(current)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -294,17 +298,50 @@ func (r *primaryLinkResource) Update(ctx context.Context, req resource.UpdateReq
 		return
 	}
 	roomID := plan.RoomID.ValueString()
-	var current docspace.Link
+	// The plan may be older than the room's primary link: revoked in the
+	// DocSpace UI after the last refresh, the id in the state names no link,
+	// and a PUT with it would create an additional link (API.md §6).
+	current, found, err := r.currentPrimary(ctx, roomID)
+	if err != nil {
+		resp.Diagnostics.AddError("Could Not Read the Primary Link", describeAPIError(err, roomID, r.data.api.Host()))
+		return
+	}
+	if !found || !strings.EqualFold(current.ID, state.ID.ValueString()) {
+		resp.State.Raw = req.State.Raw.Copy()
+		detail := fmt.Sprintf("The plan was made for primary link %s of room %s, ", state.ID.ValueString(), roomID)
+		if found {
+			detail += fmt.Sprintf("but the room's primary link is now %s: it was revoked and reissued outside Terraform. ", current.ID)
+			state.setLink(current)
+			resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		} else {
+			detail += "but the room has no primary link any more: it was deleted outside Terraform. "
+		}
+		resp.Diagnostics.AddError("Primary Link Changed Outside Terraform", detail+
+			"Nothing was changed. Run terraform apply again (with refresh, and without a saved plan): it adopts the current link "+
+			"and applies the configured settings to it.")
+		return
+	}
 	if !plan.RotationTriggers.Equal(state.RotationTriggers) {
-		var err error
 		if current, err = r.rotate(ctx, roomID, state.ID.ValueString()); err != nil {
 			resp.Diagnostics.AddError("Could Not Rotate the Primary Link", describeAPIError(err, roomID, r.data.api.Host()))
 			return
 		}
-	} else {
-		current = state.link()
 	}
 	r.apply(ctx, roomID, plan, current, req.Config, &resp.State, resp.Private, &resp.Diagnostics)
+}
+
+// currentPrimary finds the room's primary link in its listing, which,
+// unlike GET …/link, never creates one.
+func (r *primaryLinkResource) currentPrimary(ctx context.Context, roomID string) (docspace.Link, bool, error) {
+	links, err := r.data.api.Links(ctx, roomID, nil)
+	if err != nil {
+		return docspace.Link{}, false, err
+	}
+	i := slices.IndexFunc(links, func(l docspace.Link) bool { return l.Primary })
+	if i < 0 {
+		return docspace.Link{}, false, nil
+	}
+	return links[i], true, nil
 }
 
 // rotate revokes the primary link and returns its successor: Public and Form
@@ -327,7 +364,14 @@ func (r *primaryLinkResource) Delete(ctx context.Context, req resource.DeleteReq
 		return // the link stays as DocSpace keeps it
 	}
 	roomID := state.RoomID.ValueString()
-	if _, err := r.data.api.DeleteLink(ctx, roomID, state.ID.ValueString(), docspace.LinkTypeExternal); err != nil && !docspace.IsNotFound(err) {
+	_, err := r.data.api.DeleteLink(ctx, roomID, state.ID.ValueString(), docspace.LinkTypeExternal)
+	if docspace.IsNotFound(err) {
+		if gone, detail := confirmRoomGone(ctx, r.data.api, roomID, r.data.api.Host(), err); !gone {
+			resp.Diagnostics.AddError("Could Not Revoke the Primary Link", detail)
+		}
+		return
+	}
+	if err != nil {
 		resp.Diagnostics.AddError("Could Not Revoke the Primary Link", describeAPIError(err, roomID, r.data.api.Host()))
 	}
 }
@@ -344,6 +388,21 @@ func (r *primaryLinkResource) apply(ctx context.Context, roomID string, plan pri
 		var err error
 		if link, err = r.data.api.SetLink(ctx, roomID, linkReq); err != nil {
 			diags.AddError("Could Not Update the Primary Link", describeAPIError(err, roomID, r.data.api.Host()))
+			return
+		}
+		if !link.Primary || !strings.EqualFold(link.ID, current.ID) {
+			// DocSpace made another link of the request instead of updating
+			// the primary one: take it back, and record nothing new.
+			detail := fmt.Sprintf("DocSpace answered the update of primary link %s of room %s with link %s, which is not the room's primary link.",
+				current.ID, roomID, link.ID)
+			if !link.Primary && !strings.EqualFold(link.ID, current.ID) {
+				if _, delErr := r.data.api.DeleteLink(ctx, roomID, link.ID, docspace.LinkTypeExternal); delErr != nil {
+					detail += fmt.Sprintf(" Deleting that link again failed: %s. Remove it in DocSpace.", describeAPIError(delErr, roomID, r.data.api.Host()))
+				} else {
+					detail += " That link was deleted again."
+				}
+			}
+			diags.AddError("DocSpace Did Not Update the Primary Link", detail+" Run terraform apply again to adopt the room's current primary link.")
 			return
 		}
 		if problems := compareLink(linkReq, link); len(problems) > 0 {
@@ -391,20 +450,6 @@ func requestOf(l docspace.Link) docspace.LinkRequest {
 		LinkID: l.ID, LinkType: docspace.LinkTypeExternal, Access: l.Access, Title: l.Title, Expiration: l.Expiration,
 		Password: l.Password, DenyDownload: l.DenyDownload, Internal: l.Internal,
 	}
-}
-
-// link is the state's view of the link, for comparing before a write.
-func (m primaryLinkModel) link() docspace.Link {
-	l := docspace.Link{
-		ID: m.ID.ValueString(), LinkType: docspace.LinkTypeExternal, Primary: true, Title: m.Title.ValueString(),
-		Password: m.Password.ValueString(), DenyDownload: m.DenyDownload.ValueBool(), Internal: m.Internal.ValueBool(),
-		ShareLink: m.ShareLink.ValueString(), RequestToken: m.RequestToken.ValueString(),
-	}
-	l.Access, _ = docspace.ParseAccess(m.Access.ValueString())
-	if t, ok := m.ExpirationDate.Time(); ok {
-		l.Expiration = &t
-	}
-	return l
 }
 
 func (m *primaryLinkModel) setLink(l docspace.Link) {

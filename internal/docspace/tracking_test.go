@@ -1,0 +1,230 @@
+package docspace_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"testing"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
+)
+
+// TestCreateLinkConverges: whatever happens to a create's answer, on a
+// portal that keeps link ids and on one that does not, CreateLink ends with
+// exactly one link in the room and returns it, or fails having made none.
+func TestCreateLinkConverges(t *testing.T) {
+	t.Parallel()
+	for _, ignoring := range []bool{false, true} {
+		for _, fault := range docspacetest.AllFaults() {
+			t.Run(fmt.Sprintf("ignoring ids %v/%s", ignoring, fault), func(t *testing.T) {
+				t.Parallel()
+				srv := docspacetest.NewTestServer(t)
+				srv.SetIgnoreLinkIDs(ignoring)
+				c := chaosClient(t, srv, nil)
+				room := srv.CreateRoom("create", docspacetest.RoomCustom)
+				srv.FailNextOn(http.MethodPut, fault)
+				const requested = "0f8e1c2d-3b4a-4c5d-8e6f-7a8b9c0d1e2f"
+				link, err := c.CreateLink(context.Background(), fmt.Sprint(room.ID), docspace.LinkRequest{
+					LinkID: requested, LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: "Once",
+				})
+				if err != nil {
+					t.Fatalf("create: %v", err)
+				}
+				links := srv.Links(room.ID)
+				if len(links) != 1 || links[0].ID != link.ID || links[0].Title != "Once" {
+					t.Fatalf("room holds %d links (%+v), want the one returned (%s)", len(links), links, link.ID)
+				}
+				if !ignoring && link.ID != requested {
+					t.Errorf("id %s, want the requested %s", link.ID, requested)
+				}
+			})
+		}
+	}
+}
+
+// TestCreateLinkOutcomes: what CreateLink does after a failure, request by
+// request.
+func TestCreateLinkOutcomes(t *testing.T) {
+	t.Parallel()
+	req := docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: "Outcome"}
+	tests := []struct {
+		name     string
+		setup    func(srv *docspacetest.Server, room int)
+		retries  int
+		wantErr  func(error) bool
+		wantGETs int // listings after the PUT
+		wantPUTs int
+		wantLeft int
+	}{
+		{
+			name:     "answer lost, found by its id",
+			setup:    func(srv *docspacetest.Server, _ int) { srv.FailNextOn(http.MethodPut, docspacetest.FaultResetAfter) },
+			wantGETs: 1, wantPUTs: 1, wantLeft: 1,
+		},
+		{
+			name: "answer lost and the look fails: outcome unknown",
+			setup: func(srv *docspacetest.Server, _ int) {
+				srv.FailNextOn(http.MethodPut, docspacetest.FaultBadGateway)
+				srv.FailNextOn(http.MethodGet, docspacetest.FaultUnavailable)
+			},
+			retries: docspace.NoRetries,
+			wantErr: func(err error) bool {
+				var unknown *docspace.UnknownOutcomeError
+				return errors.As(err, &unknown) && unknown.LinkID != "" && unknown.LookupErr != nil
+			},
+			wantGETs: 1, wantPUTs: 1, wantLeft: 1,
+		},
+		{
+			name:     "refused before the write: looked up, sent again",
+			setup:    func(srv *docspacetest.Server, _ int) { srv.FailNextOn(http.MethodPut, docspacetest.FaultServerError) },
+			wantGETs: 1, wantPUTs: 2, wantLeft: 1,
+		},
+		{
+			name:     "rate limited: sent again without a look",
+			setup:    func(srv *docspacetest.Server, _ int) { srv.FailNextOn(http.MethodPut, docspacetest.FaultRateLimit) },
+			wantGETs: 0, wantPUTs: 2, wantLeft: 1,
+		},
+		{
+			name: "link limit: DocSpace's refusal, no look",
+			setup: func(srv *docspacetest.Server, room int) {
+				for range 5 {
+					_ = srv.SetLink(room, docspacetest.Link{LinkType: 1, Access: 2})
+				}
+			},
+			wantErr:  docspace.IsLinkLimit,
+			wantGETs: 0, wantPUTs: 1, wantLeft: 5,
+		},
+		{
+			name: "ignored id, answer lost, two links alike: outcome unknown",
+			setup: func(srv *docspacetest.Server, room int) {
+				srv.SetIgnoreLinkIDs(true)
+				_ = srv.SetLink(room, docspacetest.Link{LinkType: 1, Access: 2, Title: "Outcome"})
+				srv.FailNextOn(http.MethodPut, docspacetest.FaultResetAfter)
+			},
+			wantErr: func(err error) bool {
+				var unknown *docspace.UnknownOutcomeError
+				return errors.As(err, &unknown) && len(unknown.Candidates) == 2
+			},
+			wantGETs: 1, wantPUTs: 1, wantLeft: 2,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			srv := docspacetest.NewTestServer(t)
+			c := chaosClient(t, srv, func(cfg *docspace.Config) {
+				if tt.retries != 0 {
+					cfg.MaxRetries = tt.retries
+				}
+			})
+			room := srv.CreateRoom("outcome", docspacetest.RoomCustom).ID
+			tt.setup(srv, room)
+			srv.ResetRequests()
+			_, err := c.CreateLink(context.Background(), fmt.Sprint(room), req)
+			switch {
+			case tt.wantErr == nil && err != nil:
+				t.Fatalf("create: %v", err)
+			case tt.wantErr != nil && !tt.wantErr(err):
+				t.Fatalf("create error = %v (%T)", err, err)
+			}
+			if n := srv.Requests(http.MethodGet, "/api/2.0/files/rooms/{id}/links"); n != tt.wantGETs {
+				t.Errorf("%d listings, want %d", n, tt.wantGETs)
+			}
+			if n := srv.Requests(http.MethodPut, "/api/2.0/files/rooms/{id}/links"); n != tt.wantPUTs {
+				t.Errorf("%d PUTs, want %d", n, tt.wantPUTs)
+			}
+			if n := len(srv.Links(room)); n != tt.wantLeft {
+				t.Errorf("room holds %d links, want %d", n, tt.wantLeft)
+			}
+		})
+	}
+}
+
+// TestForeignNotFoundIsRetriedNeverGone: a proxy's 404 is retried, and if it
+// persists it is an error that never reads as "not found".
+func TestForeignNotFoundIsRetriedNeverGone(t *testing.T) {
+	t.Parallel()
+	srv := docspacetest.NewTestServer(t)
+	room := srv.CreateRoom("proxy", docspacetest.RoomCustom)
+	c := chaosClient(t, srv, nil)
+	srv.FailNextOn(http.MethodGet, docspacetest.FaultProxyNotFound, docspacetest.FaultProxyNotFoundPage)
+	if _, err := c.ListLinks(context.Background(), fmt.Sprint(room.ID), nil); err != nil {
+		t.Errorf("listing after two proxy 404s: %v", err)
+	}
+
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNotFound) }))
+	t.Cleanup(proxy.Close)
+	var attempts atomic.Int32
+	proxy.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		attempts.Add(1)
+		w.WriteHeader(http.StatusNotFound)
+	})
+	c, err := docspace.NewClient(docspace.Config{Host: proxy.URL, Token: "t", MaxRetries: 10, RetryWaitMin: 1, RetryWaitMax: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.ListLinks(context.Background(), "4711", nil)
+	if docspace.IsNotFound(err) || !docspace.IsForeignAnswer(err) {
+		t.Errorf("error = %v: not found %v, foreign %v; want a foreign answer that is not 'not found'", err, docspace.IsNotFound(err), docspace.IsForeignAnswer(err))
+	}
+	// A wrong host answers the same every time: a few attempts, not all ten.
+	if n := attempts.Load(); n != 3 {
+		t.Errorf("%d attempts at a persistent proxy 404, want 3", n)
+	}
+}
+
+// TestSessionTellsNoRightsFromNoLinks: an empty listing of a room whose
+// details show the user may not manage links, or of a Public room, is a
+// *NoLinkRightsError; an empty Custom room of a room manager is just empty.
+func TestSessionTellsNoRightsFromNoLinks(t *testing.T) {
+	t.Parallel()
+	srv := docspacetest.NewTestServer(t)
+	srv.SetMemberToken("member")
+	custom := fmt.Sprint(srv.CreateRoom("custom", docspacetest.RoomCustom).ID)
+	public := fmt.Sprint(srv.CreateRoom("public", docspacetest.RoomPublic).ID)
+	session := func(token string) *docspace.Session {
+		c, err := docspace.NewClient(docspace.Config{Host: srv.URL, Token: token})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return docspace.NewSession(c)
+	}
+	tests := []struct {
+		name, token, room string
+		noRights          bool
+	}{
+		{"manager, empty Custom room", docspacetest.DefaultToken, custom, false},
+		{"manager, Public room", docspacetest.DefaultToken, public, false},
+		{"member, Custom room", "member", custom, true},
+		{"member, Public room", "member", public, true},
+	}
+	for _, tt := range tests {
+		links, err := session(tt.token).Links(context.Background(), tt.room, nil)
+		if docspace.IsNoLinkRights(err) != tt.noRights || (!tt.noRights && err != nil) {
+			t.Errorf("%s: %d links, error %v; want no-rights %v", tt.name, len(links), err, tt.noRights)
+		}
+	}
+}
+
+// TestRoomGone: only DocSpace's own "not found" for the room itself says
+// gone; an existing room or any other answer does not.
+func TestRoomGone(t *testing.T) {
+	t.Parallel()
+	srv := docspacetest.NewTestServer(t)
+	room := fmt.Sprint(srv.CreateRoom("here", docspacetest.RoomCustom).ID)
+	s := docspace.NewSession(chaosClient(t, srv, nil))
+	if gone, err := s.RoomGone(context.Background(), room); gone || err != nil {
+		t.Errorf("existing room: gone %v, %v", gone, err)
+	}
+	if gone, err := s.RoomGone(context.Background(), "999999"); !gone || err != nil {
+		t.Errorf("unknown room: gone %v, %v", gone, err)
+	}
+	srv.FailNextOn(http.MethodGet, docspacetest.FaultProxyNotFound, docspacetest.FaultProxyNotFound, docspacetest.FaultProxyNotFound)
+	if gone, err := s.RoomGone(context.Background(), room); gone || err == nil {
+		t.Errorf("proxy 404s: gone %v, %v; want an error", gone, err)
+	}
+}
