@@ -12,7 +12,7 @@ import (
 func TestDescribeAPIError(t *testing.T) {
 	t.Parallel()
 	apiError := func(status int, message string) error {
-		return fmt.Errorf("writing: %w", &docspace.Error{Method: "PUT", Path: "/api/2.0/files/rooms/4711/links", StatusCode: status, Message: message})
+		return fmt.Errorf("writing: %w", &docspace.Error{Method: "PUT", Path: "/api/2.0/files/rooms/4711/links", StatusCode: status, Message: message, Envelope: true})
 	}
 	tests := []struct {
 		name     string
