@@ -44,7 +44,12 @@ func TestConnectionsAreReused(t *testing.T) {
 		}
 		wg.Wait()
 	}
-	if n := opened.Load(); n > concurrent {
-		t.Errorf("%d connections opened for %d rounds of %d requests, want at most %d", n, rounds, concurrent, concurrent)
+	// Ideally each round reuses the first round's connections. A connection
+	// goes back to the idle pool a moment after its body is read, so on a
+	// busy machine the next round may open a few more; Go's default of 2 idle
+	// connections per host would open about 8 in every later round (42 in
+	// all), which this bound still tells apart.
+	if n, limit := opened.Load(), int32(2*concurrent); n > limit {
+		t.Errorf("%d connections opened for %d rounds of %d requests, want at most %d", n, rounds, concurrent, limit)
 	}
 }
