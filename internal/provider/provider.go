@@ -166,6 +166,7 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 	data := &providerData{api: docspace.NewSession(client), now: p.now}
 	resp.ResourceData = data
 	resp.DataSourceData = data
+	resp.ListResourceData = data
 }
 
 // unknownSettings names the provider block's settings that are not known

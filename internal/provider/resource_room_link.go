@@ -170,12 +170,20 @@ func (r *roomLinkResource) Configure(_ context.Context, req resource.ConfigureRe
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-// ImportState takes "<room_id>/<link_id>" and checks both parts before any
-// request is made.
+// ImportState takes "<room_id>/<link_id>", or the identity of an import
+// block, and checks both parts before any request is made.
 func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	roomID, linkID, err := parseImportID(req.ID)
+	if req.ID == "" {
+		var diags diag.Diagnostics
+		roomID, linkID, diags = linkFromImportIdentity(ctx, req.Identity)
+		resp.Diagnostics.Append(diags...)
+		err = nil
+	}
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
+	}
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	if r.data != nil && !r.importable(ctx, roomID, linkID, &resp.Diagnostics) {
@@ -183,6 +191,7 @@ func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportS
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), linkID)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(types.StringValue(roomID), types.StringValue(linkID)))...)
 	// Terraform-side settings an import cannot read: their defaults.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_expired"), onExpiredKeep)...)
 }
@@ -216,7 +225,8 @@ func primaryLinkRefusal(roomID, linkID string) string {
 		"regenerates it with a new id when it is revoked, so docspace_room_link cannot manage it. Manage it with the "+
 		"docspace_room_primary_link resource instead, imported by the room id:\n\n"+
 		"  terraform import docspace_room_primary_link.<name> %s\n\n"+
-		"or an import block with to = docspace_room_primary_link.<name> and id = %q.", linkID, roomID, roomID, roomID)
+		"or an import block with to = docspace_room_primary_link.<name> and id = %q (Terraform 1.12 and later: "+
+		"identity = { room_id = %q }).", linkID, roomID, roomID, roomID, roomID)
 }
 
 func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -273,16 +283,20 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 	plan.setLink(link)
 	resp.Diagnostics.Append(forgetLegacyDigest(ctx, resp.Private)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(plan.RoomID, plan.ID))...)
 }
 
 func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	if r.data == nil {
-		return // provider settings not known yet: keep the state as it is
-	}
 	var state roomLinkModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	// The identity goes with every answer, a removal too: Terraform before
+	// 1.12 sends none, and the framework wants one back all the same.
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(state.RoomID, state.ID))...)
+	if r.data == nil {
+		return // provider settings not known yet: keep the state as it is
 	}
 	roomID, linkID := state.RoomID.ValueString(), state.ID.ValueString()
 	link, found, err := r.data.api.FindLink(ctx, roomID, linkID)
@@ -340,6 +354,7 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 			// DocSpace already holds the link as planned.
 			plan.copyComputed(state)
 			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+			resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(plan.RoomID, plan.ID))...)
 			return
 		}
 	}
@@ -360,6 +375,7 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 	plan.setLink(link)
 	resp.Diagnostics.Append(forgetLegacyDigest(ctx, resp.Private)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(plan.RoomID, plan.ID))...)
 }
 
 func (r *roomLinkResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

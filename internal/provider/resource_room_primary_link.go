@@ -114,11 +114,19 @@ func (r *primaryLinkResource) Configure(_ context.Context, req resource.Configur
 }
 
 func (r *primaryLinkResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if err := docspace.ValidateRoomID(req.ID); err != nil {
+	roomID := req.ID
+	if roomID == "" {
+		var diags diag.Diagnostics
+		roomID, diags = primaryFromImportIdentity(ctx, req.Identity)
+		if resp.Diagnostics.Append(diags...); diags.HasError() {
+			return
+		}
+	} else if err := docspace.ValidateRoomID(roomID); err != nil {
 		resp.Diagnostics.AddError("Invalid Import ID", err.Error()+"\n\nImport a room's primary link by the room id alone, for example \"4711\".")
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomID)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, primaryIdentity(types.StringValue(roomID)))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("revoke_on_destroy"), false)...)
 }
 
@@ -249,16 +257,20 @@ func (r *primaryLinkResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 	r.apply(ctx, roomID, plan, current, req.Config, &resp.State, resp.Private, &resp.Diagnostics)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, primaryIdentity(plan.RoomID))...)
 }
 
 func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	if r.data == nil {
-		return // provider settings not known yet: keep the state as it is
-	}
 	var state primaryLinkModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	// The identity goes with every answer, a removal too: Terraform before
+	// 1.12 sends none, and the framework wants one back all the same.
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, primaryIdentity(state.RoomID))...)
+	if r.data == nil {
+		return // provider settings not known yet: keep the state as it is
 	}
 	roomID := state.RoomID.ValueString()
 	current, found, err := r.currentPrimary(ctx, roomID)
@@ -328,6 +340,7 @@ func (r *primaryLinkResource) Update(ctx context.Context, req resource.UpdateReq
 		}
 	}
 	r.apply(ctx, roomID, plan, current, req.Config, &resp.State, resp.Private, &resp.Diagnostics)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, primaryIdentity(plan.RoomID))...)
 }
 
 // currentPrimary finds the room's primary link in its listing, which,

@@ -1,5 +1,4 @@
-# Terraform 1.5 and later: adopt a room's primary link during plan and apply.
-# The id is the room id alone, as for terraform import.
+# Terraform 1.5 and later: the import id is the room id.
 import {
   to = docspace_room_primary_link.press
   id = "4712"

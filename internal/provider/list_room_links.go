@@ -1,0 +1,320 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
+	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+)
+
+// List resources (Terraform 1.14 and later) let `terraform query` find the
+// links a portal already has and write their import blocks and
+// configuration. docspace_room_link lists the links that resource manages:
+// every link but a room's primary one, which docspace_room_primary_link
+// lists instead.
+
+var (
+	_ provider.ProviderWithListResources = (*docspaceProvider)(nil)
+	_ list.ListResourceWithConfigure     = (*roomLinkListResource)(nil)
+	_ list.ListResourceWithConfigure     = (*primaryLinkListResource)(nil)
+)
+
+func (p *docspaceProvider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{NewRoomLinkListResource, NewRoomPrimaryLinkListResource}
+}
+
+// NewRoomLinkListResource lists docspace_room_link instances.
+func NewRoomLinkListResource() list.ListResource { return &roomLinkListResource{} }
+
+// NewRoomPrimaryLinkListResource lists docspace_room_primary_link instances.
+func NewRoomPrimaryLinkListResource() list.ListResource { return &primaryLinkListResource{} }
+
+type roomLinkListResource struct{ data *providerData }
+
+type primaryLinkListResource struct{ data *providerData }
+
+type roomLinkListConfig struct {
+	RoomID        types.String `tfsdk:"room_id"`
+	LinkType      types.String `tfsdk:"link_type"`
+	TitleContains types.String `tfsdk:"title_contains"`
+}
+
+type primaryLinkListConfig struct {
+	RoomID        types.String `tfsdk:"room_id"`
+	TitleContains types.String `tfsdk:"title_contains"`
+}
+
+func (r *roomLinkListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_room_link"
+}
+
+func (r *primaryLinkListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_room_primary_link"
+}
+
+func (r *roomLinkListResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *primaryLinkListResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func listRoomIDAttribute() listschema.StringAttribute {
+	return listschema.StringAttribute{
+		MarkdownDescription: "Id of the room whose links are listed: the number in the room's address. When omitted, " +
+			"every room the token can see is listed (archived rooms are not); rooms whose links the token may not manage show none.",
+		Optional:   true,
+		Validators: []validator.String{roomIDValidator{}},
+	}
+}
+
+func listTitleAttribute() listschema.StringAttribute {
+	return listschema.StringAttribute{
+		MarkdownDescription: "Only links whose title contains this text, without regard to case.",
+		Optional:            true,
+		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+}
+
+func (r *roomLinkListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	resp.Schema = listschema.Schema{
+		MarkdownDescription: "Finds the links of one room, or of every room, for `terraform query` (Terraform 1.14 or later): " +
+			"each result carries the link's identity (`room_id` and `id`), and with `include_resource = true` its settings, so " +
+			"`terraform query -generate-config-out=links.tf` writes an `import` block and a `docspace_room_link` block for each. " +
+			"Primary links are left out: list them with the `docspace_room_primary_link` list resource.",
+		Attributes: map[string]listschema.Attribute{
+			"room_id": listRoomIDAttribute(),
+			"link_type": listschema.StringAttribute{
+				MarkdownDescription: "Only `external` or only `invitation` links.",
+				Optional:            true,
+				Validators: []validator.String{stringvalidator.OneOf(
+					docspace.LinkTypeExternal.Name(), docspace.LinkTypeInvitation.Name())},
+			},
+			"title_contains": listTitleAttribute(),
+		},
+	}
+}
+
+func (r *primaryLinkListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	resp.Schema = listschema.Schema{
+		MarkdownDescription: "Finds the primary external links of one room, or of every room, for `terraform query` " +
+			"(Terraform 1.14 or later). Each result carries the identity (`room_id`), and with `include_resource = true` the " +
+			"link's settings. Rooms without a primary link are left out: listing never makes one.",
+		Attributes: map[string]listschema.Attribute{
+			"room_id":        listRoomIDAttribute(),
+			"title_contains": listTitleAttribute(),
+		},
+	}
+}
+
+func (r *roomLinkListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	var cfg roomLinkListConfig
+	if diags := req.Config.Get(ctx, &cfg); diags.HasError() {
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
+		return
+	}
+	kind, filterKind := docspace.ParseLinkType(cfg.LinkType.ValueString())
+	title := strings.ToLower(cfg.TitleContains.ValueString())
+	wanted := func(l docspace.Link) bool {
+		return !l.Primary && (!filterKind || l.LinkType == kind) && strings.Contains(strings.ToLower(l.Title), title)
+	}
+	stream.Results = listLinks(ctx, r.data, req, cfg.RoomID, linkResults{
+		wanted:   wanted,
+		identity: func(roomID types.String, l docspace.Link) any { return linkIdentity(roomID, types.StringValue(l.ID)) },
+		state:    func(roomID types.String, l docspace.Link) any { return importedRoomLink(roomID, l) },
+	})
+}
+
+func (r *primaryLinkListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	var cfg primaryLinkListConfig
+	if diags := req.Config.Get(ctx, &cfg); diags.HasError() {
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
+		return
+	}
+	title := strings.ToLower(cfg.TitleContains.ValueString())
+	wanted := func(l docspace.Link) bool {
+		return l.Primary && strings.Contains(strings.ToLower(l.Title), title)
+	}
+	stream.Results = listLinks(ctx, r.data, req, cfg.RoomID, linkResults{
+		wanted:   wanted,
+		identity: func(roomID types.String, _ docspace.Link) any { return primaryIdentity(roomID) },
+		state:    func(roomID types.String, l docspace.Link) any { return importedPrimaryLink(roomID, l) },
+	})
+}
+
+// importedRoomLink is the state a docspace_room_link has right after its
+// import and first read: what DocSpace reports, and the defaults of the
+// Terraform-side settings, so generated configuration plans no change.
+func importedRoomLink(roomID types.String, l docspace.Link) *roomLinkModel {
+	m := &roomLinkModel{
+		RoomID:            roomID,
+		ExpirationDate:    newTimestampNull(),
+		PasswordWO:        types.StringNull(),
+		PasswordWOVersion: types.Int64Null(),
+		RotationTriggers:  types.MapNull(types.StringType),
+		ExpiresIn:         types.StringNull(),
+		OnExpired:         types.StringValue(onExpiredKeep),
+	}
+	m.setLink(l)
+	if l.LinkType == docspace.LinkTypeInvitation {
+		// Generated configuration writes every optional value of this
+		// state, and the resource refuses the external-only settings on an
+		// invitation link even at their defaults: leave them out. The
+		// import's own read records the defaults.
+		m.DenyDownload, m.Internal = types.BoolNull(), types.BoolNull()
+	}
+	return m
+}
+
+// importedPrimaryLink is the state of a docspace_room_primary_link right
+// after its import and first read.
+func importedPrimaryLink(roomID types.String, l docspace.Link) *primaryLinkModel {
+	m := &primaryLinkModel{
+		RoomID:            roomID,
+		ExpirationDate:    newTimestampNull(),
+		PasswordWO:        types.StringNull(),
+		PasswordWOVersion: types.Int64Null(),
+		RotationTriggers:  types.MapNull(types.StringType),
+		RevokeOnDestroy:   types.BoolValue(false),
+	}
+	m.setLink(l)
+	return m
+}
+
+// displayName names a link for people reading `terraform query`'s output:
+// titles, kinds and room names only, never an address or a password. It
+// says when a link has a password, because generated configuration cannot
+// hold it (Terraform writes sensitive values as null) and needs it added.
+func displayName(room docspace.Room, l docspace.Link) string {
+	where := "room " + room.ID
+	if room.Title != "" {
+		where += fmt.Sprintf(" %q", room.Title)
+	}
+	traits := []string{l.LinkType.Name(), l.Access.Name()}
+	if l.Primary {
+		traits[0] = "primary"
+	}
+	if l.Password != "" {
+		traits = append(traits, "password")
+	}
+	if l.IsExpired {
+		traits = append(traits, "expired")
+	}
+	return fmt.Sprintf("%q (%s) in %s", l.Title, strings.Join(traits, ", "), where)
+}
+
+// listReadAhead is how many rooms' links a listing of every room reads
+// ahead of the room it streams: well below the 50 concurrent reads DocSpace
+// allows a user (API.md §9).
+const listReadAhead = 8
+
+// linkResults is how a list resource picks links and describes each.
+type linkResults struct {
+	wanted   func(docspace.Link) bool
+	identity func(roomID types.String, l docspace.Link) any // the identity model
+	state    func(roomID types.String, l docspace.Link) any // the resource model, with include_resource
+}
+
+func (k linkResults) result(ctx context.Context, req list.ListRequest, room docspace.Room, l docspace.Link) list.ListResult {
+	result := req.NewListResult(ctx)
+	result.DisplayName = displayName(room, l)
+	roomID := types.StringValue(room.ID)
+	result.Diagnostics.Append(result.Identity.Set(ctx, k.identity(roomID, l))...)
+	if req.IncludeResource {
+		result.Diagnostics.Append(result.Resource.Set(ctx, k.state(roomID, l))...)
+	}
+	return result
+}
+
+// listLinks streams a result for every wanted link of one room (roomID set)
+// or of every room the token sees, room by room in DocSpace's order, until
+// the request's limit (0: no limit). A failure to read a room ends the
+// stream with an error: a partial listing must not pass for a complete one.
+func listLinks(ctx context.Context, data *providerData, req list.ListRequest, roomID types.String, kind linkResults) func(func(list.ListResult) bool) {
+	limit := req.Limit
+	return func(push func(list.ListResult) bool) {
+		if data == nil {
+			push(list.ListResult{Diagnostics: diag.Diagnostics{diag.NewErrorDiagnostic("Provider Not Configured",
+				"The docspace provider has no host or token yet. Configure the provider block of the query configuration.")}})
+			return
+		}
+		rooms, diags := listedRooms(ctx, data, roomID)
+		if diags.HasError() {
+			push(list.ListResult{Diagnostics: diags})
+			return
+		}
+		// Rooms are read a few ahead of the one being streamed, in
+		// parallel, so that a portal with many rooms is not read one round
+		// trip at a time; the Session hands each listing to the loop below.
+		// A read ahead runs to its end (each request has its own timeout)
+		// even when this listing stops early: another list block of the
+		// same query may be waiting for it in the Session, and must not get
+		// this one's cancellation as its answer.
+		ahead := context.WithoutCancel(ctx)
+		started := 0
+		readAhead := func(upTo int) {
+			for ; started < len(rooms) && started <= upTo; started++ {
+				go data.api.Links(ahead, rooms[started].ID, nil) //nolint:errcheck // the loop reads the result
+			}
+		}
+		var pushed int64
+		for i, room := range rooms {
+			if roomID.IsNull() {
+				readAhead(i + listReadAhead)
+			}
+			links, err := data.api.Links(ctx, room.ID, nil)
+			switch {
+			case docspace.IsNotFound(err) && roomID.IsNull():
+				continue // deleted since the rooms were listed: nothing to adopt
+			case err != nil:
+				push(list.ListResult{Diagnostics: diag.Diagnostics{diag.NewErrorDiagnostic("Could Not List Room Links",
+					describeAPIError(err, room.ID, data.api.Host()))}})
+				return
+			}
+			for _, l := range links {
+				if !kind.wanted(l) {
+					continue
+				}
+				if !push(kind.result(ctx, req, room, l)) {
+					return
+				}
+				if pushed++; limit > 0 && pushed >= limit {
+					return
+				}
+			}
+		}
+	}
+}
+
+// listedRooms is the one room asked for, or every room the token sees.
+func listedRooms(ctx context.Context, data *providerData, roomID types.String) ([]docspace.Room, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if !roomID.IsNull() {
+		id := roomID.ValueString()
+		room, err := data.api.Room(ctx, id)
+		if err != nil {
+			diags.AddAttributeError(path.Root("room_id"), "Could Not Read Room", describeAPIError(err, id, data.api.Host()))
+			return nil, diags
+		}
+		room.ID = id
+		return []docspace.Room{room}, diags
+	}
+	rooms, err := data.api.ListRooms(ctx, "")
+	if err != nil {
+		diags.AddError("Could Not List Rooms", describeAPIError(err, "(any)", data.api.Host())+
+			"\n\nTo list the links of one room, set room_id in the list block's config.")
+	}
+	return rooms, diags
+}
