@@ -133,7 +133,7 @@ func (r *roomLinkListResource) List(ctx context.Context, req list.ListRequest, s
 	stream.Results = listLinks(ctx, r.data, req, cfg.RoomID, linkResults{
 		wanted:   wanted,
 		identity: func(roomID types.String, l docspace.Link) any { return linkIdentity(roomID, types.StringValue(l.ID)) },
-		state:    func(roomID types.String, l docspace.Link) any { return importedRoomLink(roomID, l) },
+		state:    func(roomID types.String, l docspace.Link) any { return importedRoomLink(ctx, roomID, l) },
 	})
 }
 
@@ -157,7 +157,7 @@ func (r *primaryLinkListResource) List(ctx context.Context, req list.ListRequest
 // importedRoomLink is the state a docspace_room_link has right after its
 // import and first read: what DocSpace reports, and the defaults of the
 // Terraform-side settings, so generated configuration plans no change.
-func importedRoomLink(roomID types.String, l docspace.Link) *roomLinkModel {
+func importedRoomLink(ctx context.Context, roomID types.String, l docspace.Link) *roomLinkModel {
 	m := &roomLinkModel{
 		RoomID:            roomID,
 		ExpirationDate:    newTimestampNull(),
@@ -167,7 +167,7 @@ func importedRoomLink(roomID types.String, l docspace.Link) *roomLinkModel {
 		ExpiresIn:         types.StringNull(),
 		OnExpired:         types.StringValue(onExpiredKeep),
 	}
-	m.setLink(l)
+	m.setLink(ctx, l)
 	if l.LinkType == docspace.LinkTypeInvitation {
 		// Generated configuration writes every optional value of this
 		// state, and the resource refuses the external-only settings on an

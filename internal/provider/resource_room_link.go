@@ -22,6 +22,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
@@ -62,6 +63,37 @@ type roomLinkModel struct {
 	RotationTriggers  types.Map    `tfsdk:"rotation_triggers"`
 	ExpiresIn         types.String `tfsdk:"expires_in"`
 	OnExpired         types.String `tfsdk:"on_expired"`
+}
+
+// fields lists the model's attributes for readFields and writeFields.
+func (m *roomLinkModel) fields() []modelField {
+	return []modelField{
+		{"id", &m.ID}, {"room_id", &m.RoomID}, {"link_type", &m.LinkType}, {"access", &m.Access}, {"title", &m.Title},
+		{"expiration_date", &m.ExpirationDate}, {"password", &m.Password}, {"deny_download", &m.DenyDownload},
+		{"internal", &m.Internal}, {"max_use_count", &m.MaxUseCount}, {"share_link", &m.ShareLink},
+		{"request_token", &m.RequestToken}, {"is_expired", &m.IsExpired}, {"primary", &m.Primary},
+		{"current_use_count", &m.CurrentUseCount}, {"password_wo", &m.PasswordWO},
+		{"password_wo_version", &m.PasswordWOVersion}, {"rotation_triggers", &m.RotationTriggers},
+		{"expires_in", &m.ExpiresIn}, {"on_expired", &m.OnExpired},
+	}
+}
+
+// read fills the model from a plan, state or configuration value.
+func (m *roomLinkModel) read(v tftypes.Value) diag.Diagnostics { return readFields(v, m.fields()) }
+
+// value is the model as a value of the resource's object type typ.
+func (m *roomLinkModel) value(ctx context.Context, typ tftypes.Type) (tftypes.Value, diag.Diagnostics) {
+	return writeFields(ctx, typ, m.fields())
+}
+
+// setModel replaces a plan's or state's value with the model, keeping the
+// value's type (the resource's object type).
+func setModel(ctx context.Context, raw *tftypes.Value, m *roomLinkModel) diag.Diagnostics {
+	v, diags := m.value(ctx, raw.Type())
+	if !diags.HasError() {
+		*raw = v
+	}
+	return diags
 }
 
 func (r *roomLinkResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -231,7 +263,7 @@ func primaryLinkRefusal(roomID, linkID string) string {
 
 func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan roomLinkModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(plan.read(req.Plan.Raw)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -251,7 +283,8 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 		// Recorded with an error: Terraform marks it tainted and the next
 		// apply replaces it, so no link is left that the state does not know.
 		plan.recordUnsure(unknown.LinkID, linkReq)
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		resp.Diagnostics.Append(setModel(ctx, &resp.State.Raw, &plan)...)
+		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(plan.RoomID, plan.ID))...)
 		resp.Diagnostics.AddError("Room Link May Have Been Created", unknownOutcomeDetail(unknown, host))
 		return
 	case docspace.IsLinkLimit(err):
@@ -280,15 +313,15 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 		resp.Diagnostics.AddError("DocSpace Did Not Apply the Link as Configured", detail)
 		return
 	}
-	plan.setLink(link)
+	plan.setLink(ctx, link)
 	resp.Diagnostics.Append(forgetLegacyDigest(ctx, resp.Private)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setModel(ctx, &resp.State.Raw, &plan)...)
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(plan.RoomID, plan.ID))...)
 }
 
 func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state roomLinkModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(state.read(req.State.Raw)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -325,14 +358,14 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if !state.PasswordWOVersion.IsNull() {
 		resp.Diagnostics.Append(forgetLegacyDigest(ctx, resp.Private)...)
 	}
-	state.setLink(link)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	state.setLink(ctx, link)
+	resp.Diagnostics.Append(setModel(ctx, &resp.State.Raw, &state)...)
 }
 
 func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state roomLinkModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(plan.read(req.Plan.Raw)...)
+	resp.Diagnostics.Append(state.read(req.State.Raw)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -348,15 +381,12 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if !plan.ExpirationDate.IsUnknown() && plan.PasswordWOVersion.Equal(state.PasswordWOVersion) {
-		if stateReq, _ := r.request(ctx, state, req.Config); equalRequests(linkReq, stateReq) {
-			// Only Terraform-side settings changed (on_expired, say):
-			// DocSpace already holds the link as planned.
-			plan.copyComputed(state)
-			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-			resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(plan.RoomID, plan.ID))...)
-			return
-		}
+	if docSpaceHoldsPlan(linkReq, plan, state) {
+		// Only Terraform-side settings changed (on_expired, say).
+		plan.copyComputed(state)
+		resp.Diagnostics.Append(setModel(ctx, &resp.State.Raw, &plan)...)
+		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(plan.RoomID, plan.ID))...)
+		return
 	}
 	linkReq.LinkID = state.ID.ValueString()
 	roomID := plan.RoomID.ValueString()
@@ -367,20 +397,21 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 	}
 	if problems := compareLink(linkReq, link); len(problems) > 0 {
 		// Record what DocSpace holds, so the next plan shows the difference.
-		state.setLink(link)
-		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		state.setLink(ctx, link)
+		resp.Diagnostics.Append(setModel(ctx, &resp.State.Raw, &state)...)
+		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(state.RoomID, state.ID))...)
 		resp.Diagnostics.AddError("DocSpace Did Not Apply the Link as Configured", explainMismatch(problems))
 		return
 	}
-	plan.setLink(link)
+	plan.setLink(ctx, link)
 	resp.Diagnostics.Append(forgetLegacyDigest(ctx, resp.Private)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setModel(ctx, &resp.State.Raw, &plan)...)
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(plan.RoomID, plan.ID))...)
 }
 
 func (r *roomLinkResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state roomLinkModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(state.read(req.State.Raw)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -416,6 +447,30 @@ func (r *roomLinkResource) request(ctx context.Context, m roomLinkModel, config 
 		}
 	}
 	return req, diags
+}
+
+// docSpaceHoldsPlan reports whether an update can skip the PUT: the request
+// built from the plan asks for exactly what the state says DocSpace holds,
+// so only Terraform-side settings changed (on_expired, rotation_triggers, or
+// expires_in where the pinned date stays). Not when the plan leaves the date
+// to be pinned at apply, nor when password_wo_version changes (a new
+// write-only password must be sent even if it looks the same), nor when the
+// state cannot be read as a request.
+func docSpaceHoldsPlan(planReq docspace.LinkRequest, plan, state roomLinkModel) bool {
+	if plan.ExpirationDate.IsUnknown() || !plan.PasswordWOVersion.Equal(state.PasswordWOVersion) {
+		return false
+	}
+	stateReq, diags := state.request()
+	if diags.HasError() {
+		return false
+	}
+	if !plan.PasswordWOVersion.IsNull() {
+		// A write-only password is in neither the plan nor the state: with
+		// its version unchanged, the link holds the configured one, which
+		// planReq carries.
+		stateReq.Password = planReq.Password
+	}
+	return equalRequests(planReq, stateReq)
 }
 
 // equalRequests reports whether two requests would leave DocSpace holding
@@ -459,13 +514,13 @@ func (m roomLinkModel) request() (docspace.LinkRequest, diag.Diagnostics) {
 
 // setLink copies what DocSpace reports into the model. The expiration keeps
 // the model's own spelling when it names the same instant.
-func (m *roomLinkModel) setLink(l docspace.Link) {
+func (m *roomLinkModel) setLink(ctx context.Context, l docspace.Link) {
 	m.ID = types.StringValue(l.ID)
 	m.LinkType = types.StringValue(l.LinkType.Name())
 	m.Access = types.StringValue(l.Access.Name())
 	m.Title = types.StringValue(l.Title)
 	reported := newTimestampPointer(l.Expiration)
-	if same, _ := m.ExpirationDate.StringSemanticEquals(context.Background(), reported); !same {
+	if same, _ := m.ExpirationDate.StringSemanticEquals(ctx, reported); !same {
 		m.ExpirationDate = reported
 	}
 	if m.PasswordWOVersion.IsNull() {

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
@@ -24,7 +25,7 @@ func latestExpiry(now time.Time) time.Time { return now.AddDate(10, 0, 0) }
 // kind of link. It runs in `terraform validate` too.
 func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var cfg roomLinkModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	resp.Diagnostics.Append(cfg.read(req.Config.Raw)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -64,6 +65,8 @@ func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.Vali
 
 // ModifyPlan fills in what the server will compute, and refuses at plan
 // time whatever DocSpace would refuse, or worse, silently ignore (API.md §10.5).
+// The decisions are planLink's; this method reads the values, hands them
+// over and applies the outcome, with the room lookup planLink asks for.
 func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // destroy
@@ -72,57 +75,117 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if resp.Private != nil {
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, refusalKey, nil)...)
 	}
-	creating := req.State.Raw.IsNull()
-	now := time.Now()
+	// A replacement the schema asks for (room_id, link_type,
+	// rotation_triggers) is never held up by the expiry policy.
+	in := linkPlanInput{creating: req.State.Raw.IsNull(), replacing: len(resp.RequiresReplace) > 0, now: time.Now()}
 	if r.data != nil {
-		now = r.data.now()
+		in.now = r.data.now()
 	}
-	unchanged := !creating && req.Plan.Raw.Equal(req.State.Raw)
-	if unchanged && r.data != nil {
-		// Any update sends password_wo again; only a link left as it is
-		// can keep a password changed in DocSpace.
-		resp.Diagnostics.Append(r.passwordDrift(ctx, req.Config, req.State)...)
-	}
-	if unchanged && !r.expiredWithPolicy(ctx, req.State, now) {
-		return // nothing changes: no checks, no requests
-	}
-	var plan, cfg, state roomLinkModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if !creating {
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	}
-	if resp.Diagnostics.HasError() || plan.LinkType.IsUnknown() {
-		return
-	}
-	if !creating && hasExpired(state, now) && len(resp.RequiresReplace) == 0 {
-		if done := planExpired(ctx, plan, cfg, state, now, resp); done {
-			return
+	in.unchanged = !in.creating && req.Plan.Raw.Equal(req.State.Raw)
+	if in.unchanged {
+		// Most plans of most links end here, reading four attributes of
+		// the state instead of three whole models.
+		glance, diags := glanceAtState(req.State.Raw)
+		resp.Diagnostics.Append(diags...)
+		if !glance.PasswordWOVersion.IsNull() && r.data != nil {
+			// Any update sends password_wo again; only a link left as it is
+			// can keep a password changed in DocSpace.
+			resp.Diagnostics.Append(r.passwordDrift(ctx, req.Config, req.State)...)
+		}
+		if !expiredWithPolicy(glance, in.now) {
+			return // nothing changes: no checks, no requests
 		}
 	}
-	if !creating && req.Plan.Raw.Equal(req.State.Raw) {
-		return // nothing changes: no checks, no requests
+	resp.Diagnostics.Append(in.plan.read(req.Plan.Raw)...)
+	resp.Diagnostics.Append(in.config.read(req.Config.Raw)...)
+	if !in.creating {
+		resp.Diagnostics.Append(in.state.read(req.State.Raw)...)
 	}
-	kind, _ := docspace.ParseLinkType(plan.LinkType.ValueString())
-
-	expirationDiags := planExpiration(&plan, cfg, state, creating, kind, now)
-	if !creating && sameSettings(plan, state) {
-		// Only the spelling of a date differed (an import block, say): the
-		// link stays as it is, computed values included.
-		resp.Plan.Raw = req.State.Raw
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(expirationDiags...)
+	out := planLink(ctx, in)
+	resp.Diagnostics.Append(out.diags...)
+	resp.RequiresReplace = append(resp.RequiresReplace, out.requiresReplace...)
+	switch out.outcome {
+	case planAsProposed:
+		// Terraform's proposed plan stands.
+	case planState:
+		resp.Plan.Raw = req.State.Raw
+	case planRefused:
+		refuseAtApply(ctx, out.plan, out.refusal.Summary, out.refusal.Detail, resp)
+	case planModel:
+		if out.checkRoom {
+			r.checkRoom(ctx, out.plan, in.creating, resp)
+		}
+		resp.Diagnostics.Append(setModel(ctx, &resp.Plan.Raw, &out.plan)...)
+	}
+}
+
+// linkPlanInput is what a plan of one docspace_room_link starts from.
+type linkPlanInput struct {
+	plan, config, state roomLinkModel // state is empty when creating
+	creating            bool          // no state: the link is to be created
+	replacing           bool          // the schema already asks for a replacement
+	unchanged           bool          // the proposed plan equals the state
+	now                 time.Time
+}
+
+// planOutcome says what becomes of the plan.
+type planOutcome int
+
+const (
+	planAsProposed planOutcome = iota // Terraform's proposed plan stands (nothing to add, or an error stops the plan)
+	planState                         // the link stays exactly as the state holds it, computed values included
+	planModel                         // linkPlan.plan is the plan
+	planRefused                       // linkPlan.plan, with linkPlan.refusal carried to the apply (refuseAtApply)
+)
+
+// linkPlan is what planLink decides.
+type linkPlan struct {
+	outcome         planOutcome
+	plan            roomLinkModel // with planModel and planRefused
+	refusal         refusal       // with planRefused
+	requiresReplace path.Paths
+	checkRoom       bool // the room's rules are still to be checked against the portal (planModel only)
+	diags           diag.Diagnostics
+}
+
+// planLink decides the plan of one link from the proposed plan, the
+// configuration and the state, without asking the portal: expiry policy,
+// the expiry date, what a pre-3.7 portal ignores, and the values DocSpace
+// will compute.
+func planLink(ctx context.Context, in linkPlanInput) linkPlan {
+	plan, cfg, state := in.plan, in.config, in.state
+	if plan.LinkType.IsUnknown() {
+		return linkPlan{} // which rules apply is known at apply time only
+	}
+	if !in.creating && !in.replacing && hasExpired(state, in.now) {
+		if out, settled := planExpired(plan, cfg, state, in.now); settled {
+			return out
+		}
+	}
+	if in.unchanged {
+		return linkPlan{} // expired, and the policy keeps it as it is
+	}
+	kind, _ := docspace.ParseLinkType(plan.LinkType.ValueString())
+	out := linkPlan{diags: planExpiration(ctx, &plan, cfg, state, in.creating, kind, in.now)}
+	if !in.creating && sameSettings(ctx, plan, state) {
+		// Only the spelling of a date differed (an import block, say): the
+		// link stays as it is, computed values included.
+		out.outcome = planState
+		return out
+	}
 
 	// Before DocSpace 3.7, invitation links report no use counter, ignore
 	// max_use_count and reset their expiry on every change (API.md §5.4, §5.6).
-	if !creating && kind == docspace.LinkTypeInvitation && state.CurrentUseCount.IsNull() {
+	if !in.creating && kind == docspace.LinkTypeInvitation && state.CurrentUseCount.IsNull() {
 		if !cfg.MaxUseCount.IsNull() {
-			resp.Diagnostics.AddAttributeError(path.Root("max_use_count"), "max_use_count Needs DocSpace 3.7",
+			out.diags.AddAttributeError(path.Root("max_use_count"), "max_use_count Needs DocSpace 3.7",
 				"This portal runs a DocSpace version before 3.7, which ignores max_use_count on invitation links. Remove max_use_count.")
 		}
 		if !cfg.ExpirationDate.IsNull() {
-			resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), "Invitation Expiry Needs DocSpace 3.7",
+			out.diags.AddAttributeError(path.Root("expiration_date"), "Invitation Expiry Needs DocSpace 3.7",
 				"This portal runs a DocSpace version before 3.7, which sets invitation links to expire 7 days after every "+
 					"change and ignores expiration_date. Remove expiration_date.")
 		}
@@ -130,24 +193,21 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 
 	if plan.IsExpired.IsUnknown() {
 		if t, ok := plan.ExpirationDate.Time(); ok {
-			plan.IsExpired = types.BoolValue(!t.After(now))
+			plan.IsExpired = types.BoolValue(!t.After(in.now))
 		} else if plan.ExpirationDate.IsNull() || !cfg.ExpiresIn.IsNull() {
 			plan.IsExpired = types.BoolValue(false)
 		}
 	}
-	if creating {
+	if in.creating {
 		plan.Primary = types.BoolValue(false)
 	}
 	if kind == docspace.LinkTypeExternal {
 		plan.CurrentUseCount = types.Int64Null()
-	} else if creating {
+	} else if in.creating {
 		plan.RequestToken = types.StringNull()
 	}
-
-	if !plan.RoomID.IsUnknown() {
-		r.checkRoom(ctx, plan, creating, kind, resp)
-	}
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	out.outcome, out.plan, out.checkRoom = planModel, plan, !plan.RoomID.IsUnknown()
+	return out
 }
 
 // passwordDrift compares a write-only password the plan keeps with the
@@ -169,7 +229,7 @@ func (r *roomLinkResource) passwordDrift(ctx context.Context, config tfsdk.Confi
 
 // planExpiration decides what expiration_date will be, and checks a date
 // that is being set or changed, or resent after it passed.
-func planExpiration(plan *roomLinkModel, cfg, state roomLinkModel, creating bool, kind docspace.LinkType, now time.Time) diag.Diagnostics {
+func planExpiration(ctx context.Context, plan *roomLinkModel, cfg, state roomLinkModel, creating bool, kind docspace.LinkType, now time.Time) diag.Diagnostics {
 	var diags diag.Diagnostics
 	attr := path.Root("expiration_date")
 	switch {
@@ -207,7 +267,7 @@ func planExpiration(plan *roomLinkModel, cfg, state roomLinkModel, creating bool
 		diags.AddAttributeError(attr, "Expiration Date Too Far Ahead",
 			fmt.Sprintf("expiration_date %s is more than 10 years ahead, which DocSpace refuses. Set a date before %s, or remove expiration_date for a link that never expires.",
 				plan.ExpirationDate.ValueString(), latestExpiry(now).UTC().Format("2006-01-02")))
-	case !changed && !t.After(now) && !sameLinkSettings(*plan, state):
+	case !changed && !t.After(now) && !sameLinkSettings(ctx, *plan, state):
 		diags.AddAttributeError(attr, "Link Has Expired",
 			fmt.Sprintf("This link expired at %s. Any change to it would resend that past date, which DocSpace drops "+
 				"(the link would never expire) or refuses. Set a new future expiration_date along with the change, "+
@@ -233,28 +293,32 @@ func hasExpired(state roomLinkModel, now time.Time) bool {
 	return ok && !t.After(now)
 }
 
-// expiredWithPolicy reports, reading only three attributes, whether an
-// unchanged link has expired under a policy other than "keep": the one case
-// where a plan that changes nothing still has work to do. Most plans of most
-// links end here, so it avoids reading whole models.
-func (r *roomLinkResource) expiredWithPolicy(ctx context.Context, state tfsdk.State, now time.Time) bool {
-	var policy types.String
-	var isExpired types.Bool
-	var expiration Timestamp
-	state.GetAttribute(ctx, path.Root("on_expired"), &policy)
-	if policy.ValueString() == onExpiredKeep || policy.IsNull() {
+// glanceAtState reads what the plan of an unchanged link looks at: the
+// expiry policy, whether the link has expired, and whether it has a
+// write-only password.
+func glanceAtState(state tftypes.Value) (roomLinkModel, diag.Diagnostics) {
+	var m roomLinkModel
+	diags := readFields(state, []modelField{{"on_expired", &m.OnExpired}, {"is_expired", &m.IsExpired},
+		{"expiration_date", &m.ExpirationDate}, {"password_wo_version", &m.PasswordWOVersion}})
+	return m, diags
+}
+
+// expiredWithPolicy reports whether an unchanged link has expired under a
+// policy other than "keep": the one case where a plan that changes nothing
+// still has work to do.
+func expiredWithPolicy(state roomLinkModel, now time.Time) bool {
+	if state.OnExpired.IsNull() || state.OnExpired.ValueString() == onExpiredKeep {
 		return false
 	}
-	state.GetAttribute(ctx, path.Root("is_expired"), &isExpired)
-	state.GetAttribute(ctx, path.Root("expiration_date"), &expiration)
-	return hasExpired(roomLinkModel{IsExpired: isExpired, ExpirationDate: expiration}, now)
+	return hasExpired(state, now)
 }
 
 // planExpired applies on_expired to a link that has expired, in a plan that
 // keeps it (a replacement for other reasons never gets here). It reports
-// whether the plan is settled. Refusals are warnings now and errors at
+// whether that settles the plan. Refusals are warnings now and errors at
 // apply (refuseAtApply), so that destroy and -replace always work.
-func planExpired(ctx context.Context, plan, cfg, state roomLinkModel, now time.Time, resp *resource.ModifyPlanResponse) bool {
+func planExpired(plan, cfg, state roomLinkModel, now time.Time) (linkPlan, bool) {
+	var out linkPlan
 	describe := fmt.Sprintf("Link %s (%q) in room %s expired at %s", state.ID.ValueString(), state.Title.ValueString(),
 		state.RoomID.ValueString(), state.ExpirationDate.ValueString())
 	newDate := false
@@ -267,37 +331,38 @@ func planExpired(ctx context.Context, plan, cfg, state roomLinkModel, now time.T
 	switch plan.OnExpired.ValueString() {
 	case onExpiredError:
 		if newDate || (cfg.ExpirationDate.IsNull() && cfg.ExpiresIn.IsNull()) {
-			return false // a new date, or none: the link no longer expires then
+			return out, false // a new date, or none: the link no longer expires then
 		}
-		refuseAtApply(ctx, plan, "Room Link Has Expired",
-			describe+", and on_expired = \"error\". Set a new future expiration_date, remove the expiry, "+
-				"or set on_expired to \"keep\" or \"recreate\".", resp)
-		return true
+		out.outcome, out.plan = planRefused, plan
+		out.refusal = refusal{Summary: "Room Link Has Expired", Detail: describe + ", and on_expired = \"error\". Set a new future " +
+			"expiration_date, remove the expiry, or set on_expired to \"keep\" or \"recreate\"."}
+		return out, true
 	case onExpiredRecreate:
 		if newDate {
-			return false
+			return out, false
 		}
 		if cfg.ExpiresIn.IsNull() {
-			refuseAtApply(ctx, plan, "Cannot Recreate the Expired Link",
-				describe+". A new link with the same expiration_date would be expired too. Use expires_in instead of "+
-					"expiration_date, or set a new future expiration_date.", resp)
-			return true
+			out.outcome, out.plan = planRefused, plan
+			out.refusal = refusal{Summary: "Cannot Recreate the Expired Link", Detail: describe + ". A new link with the same " +
+				"expiration_date would be expired too. Use expires_in instead of expiration_date, or set a new future expiration_date."}
+			return out, true
 		}
 		// A new link, with a date pinned from now.
 		plan.ExpirationDate = newTimestampUnknown()
-		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
-		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("expiration_date"))
-		return true
+		out.outcome, out.plan = planModel, plan
+		out.requiresReplace = path.Paths{path.Root("expiration_date")}
+		return out, true
 	}
-	return false
+	return out, false
 }
 
 // checkRoom applies the room type's rules (API.md §4.5, §4.6, §5.4, §5.5), with at
 // most one room lookup per room in a run.
-func (r *roomLinkResource) checkRoom(ctx context.Context, plan roomLinkModel, creating bool, kind docspace.LinkType, resp *resource.ModifyPlanResponse) {
+func (r *roomLinkResource) checkRoom(ctx context.Context, plan roomLinkModel, creating bool, resp *resource.ModifyPlanResponse) {
 	if r.data == nil {
 		return // provider not configured yet
 	}
+	kind, _ := docspace.ParseLinkType(plan.LinkType.ValueString())
 	roomID := plan.RoomID.ValueString()
 	room, err := r.data.api.Room(ctx, roomID)
 	if docspace.IsNotFound(err) {
@@ -342,15 +407,15 @@ func (r *roomLinkResource) checkRoom(ctx context.Context, plan roomLinkModel, cr
 
 // sameSettings reports whether a plan asks for nothing the state does not
 // already hold.
-func sameSettings(plan, state roomLinkModel) bool {
-	return sameLinkSettings(plan, state) && plan.RotationTriggers.Equal(state.RotationTriggers) &&
+func sameSettings(ctx context.Context, plan, state roomLinkModel) bool {
+	return sameLinkSettings(ctx, plan, state) && plan.RotationTriggers.Equal(state.RotationTriggers) &&
 		plan.ExpiresIn.Equal(state.ExpiresIn) && plan.OnExpired.Equal(state.OnExpired)
 }
 
 // sameLinkSettings reports whether a plan leaves the link in DocSpace as it
 // is, comparing dates by instant.
-func sameLinkSettings(plan, state roomLinkModel) bool {
-	sameDate, _ := plan.ExpirationDate.StringSemanticEquals(context.Background(), state.ExpirationDate)
+func sameLinkSettings(ctx context.Context, plan, state roomLinkModel) bool {
+	sameDate, _ := plan.ExpirationDate.StringSemanticEquals(ctx, state.ExpirationDate)
 	if !sameDate && !(plan.ExpirationDate.IsNull() && state.ExpirationDate.IsNull()) {
 		return false
 	}

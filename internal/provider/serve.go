@@ -2,7 +2,9 @@ package provider
 
 import (
 	"os"
+	rtdebug "runtime/debug"
 
+	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
@@ -10,13 +12,23 @@ import (
 
 // Serve runs the provider as a plugin for Terraform at the given registry
 // address. Without a request for logs it keeps the plugin libraries quiet and
-// the per-resource calls lean (see quietLogs and LeanServer).
+// the per-resource calls lean (see quietLogs and LeanServer), and collects
+// garbage less often (see tuneGC).
 func Serve(address, version string, debug bool) error {
+	return ServeProvider(address, New(version), debug)
+}
+
+// ServeProvider serves any terraform-plugin-framework provider the way Serve
+// serves this one. The benchmark's framework floor (a provider with the same
+// schema and no behaviour) is served through it, so the two differ only in
+// their resources.
+func ServeProvider(address string, p func() provider.Provider, debug bool) error {
 	quiet, err := quietLogs(os.LookupEnv, os.Setenv)
 	if err != nil {
 		return err
 	}
-	server := providerserver.NewProtocol6(New(version)())
+	tuneGC(os.LookupEnv, rtdebug.SetGCPercent, rtdebug.SetMemoryLimit)
+	server := providerserver.NewProtocol6(p())
 	if quiet {
 		framework := server
 		server = func() tfprotov6.ProviderServer { return LeanServer(framework()) }
@@ -26,6 +38,33 @@ func Serve(address, version string, debug bool) error {
 		opts = append(opts, tf6server.WithManagedDebug())
 	}
 	return tf6server.Serve(address, server, opts...)
+}
+
+// The garbage collector's settings for a provider process, unless GOGC or
+// GOMEMLIMIT say otherwise. terraform-plugin-framework allocates about 1 MB
+// for every resource in a plan (it rebuilds its schema maps at every step of
+// every attribute path) while the process keeps only a few MiB alive, so
+// with Go's default (a collection whenever the heap doubles) the collector
+// runs every few MiB and takes a large part of the CPU of a plan (compare
+// the in-process benchmark, bench/rpc_test.go, at GOGC=100 and 300).
+// Collecting when the heap has grown fourfold costs 10 to 15 MiB more
+// resident memory at 300 links (BENCHMARKS.md; fivefold came to the 64 MiB
+// target); the soft limit keeps a very large state from growing the heap
+// fourfold beyond it.
+const (
+	gcPercent     = 300
+	gcMemoryLimit = 128 << 20
+)
+
+// tuneGC applies gcPercent and gcMemoryLimit where the environment leaves
+// them to the provider.
+func tuneGC(lookup func(string) (string, bool), setPercent func(int) int, setLimit func(int64) int64) {
+	if _, set := lookup("GOGC"); !set {
+		setPercent(gcPercent)
+	}
+	if _, set := lookup("GOMEMLIMIT"); !set {
+		setLimit(gcMemoryLimit)
+	}
 }
 
 // logSettings are the environment variables with which a user asks for the

@@ -33,3 +33,24 @@ func mergeMaps(a, b map[string]string) map[string]string {
 	maps.Copy(out, b)
 	return out
 }
+
+func TestTuneGC(t *testing.T) {
+	for _, tc := range []struct {
+		name                string
+		env                 map[string]string
+		wantPercent, wantMB int64 // 0: left alone
+	}{
+		{"nothing set", nil, gcPercent, gcMemoryLimit >> 20},
+		{"GOGC set", map[string]string{"GOGC": "100"}, 0, gcMemoryLimit >> 20},
+		{"GOMEMLIMIT set", map[string]string{"GOMEMLIMIT": "1GiB"}, gcPercent, 0},
+		{"both set", map[string]string{"GOGC": "off", "GOMEMLIMIT": "1GiB"}, 0, 0},
+	} {
+		var percent, limitMB int64
+		tuneGC(func(k string) (string, bool) { v, ok := tc.env[k]; return v, ok },
+			func(p int) int { percent = int64(p); return 100 },
+			func(l int64) int64 { limitMB = l >> 20; return 0 })
+		if percent != tc.wantPercent || limitMB != tc.wantMB {
+			t.Errorf("%s: GC percent %d, memory limit %d MiB; want %d, %d", tc.name, percent, limitMB, tc.wantPercent, tc.wantMB)
+		}
+	}
+}

@@ -1,7 +1,8 @@
 // Command docspace-bench measures the provider against the DocSpace emulator
-// and writes BENCHMARKS.md. `make bench` runs it from the repository root:
+// and writes BENCHMARKS.md. `make bench` runs it in the bench module, which
+// sits in the provider's repository:
 //
-//	go run ./internal/bench/cmd/docspace-bench [-quick] [-links 300 -rooms 60] [-latency 50ms]
+//	cd bench && go run ./cmd/docspace-bench [-quick] [-links 300 -rooms 60] [-latency 50ms]
 //
 // It builds the provider, serves the emulator on loopback with a per-request
 // latency and the real server's concurrency limits, and runs, for the main
@@ -17,7 +18,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -29,7 +29,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/docspace-community/terraform-provider-docspace/internal/bench"
+	"github.com/docspace-community/terraform-provider-docspace/bench"
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
@@ -49,7 +49,10 @@ type settings struct {
 	parallelism     int
 	writeLimit      int
 	quick, profile  bool
+	profileOnly     bool
+	floor           bool
 	out, terraform  string
+	repo            string
 	keep            bool
 	providerEnv     envList
 	script          bool
@@ -72,7 +75,10 @@ func parseSettings() (settings, error) {
 	flag.IntVar(&s.writeLimit, "write-limit", docspace.DefaultMaxConcurrentWrites, "the client's bound on concurrent writes, for the floor")
 	flag.BoolVar(&s.quick, "quick", envInt("BENCH_QUICK", 0) != 0, "skip sizes above the main workload and the profile (env BENCH_QUICK=1)")
 	flag.BoolVar(&s.profile, "profile", true, "profile the provider in one extra round of the main workload")
-	flag.StringVar(&s.out, "out", "BENCHMARKS.md", "report file")
+	flag.BoolVar(&s.profileOnly, "profile-only", false, "only profile the provider at the main size (plan -reps times) and measure the framework floor's plan; print, write no report")
+	flag.BoolVar(&s.floor, "floor", true, "measure the framework floor (cmd/provider-floor) next to the provider")
+	flag.StringVar(&s.repo, "repo", "..", "the provider's repository (its go.mod), relative to the bench module")
+	flag.StringVar(&s.out, "out", "", "report file (default BENCHMARKS.md in -repo)")
 	flag.StringVar(&s.terraform, "terraform", "", "terraform binary (default: from PATH)")
 	flag.BoolVar(&s.script, "script", true, "run the sequential script too")
 	flag.IntVar(&s.scriptReps, "script-reps", envInt("BENCH_SCRIPT_REPS", 1), "rounds of the script (its time is requests × latency, so one is enough) (env BENCH_SCRIPT_REPS)")
@@ -99,6 +105,15 @@ func parseSettings() (settings, error) {
 	}
 	if s.quick {
 		s.profile, s.experiments = false, false
+	}
+	if s.profileOnly {
+		s.profile = true
+	}
+	if s.out == "" {
+		s.out = filepath.Join(s.repo, "BENCHMARKS.md")
+	}
+	if _, err := os.Stat(filepath.Join(s.repo, "go.mod")); err != nil {
+		return s, fmt.Errorf("-repo %s: not the provider's repository: %w", s.repo, err)
 	}
 	if s.terraform == "" {
 		tf, err := exec.LookPath("terraform")
@@ -134,16 +149,23 @@ func run() error {
 	provider := filepath.Join(work, "provider", "terraform-provider-docspace")
 	plugins := filepath.Join(work, "plugins")
 	pprofProvider := filepath.Join(work, "pprof", "terraform-provider-docspace")
-	builds := [][2]string{{provider, "."}, {filepath.Join(plugins, "terraform-provider-docspace"), "./internal/bench/cmd/provider-rusage"}}
+	floorProvider := filepath.Join(work, "floor", "terraform-provider-docspace")
+	// The provider is built in its own module, the helpers in this one.
+	builds := [][3]string{{provider, s.repo, "."}, {filepath.Join(plugins, "terraform-provider-docspace"), ".", "./cmd/provider-rusage"}}
 	if s.profile {
-		builds = append(builds, [2]string{pprofProvider, "./internal/bench/cmd/provider-pprof"})
+		builds = append(builds, [3]string{pprofProvider, ".", "./cmd/provider-pprof"})
+	}
+	if s.floor {
+		builds = append(builds, [3]string{floorProvider, ".", "./cmd/provider-floor"})
+	} else {
+		floorProvider = ""
 	}
 	for _, b := range builds {
-		fmt.Fprintf(os.Stderr, "go build -o %s %s\n", b[0], b[1])
-		cmd := exec.CommandContext(ctx, "go", "build", "-o", b[0], b[1])
+		fmt.Fprintf(os.Stderr, "go build -C %s -o %s %s\n", b[1], b[0], b[2])
+		cmd := exec.CommandContext(ctx, "go", "build", "-C", b[1], "-o", b[0], b[2])
 		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("go build %s: %w", b[1], err)
+			return fmt.Errorf("go build %s: %w", b[2], err)
 		}
 	}
 
@@ -157,12 +179,16 @@ func run() error {
 		ServerReads: bench.RealMaxConcurrentReads, ServerWrites: bench.RealMaxConcurrentWrites,
 	}
 	runner := &bench.Runner{
-		Terraform: s.terraform, WorkDir: work, Plugins: plugins, Provider: provider,
+		Terraform: s.terraform, WorkDir: work, Plugins: plugins, Provider: provider, Floor: floorProvider,
 		Latency: s.latency, Concurrency: conc, Portal: portal, Log: os.Stderr, Env: s.providerEnv,
 	}
 	report := bench.Report{
 		Machine: bench.DescribeMachine(ctx, s.terraform), Latency: s.latency, Concurrency: conc,
 		MainLinks: s.links, Command: commandLine(),
+	}
+
+	if s.profileOnly {
+		return profileOnly(ctx, runner, s, pprofProvider, work)
 	}
 
 	sizes := append([]int{s.links}, s.growth...)
@@ -202,11 +228,14 @@ func run() error {
 			continue
 		}
 		if s.profile {
-			prof, err := profile(ctx, runner, w, pprofProvider, work)
+			prof, err := profile(ctx, runner, w, pprofProvider, work, 1)
 			if err != nil {
 				return err
 			}
 			report.Profile = prof
+			if report.InProcess, err = inProcess(ctx); err != nil {
+				return err
+			}
 		}
 		if s.experiments {
 			for _, v := range variants() {
@@ -238,26 +267,65 @@ func variants() []bench.Variant {
 	}
 }
 
+// profileOnly profiles apply (create) and s.reps plans at the main size,
+// runs the framework floor's apply and plans, and prints the plan's
+// profile and the provider CPU per link of every plan: a quick loop for
+// work on the provider's plan.
+func profileOnly(ctx context.Context, runner *bench.Runner, s settings, pprofProvider, work string) error {
+	w, err := runner.NewWorkload(s.links, s.rooms)
+	if err != nil {
+		return err
+	}
+	prof, err := profile(ctx, runner, w, pprofProvider, work, s.reps)
+	if err != nil {
+		return err
+	}
+	perLink := func(st bench.Step) string {
+		var parts []string
+		for _, x := range st.Samples {
+			parts = append(parts, fmt.Sprintf("%.2f ms", x.Provider.CPU.Seconds()*1000/float64(w.Links)))
+		}
+		return strings.Join(parts, ", ")
+	}
+	out := os.Stdout
+	fmt.Fprintf(out, "provider CPU per link, plan (profiling build): %s\n", perLink(bench.StepByName(prof.Steps, bench.StepPlan)))
+	plain, err := runner.Plans(ctx, w, s.reps, bench.RunProvider)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "provider CPU per link, plan: %s\n", perLink(plain))
+	if runner.Floor != "" {
+		floor, err := runner.Plans(ctx, w, s.reps, bench.RunFloor)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "framework floor CPU per link, plan: %s\n", perLink(floor))
+	}
+	for _, part := range prof.Parts {
+		fmt.Fprintf(out, "\n%s (%d processes):\n%s\n%s", part.Step, part.Files, strings.Join(bench.Shares(part.Cumulative), "\n"), part.Flat)
+	}
+	return nil
+}
+
 // profile runs the main workload once more with the profiling build (behind
-// the same wrapper) and summarises the CPU profiles of its processes.
-func profile(ctx context.Context, base *bench.Runner, w bench.Workload, pprofProvider, work string) (*bench.Profile, error) {
+// the same wrapper), apply (create) once and plan planReps times, and
+// summarises the CPU profiles of each step's processes.
+func profile(ctx context.Context, base *bench.Runner, w bench.Workload, pprofProvider, work string, planReps int) (*bench.Profile, error) {
 	dir := filepath.Join(work, "profiles")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
+	stepDir := func(step string) string {
+		return filepath.Join(dir, strings.NewReplacer(" ", "-", "(", "", ")", "").Replace(step))
 	}
 	r := *base
 	r.Provider = pprofProvider
-	r.Env = append(slices.Clone(r.Env), "DOCSPACE_BENCH_PPROF="+dir)
 	fmt.Fprintf(os.Stderr, "profiling %d links\n", w.Links)
-	steps, err := r.Profile(ctx, w)
+	steps, err := r.Profile(ctx, w, planReps, func(step string) []string {
+		_ = os.MkdirAll(stepDir(step), 0o755)
+		return []string{"DOCSPACE_BENCH_PPROF=" + stepDir(step)}
+	})
 	if err != nil {
 		return nil, err
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, "cpu-*.pprof"))
-	if len(files) == 0 {
-		return nil, errors.New("the profiling build wrote no profile")
-	}
-	p := &bench.Profile{Steps: steps, Files: len(files)}
+	p := &bench.Profile{Steps: steps}
 	pprofTop := func(files []string, args ...string) (string, error) {
 		args = append(append([]string{"tool", "pprof"}, args...), pprofProvider)
 		out, err := exec.CommandContext(ctx, "go", append(args, files...)...).Output()
@@ -266,11 +334,19 @@ func profile(ctx context.Context, base *bench.Runner, w bench.Workload, pprofPro
 		}
 		return string(out), nil
 	}
-	if p.Flat, err = pprofTop(files, "-top", "-nodecount=25"); err != nil {
-		return nil, err
-	}
-	if p.Cumulative, err = pprofTop(files, "-top", "-cum", "-nodecount=100000"); err != nil {
-		return nil, err
+	for _, step := range []string{bench.StepCreate, bench.StepPlan} {
+		files, _ := filepath.Glob(filepath.Join(stepDir(step), "cpu-*.pprof"))
+		if len(files) == 0 {
+			return nil, fmt.Errorf("the profiling build wrote no profile for %s", step)
+		}
+		part := bench.ProfilePart{Step: step, Files: len(files)}
+		if part.Flat, err = pprofTop(files, "-top", "-nodecount=25"); err != nil {
+			return nil, err
+		}
+		if part.Cumulative, err = pprofTop(files, "-top", "-cum", "-nodecount=100000"); err != nil {
+			return nil, err
+		}
+		p.Parts = append(p.Parts, part)
 	}
 	// Memory: the process with the largest live heap, and what it still
 	// held when Terraform shut it down (after a final GC).
@@ -278,24 +354,42 @@ func profile(ctx context.Context, base *bench.Runner, w bench.Workload, pprofPro
 		LiveHeap uint64 `json:"live_heap"`
 		Sys      uint64 `json:"sys"`
 	}
-	var peakPID string
-	mems, _ := filepath.Glob(filepath.Join(dir, "mem-*.json"))
+	var peakFile string
+	mems, _ := filepath.Glob(filepath.Join(dir, "*", "mem-*.json"))
 	for _, m := range mems {
 		var v struct {
 			LiveHeap uint64 `json:"live_heap"`
 			Sys      uint64 `json:"sys"`
 		}
 		if b, err := os.ReadFile(m); err == nil && json.Unmarshal(b, &v) == nil && v.LiveHeap > peak.LiveHeap {
-			peak, peakPID = v, strings.TrimSuffix(strings.TrimPrefix(filepath.Base(m), "mem-"), ".json")
+			peak, peakFile = v, m
 		}
 	}
-	if peakPID != "" {
+	if peakFile != "" {
 		p.PeakLiveHeap, p.PeakSys = peak.LiveHeap, peak.Sys
-		if p.Retained, err = pprofTop([]string{filepath.Join(dir, "heap-"+peakPID+".pprof")}, "-sample_index=inuse_space", "-top", "-cum", "-nodecount=14"); err != nil {
+		pid := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(peakFile), "mem-"), ".json")
+		heap := filepath.Join(filepath.Dir(peakFile), "heap-"+pid+".pprof")
+		if p.Retained, err = pprofTop([]string{heap}, "-sample_index=inuse_space", "-top", "-cum", "-nodecount=14"); err != nil {
 			return nil, err
 		}
 	}
 	return p, nil
+}
+
+// inProcess runs BenchmarkPlanUnchangedLink and keeps its result lines.
+func inProcess(ctx context.Context) (string, error) {
+	fmt.Fprintln(os.Stderr, "go test -bench PlanUnchangedLink")
+	out, err := exec.CommandContext(ctx, "go", "test", "-run", "^$", "-bench", "PlanUnchangedLink", "-benchmem", "-benchtime", "1000x", ".").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("go test -bench PlanUnchangedLink: %w\n%s", err, out)
+	}
+	var keep []string
+	for _, line := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(line, "Benchmark") || strings.HasPrefix(line, "cpu:") {
+			keep = append(keep, line)
+		}
+	}
+	return strings.Join(keep, "\n") + "\n", nil
 }
 
 func commandLine() string {

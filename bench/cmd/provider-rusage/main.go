@@ -7,7 +7,7 @@ package main
 import (
 	"os"
 
-	"github.com/docspace-community/terraform-provider-docspace/internal/bench/rusage"
+	"github.com/docspace-community/terraform-provider-docspace/bench/rusage"
 )
 
 func main() { os.Exit(rusage.Wrap()) }

@@ -4,7 +4,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/docspace-community/terraform-provider-docspace/internal/bench/rusage"
+	"github.com/docspace-community/terraform-provider-docspace/bench/rusage"
 )
 
 // Requests are the requests of one step, by kind.

@@ -14,7 +14,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/docspace-community/terraform-provider-docspace/internal/bench/rusage"
+	"github.com/docspace-community/terraform-provider-docspace/bench/rusage"
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
 )
 
@@ -24,6 +24,7 @@ type Runner struct {
 	WorkDir     string // scratch directory
 	Plugins     string // dev_overrides directory holding terraform-provider-docspace
 	Provider    string // the real provider binary the wrapper in Plugins starts ("" if Plugins holds the provider itself)
+	Floor       string // the framework floor (cmd/provider-floor) the wrapper starts instead, "" to skip it
 	Latency     time.Duration
 	Concurrency Concurrency
 	Portal      *Portal
@@ -68,6 +69,7 @@ type SizeResult struct {
 	Reps         int
 	ScriptReps   int
 	Provider     []Step // StepNames, docspace_room_link
+	Floor        []Step // StepNames, docspace_room_link of the framework floor (empty when not run)
 	Data         []Step // StepNames, terraform_data
 	Script       []Step // ScriptCreate, ScriptUpdate, ScriptDelete
 	Skipped      []string
@@ -128,6 +130,9 @@ func (r *Runner) Size(ctx context.Context, w Workload, plan SizePlan) (SizeResul
 	for _, s := range steps {
 		res.Provider = append(res.Provider, Step{Name: s.name})
 		res.Data = append(res.Data, Step{Name: s.name})
+		if r.Floor != "" {
+			res.Floor = append(res.Floor, Step{Name: s.name})
+		}
 	}
 	scriptSteps := []string{ScriptCreate, ScriptUpdate, ScriptDelete}[:max(1, min(plan.ScriptSteps, 3))]
 	for _, n := range scriptSteps {
@@ -135,7 +140,11 @@ func (r *Runner) Size(ctx context.Context, w Workload, plan SizePlan) (SizeResul
 	}
 	base := filepath.Join(r.WorkDir, fmt.Sprintf("links-%d", w.Links))
 	provDir, dataDir := filepath.Join(base, "docspace"), filepath.Join(base, "terraform_data")
+	floorDir := filepath.Join(base, "floor")
 	if err := writeConfig(provDir, w.ProviderConfig()); err != nil {
+		return res, err
+	}
+	if err := writeConfig(floorDir, w.ProviderConfig()); err != nil {
 		return res, err
 	}
 	if err := writeConfig(dataDir, w.DataConfig()); err != nil {
@@ -144,7 +153,7 @@ func (r *Runner) Size(ctx context.Context, w Workload, plan SizePlan) (SizeResul
 	for rep := range max(plan.Reps, plan.ScriptReps) {
 		if rep < plan.Reps {
 			for i, s := range steps {
-				sample, err := r.RunStep(ctx, provDir, w, s, true)
+				sample, err := r.RunStep(ctx, provDir, w, s, RunProvider)
 				if err != nil {
 					return res, fmt.Errorf("%d links, docspace %s (round %d): %w", w.Links, s.name, rep+1, err)
 				}
@@ -156,7 +165,22 @@ func (r *Runner) Size(ctx context.Context, w Workload, plan SizePlan) (SizeResul
 				}
 			}
 			for i, s := range steps {
-				sample, err := r.RunStep(ctx, dataDir, w, s, false)
+				if r.Floor == "" {
+					break
+				}
+				sample, err := r.RunStep(ctx, floorDir, w, s, RunFloor)
+				if err != nil {
+					return res, fmt.Errorf("%d links, framework floor %s (round %d): %w", w.Links, s.name, rep+1, err)
+				}
+				res.Floor[i].Samples = append(res.Floor[i].Samples, sample)
+			}
+			if !destroy && r.Floor != "" {
+				if err := r.clear(w, floorDir); err != nil {
+					return res, err
+				}
+			}
+			for i, s := range steps {
+				sample, err := r.RunStep(ctx, dataDir, w, s, RunData)
 				if err != nil {
 					return res, fmt.Errorf("%d links, terraform_data %s (round %d): %w", w.Links, s.name, rep+1, err)
 				}
@@ -207,7 +231,7 @@ func (r *Runner) Variant(ctx context.Context, w Workload, name string, env []str
 	v.Env = append(append([]string(nil), r.Env...), env...)
 	var steps []Step
 	for _, s := range tfSteps[:2] {
-		sample, err := v.RunStep(ctx, dir, w, s, true)
+		sample, err := v.RunStep(ctx, dir, w, s, RunProvider)
 		if err != nil {
 			return nil, fmt.Errorf("variant %s, %s: %w", name, s.name, err)
 		}
@@ -217,24 +241,58 @@ func (r *Runner) Variant(ctx context.Context, w Workload, name string, env []str
 	return steps, os.RemoveAll(dir)
 }
 
-// Profile runs apply (create) and plan once more (with
-// whatever provider r.Provider names, e.g. the profiling build), then clears
-// the links through the emulator.
-func (r *Runner) Profile(ctx context.Context, w Workload) ([]Step, error) {
+// Profile runs apply (create) once and plan planReps times more (with
+// whatever provider r.Provider names, e.g. the profiling build), calling
+// before(step) ahead of each step so that the caller can point the profiles
+// of each step somewhere of their own, then clears the links through the
+// emulator.
+func (r *Runner) Profile(ctx context.Context, w Workload, planReps int, before func(step string) []string) ([]Step, error) {
 	dir := filepath.Join(r.WorkDir, fmt.Sprintf("profile-%d", w.Links))
 	if err := writeConfig(dir, w.ProviderConfig()); err != nil {
 		return nil, err
 	}
 	defer r.Portal.ClearLinks(w.Rooms)
-	var steps []Step
-	for _, s := range tfSteps[:2] {
-		sample, err := r.RunStep(ctx, dir, w, s, true)
-		if err != nil {
-			return nil, fmt.Errorf("profiling %s: %w", s.name, err)
+	steps := []Step{{Name: StepCreate}, {Name: StepPlan}}
+	for i, s := range tfSteps[:2] {
+		reps := 1
+		if s.name == StepPlan {
+			reps = max(planReps, 1)
 		}
-		steps = append(steps, Step{Name: s.name, Samples: []Sample{sample}})
+		v := *r
+		v.Env = append(slices.Clone(r.Env), before(s.name)...)
+		for range reps {
+			sample, err := v.RunStep(ctx, dir, w, s, RunProvider)
+			if err != nil {
+				return nil, fmt.Errorf("profiling %s: %w", s.name, err)
+			}
+			steps[i].Samples = append(steps[i].Samples, sample)
+		}
 	}
 	return steps, nil
+}
+
+// Plans runs apply (create), reps plans and destroy of the provider or the
+// framework floor in a fresh directory, and returns the plans.
+func (r *Runner) Plans(ctx context.Context, w Workload, reps int, kind RunKind) (Step, error) {
+	plans := Step{Name: StepPlan}
+	dir := filepath.Join(r.WorkDir, fmt.Sprintf("plans-%d-%d", w.Links, kind))
+	if err := writeConfig(dir, w.ProviderConfig()); err != nil {
+		return plans, err
+	}
+	steps := []tfStep{tfSteps[0]}
+	for range max(reps, 1) {
+		steps = append(steps, tfSteps[1])
+	}
+	for _, s := range append(steps, tfStep{StepDestroy, []string{"destroy", "-auto-approve", "-var", "access=" + AccessCreate}, ""}) {
+		sample, err := r.RunStep(ctx, dir, w, s, kind)
+		if err != nil {
+			return plans, fmt.Errorf("%s: %w", s.name, err)
+		}
+		if s.name == StepPlan {
+			plans.Samples = append(plans.Samples, sample)
+		}
+	}
+	return plans, os.RemoveAll(dir)
 }
 
 func writeConfig(dir, config string) error {
@@ -252,9 +310,22 @@ func (r *Runner) cliConfig() (string, error) {
 	return file, os.WriteFile(file, []byte(cfg), 0o644)
 }
 
-// RunStep runs one Terraform command in dir and checks the emulator holds
-// what the step should leave behind (docspace steps only).
-func (r *Runner) RunStep(ctx context.Context, dir string, w Workload, s tfStep, docspace bool) (Sample, error) {
+// RunKind says what a Terraform step runs against.
+type RunKind int
+
+const (
+	RunProvider RunKind = iota // docspace_room_link of the provider (r.Provider)
+	RunFloor                   // docspace_room_link of the framework floor (r.Floor), which makes no requests
+	RunData                    // terraform_data
+)
+
+// RunStep runs one Terraform command in dir and, for the provider, checks
+// the emulator holds what the step should leave behind.
+func (r *Runner) RunStep(ctx context.Context, dir string, w Workload, s tfStep, kind RunKind) (Sample, error) {
+	provider := r.Provider
+	if kind == RunFloor {
+		provider = r.Floor
+	}
 	cli, err := r.cliConfig()
 	if err != nil {
 		return Sample{}, err
@@ -270,7 +341,7 @@ func (r *Runner) RunStep(ctx context.Context, dir string, w Workload, s tfStep, 
 		"TF_CLI_CONFIG_FILE="+cli,
 		"DOCSPACE_HOST="+r.Portal.URL,
 		"DOCSPACE_TOKEN="+docspacetest.DefaultToken,
-		rusage.EnvProvider+"="+r.Provider,
+		rusage.EnvProvider+"="+provider,
 		rusage.EnvRecords+"="+records,
 	)
 	cmd.Env = append(cmd.Env, r.Env...)
@@ -284,12 +355,14 @@ func (r *Runner) RunStep(ctx context.Context, dir string, w Workload, s tfStep, 
 		return Sample{}, fmt.Errorf("terraform %s: %w\n%s", strings.Join(args, " "), err, tail(out.String(), 4000))
 	}
 	sample := Sample{Wall: wall, Requests: r.requests(), Traffic: r.Portal.Traffic(), TreeCPU: treeCPU(cmd.ProcessState)}
-	if docspace {
+	if kind != RunData {
 		recs, err := rusage.Read(records)
 		if err != nil {
 			return sample, err
 		}
 		sample.Provider = rusage.Summarize(recs)
+	}
+	if kind == RunProvider {
 		if err := r.check(w, s.access); err != nil {
 			return sample, fmt.Errorf("after terraform %s: %w", strings.Join(args, " "), err)
 		}

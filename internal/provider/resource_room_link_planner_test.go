@@ -1,0 +1,377 @@
+package provider
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+)
+
+var plannerNow = time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
+
+func ts(s string) Timestamp { return Timestamp{StringValue: types.StringValue(s)} }
+
+// plannerState is an external link as Read leaves it in the state.
+func plannerState() roomLinkModel {
+	m := storedModel("4711", "c2a1a2a4-7f2e-4f4e-9a55-0a1b2c3d4e5f")
+	m.Title = types.StringValue("Team")
+	m.ShareLink, m.RequestToken = types.StringValue("https://portal.example/s/abc"), types.StringValue("abc")
+	m.IsExpired, m.Primary, m.CurrentUseCount = types.BoolValue(false), types.BoolValue(false), types.Int64Null()
+	return m
+}
+
+// plannerConfig is the configuration that state came from.
+func plannerConfig() roomLinkModel {
+	return roomLinkModel{
+		RoomID: types.StringValue("4711"), Access: types.StringValue("read"), Title: types.StringValue("Team"),
+		RotationTriggers: types.MapNull(types.StringType),
+	}
+}
+
+// proposed is the plan the framework hands ModifyPlan for cfg over state:
+// defaults applied, the state's values kept where the schema says so, and
+// the other computed values unknown.
+func proposed(cfg, state roomLinkModel, creating bool) roomLinkModel {
+	p := cfg
+	p.LinkType = types.StringValue("external")
+	if !cfg.LinkType.IsNull() {
+		p.LinkType = cfg.LinkType
+	}
+	if cfg.DenyDownload.IsNull() {
+		p.DenyDownload = types.BoolValue(false)
+	}
+	if cfg.Internal.IsNull() {
+		p.Internal = types.BoolValue(false)
+	}
+	if cfg.OnExpired.IsNull() {
+		p.OnExpired = types.StringValue(onExpiredKeep)
+	}
+	p.IsExpired, p.CurrentUseCount = types.BoolUnknown(), types.Int64Unknown()
+	if creating {
+		p.ID, p.ShareLink, p.RequestToken, p.Primary = types.StringUnknown(), types.StringUnknown(), types.StringUnknown(), types.BoolUnknown()
+		if cfg.Title.IsNull() {
+			p.Title = types.StringUnknown()
+		}
+		if cfg.ExpirationDate.IsNull() {
+			p.ExpirationDate = newTimestampUnknown()
+		}
+		return p
+	}
+	p.ID, p.ShareLink, p.RequestToken, p.Primary = state.ID, state.ShareLink, state.RequestToken, state.Primary
+	if cfg.Title.IsNull() {
+		p.Title = state.Title
+	}
+	if cfg.ExpirationDate.IsNull() {
+		p.ExpirationDate = state.ExpirationDate // Optional+Computed keeps the old value
+	}
+	return p
+}
+
+// TestPlanLink drives the planner through every way a plan can go,
+// without a portal.
+func TestPlanLink(t *testing.T) {
+	future, past := "2027-06-01T00:00:00Z", "2026-11-01T00:00:00Z"
+	expired := func(policy string) roomLinkModel {
+		s := plannerState()
+		s.ExpirationDate, s.IsExpired, s.OnExpired = ts(past), types.BoolValue(true), types.StringValue(policy)
+		return s
+	}
+	withCfg := func(f func(*roomLinkModel)) roomLinkModel {
+		c := plannerConfig()
+		f(&c)
+		return c
+	}
+
+	type want struct {
+		outcome   planOutcome
+		diag      string // summary of the one error expected, "" for none
+		checkRoom bool
+		replace   bool
+		refusal   string // summary of the refusal carried to the apply
+		check     func(t *testing.T, plan roomLinkModel)
+	}
+	cases := []struct {
+		name      string
+		cfg       roomLinkModel
+		state     *roomLinkModel // nil: creating
+		unchanged bool
+		replacing bool
+		want      want
+	}{
+		{name: "create an external link", cfg: plannerConfig(), want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
+			if !p.ExpirationDate.IsNull() || p.IsExpired.ValueBool() || p.IsExpired.IsUnknown() || p.Primary.ValueBool() || p.Primary.IsUnknown() || !p.CurrentUseCount.IsNull() {
+				t.Errorf("computed values: expiry %s, is_expired %s, primary %s, current_use_count %s", p.ExpirationDate, p.IsExpired, p.Primary, p.CurrentUseCount)
+			}
+			if !p.ID.IsUnknown() || !p.ShareLink.IsUnknown() || !p.RequestToken.IsUnknown() {
+				t.Error("id, share_link and request_token must be left to apply")
+			}
+		}}},
+		{name: "create an invitation link", cfg: withCfg(func(c *roomLinkModel) { c.LinkType = types.StringValue("invitation") }),
+			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
+				if !p.ExpirationDate.IsUnknown() || !p.IsExpired.IsUnknown() || !p.CurrentUseCount.IsUnknown() || !p.RequestToken.IsNull() {
+					t.Errorf("before 3.7 DocSpace sets the expiry: expiry %s, is_expired %s, current_use_count %s, request_token %s",
+						p.ExpirationDate, p.IsExpired, p.CurrentUseCount, p.RequestToken)
+				}
+			}}},
+		{name: "create in a room known at apply", cfg: withCfg(func(c *roomLinkModel) { c.RoomID = types.StringUnknown() }),
+			want: want{outcome: planModel, checkRoom: false}},
+		{name: "link type known at apply", cfg: withCfg(func(c *roomLinkModel) { c.LinkType = types.StringUnknown() }),
+			want: want{outcome: planAsProposed}},
+		{name: "create with expires_in pins the date at apply", cfg: withCfg(func(c *roomLinkModel) { c.ExpiresIn = types.StringValue("720h") }),
+			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
+				if !p.ExpirationDate.IsUnknown() || p.IsExpired.ValueBool() || p.IsExpired.IsUnknown() {
+					t.Errorf("expiry %s, is_expired %s", p.ExpirationDate, p.IsExpired)
+				}
+			}}},
+		{name: "create with a date in the past", cfg: withCfg(func(c *roomLinkModel) { c.ExpirationDate = ts(past) }),
+			want: want{outcome: planModel, checkRoom: true, diag: "Expiration Date in the Past"}},
+		{name: "create with a date over ten years ahead", cfg: withCfg(func(c *roomLinkModel) { c.ExpirationDate = ts("2036-12-02T00:00:00Z") }),
+			want: want{outcome: planModel, checkRoom: true, diag: "Expiration Date Too Far Ahead"}},
+		{name: "a new access is an update", cfg: withCfg(func(c *roomLinkModel) { c.Access = types.StringValue("comment") }), state: ptr(plannerState()),
+			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
+				if p.Access.ValueString() != "comment" || p.IsExpired.ValueBool() || p.IsExpired.IsUnknown() || !p.CurrentUseCount.IsNull() {
+					t.Errorf("access %s, is_expired %s, current_use_count %s", p.Access, p.IsExpired, p.CurrentUseCount)
+				}
+				if p.ID.ValueString() != plannerState().ID.ValueString() || p.Primary.IsUnknown() {
+					t.Errorf("the update replaced computed values: id %s, primary %s", p.ID, p.Primary)
+				}
+			}}},
+		{name: "the same instant spelled differently keeps the state",
+			cfg:   withCfg(func(c *roomLinkModel) { c.ExpirationDate = ts("2027-06-01T03:00:00+03:00") }),
+			state: ptr(func() roomLinkModel { s := plannerState(); s.ExpirationDate = ts(future); return s }()),
+			want:  want{outcome: planState}},
+		{name: "expires_in unchanged keeps the pinned date",
+			cfg: withCfg(func(c *roomLinkModel) { c.ExpiresIn, c.Title = types.StringValue("720h"), types.StringValue("New") }),
+			state: ptr(func() roomLinkModel {
+				s := plannerState()
+				s.ExpirationDate, s.ExpiresIn = ts(future), types.StringValue("720h")
+				return s
+			}()),
+			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
+				if p.ExpirationDate.ValueString() != future {
+					t.Errorf("expiry %s, want the pinned %s", p.ExpirationDate, future)
+				}
+			}}},
+		{name: "a new expires_in pins a new date",
+			cfg: withCfg(func(c *roomLinkModel) { c.ExpiresIn = types.StringValue("48h") }),
+			state: ptr(func() roomLinkModel {
+				s := plannerState()
+				s.ExpirationDate, s.ExpiresIn = ts(future), types.StringValue("720h")
+				return s
+			}()),
+			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
+				if !p.ExpirationDate.IsUnknown() {
+					t.Errorf("expiry %s, want unknown", p.ExpirationDate)
+				}
+			}}},
+		{name: "an external link whose expiry is removed never expires",
+			cfg:   plannerConfig(),
+			state: ptr(func() roomLinkModel { s := plannerState(); s.ExpirationDate = ts(future); return s }()),
+			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
+				if !p.ExpirationDate.IsNull() {
+					t.Errorf("expiry %s, want null", p.ExpirationDate)
+				}
+			}}},
+		{name: "expired, on_expired error", cfg: withCfg(func(c *roomLinkModel) {
+			c.OnExpired, c.ExpirationDate = types.StringValue(onExpiredError), ts(past)
+		}), state: ptr(expired(onExpiredError)), unchanged: true, want: want{outcome: planRefused, refusal: "Room Link Has Expired"}},
+		{name: "expired, on_expired error, expiry removed", cfg: withCfg(func(c *roomLinkModel) { c.OnExpired = types.StringValue(onExpiredError) }),
+			state: ptr(expired(onExpiredError)), want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
+				if !p.ExpirationDate.IsNull() {
+					t.Errorf("expiry %s, want none", p.ExpirationDate)
+				}
+			}}},
+		{name: "expired, on_expired error, replaced for another reason", cfg: withCfg(func(c *roomLinkModel) {
+			c.OnExpired, c.ExpirationDate, c.RoomID = types.StringValue(onExpiredError), ts(past), types.StringValue("4712")
+		}), state: ptr(expired(onExpiredError)), replacing: true,
+			// The policy is not asked; the new link would get the past date.
+			want: want{outcome: planModel, checkRoom: true, diag: "Link Has Expired"}},
+		{name: "expired, recreate without expires_in", cfg: withCfg(func(c *roomLinkModel) {
+			c.OnExpired, c.ExpirationDate = types.StringValue(onExpiredRecreate), ts(past)
+		}), state: ptr(expired(onExpiredRecreate)), unchanged: true, want: want{outcome: planRefused, refusal: "Cannot Recreate the Expired Link"}},
+		{name: "expired, recreate with expires_in", cfg: withCfg(func(c *roomLinkModel) {
+			c.OnExpired, c.ExpiresIn = types.StringValue(onExpiredRecreate), types.StringValue("720h")
+		}), state: ptr(func() roomLinkModel {
+			s := expired(onExpiredRecreate)
+			s.ExpiresIn = types.StringValue("720h")
+			return s
+		}()),
+			unchanged: true, want: want{outcome: planModel, replace: true, check: func(t *testing.T, p roomLinkModel) {
+				if !p.ExpirationDate.IsUnknown() {
+					t.Errorf("expiry %s, want a new one pinned at apply", p.ExpirationDate)
+				}
+			}}},
+		{name: "expired, recreate with a new future date is an update", cfg: withCfg(func(c *roomLinkModel) {
+			c.OnExpired, c.ExpirationDate = types.StringValue(onExpiredRecreate), ts(future)
+		}), state: ptr(expired(onExpiredRecreate)), want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
+			if p.ExpirationDate.ValueString() != future || p.IsExpired.ValueBool() {
+				t.Errorf("expiry %s, is_expired %s", p.ExpirationDate, p.IsExpired)
+			}
+		}}},
+		{name: "expired, kept as it is", cfg: withCfg(func(c *roomLinkModel) { c.ExpirationDate = ts(past) }),
+			state: ptr(expired(onExpiredKeep)), unchanged: true, want: want{outcome: planAsProposed}},
+		{name: "expired, kept, and changed", cfg: withCfg(func(c *roomLinkModel) { c.ExpirationDate, c.Title = ts(past), types.StringValue("New") }),
+			state: ptr(expired(onExpiredKeep)), want: want{outcome: planModel, checkRoom: true, diag: "Link Has Expired"}},
+		{name: "invitation before 3.7 with max_use_count", cfg: withCfg(func(c *roomLinkModel) {
+			c.LinkType, c.MaxUseCount, c.Title = types.StringValue("invitation"), types.Int64Value(5), types.StringValue("New")
+		}), state: ptr(func() roomLinkModel { s := plannerState(); s.LinkType = types.StringValue("invitation"); return s }()),
+			want: want{outcome: planModel, checkRoom: true, diag: "max_use_count Needs DocSpace 3.7"}},
+		{name: "invitation before 3.7 with expiration_date", cfg: withCfg(func(c *roomLinkModel) {
+			c.LinkType, c.ExpirationDate = types.StringValue("invitation"), ts(future)
+		}), state: ptr(func() roomLinkModel { s := plannerState(); s.LinkType = types.StringValue("invitation"); return s }()),
+			want: want{outcome: planModel, checkRoom: true, diag: "Invitation Expiry Needs DocSpace 3.7"}},
+		{name: "invitation on 3.7 drops its expiry", cfg: withCfg(func(c *roomLinkModel) { c.LinkType = types.StringValue("invitation") }),
+			state: ptr(func() roomLinkModel {
+				s := plannerState()
+				s.LinkType, s.ExpirationDate, s.CurrentUseCount = types.StringValue("invitation"), ts(future), types.Int64Value(2)
+				return s
+			}()),
+			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
+				if !p.ExpirationDate.IsNull() || !p.CurrentUseCount.IsUnknown() {
+					t.Errorf("expiry %s, current_use_count %s", p.ExpirationDate, p.CurrentUseCount)
+				}
+			}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			in := linkPlanInput{config: tc.cfg, creating: tc.state == nil, unchanged: tc.unchanged, replacing: tc.replacing, now: plannerNow}
+			if tc.state != nil {
+				in.state = *tc.state
+			}
+			in.plan = proposed(tc.cfg, in.state, in.creating)
+			if tc.unchanged {
+				in.plan = in.state
+			}
+			got := planLink(context.Background(), in)
+			if got.outcome != tc.want.outcome {
+				t.Errorf("outcome %d, want %d", got.outcome, tc.want.outcome)
+			}
+			var errs []string
+			for _, d := range got.diags.Errors() {
+				errs = append(errs, d.Summary())
+			}
+			switch {
+			case tc.want.diag == "" && len(errs) > 0:
+				t.Errorf("unexpected errors: %s", strings.Join(errs, "; "))
+			case tc.want.diag != "" && (len(errs) != 1 || errs[0] != tc.want.diag):
+				t.Errorf("errors %q, want exactly %q", errs, tc.want.diag)
+			}
+			if got.checkRoom != tc.want.checkRoom {
+				t.Errorf("checkRoom %v, want %v", got.checkRoom, tc.want.checkRoom)
+			}
+			if replace := len(got.requiresReplace) > 0; replace != tc.want.replace ||
+				(replace && !got.requiresReplace.Contains(path.Root("expiration_date"))) {
+				t.Errorf("requires replace %v, want %v", got.requiresReplace, tc.want.replace)
+			}
+			if got.refusal.Summary != tc.want.refusal {
+				t.Errorf("refusal %q, want %q", got.refusal.Summary, tc.want.refusal)
+			}
+			if tc.want.check != nil {
+				if got.outcome != planModel {
+					t.Fatal("no plan to check")
+				}
+				tc.want.check(t, got.plan)
+			}
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// TestExpiredWithPolicy: an unchanged link needs a look only when it has
+// expired and its policy is not "keep", by the server's word or the clock.
+func TestExpiredWithPolicy(t *testing.T) {
+	r := &roomLinkResource{}
+	for _, tc := range []struct {
+		name      string
+		policy    string
+		isExpired bool
+		date      string
+		want      bool
+	}{
+		{"keep, expired", onExpiredKeep, true, "2026-11-01T00:00:00Z", false},
+		{"error, expired by the clock", onExpiredError, false, "2026-11-01T00:00:00Z", true},
+		{"recreate, expired by the server's word", onExpiredRecreate, true, "", true},
+		{"error, date ahead", onExpiredError, false, "2027-01-01T00:00:00Z", false},
+		{"error, no date", onExpiredError, false, "", false},
+		{"no policy in the state (imported)", "", true, "2026-11-01T00:00:00Z", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := plannerState()
+			m.IsExpired = types.BoolValue(tc.isExpired)
+			if tc.date != "" {
+				m.ExpirationDate = ts(tc.date)
+			}
+			m.OnExpired = types.StringValue(tc.policy)
+			if tc.isExpired {
+				m.PasswordWOVersion = types.Int64Value(1) // read along, for the write-only drift check
+			}
+			if tc.policy == "" {
+				m.OnExpired = types.StringNull()
+			}
+			glance, diags := glanceAtState(stateOf(t, r, m).Raw)
+			if diags.HasError() || glance.PasswordWOVersion.IsNull() != m.PasswordWOVersion.IsNull() {
+				t.Fatalf("glanceAtState: %s, password_wo_version %s", summaries(diags), glance.PasswordWOVersion)
+			}
+			if got := expiredWithPolicy(glance, plannerNow); got != tc.want {
+				t.Errorf("expiredWithPolicy = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestDocSpaceHoldsPlan: the PUT of an update is skipped only when the
+// request would leave DocSpace holding exactly what it holds.
+func TestDocSpaceHoldsPlan(t *testing.T) {
+	state := plannerState()
+	state.ExpirationDate = ts("2027-06-01T03:00:00.0000000+03:00")
+	request := func(m roomLinkModel) docspace.LinkRequest {
+		req, diags := m.request()
+		if diags.HasError() {
+			t.Fatal(summaries(diags))
+		}
+		return req
+	}
+	for _, tc := range []struct {
+		name      string
+		change    func(*roomLinkModel)
+		writeOnly string
+		state     func(*roomLinkModel)
+		want      bool
+	}{
+		{name: "only on_expired changes", change: func(m *roomLinkModel) { m.OnExpired = types.StringValue(onExpiredError) }, want: true},
+		{name: "the same instant respelled", change: func(m *roomLinkModel) { m.ExpirationDate = ts("2027-06-01T00:00:00Z") }, want: true},
+		{name: "access changes", change: func(m *roomLinkModel) { m.Access = types.StringValue("comment") }},
+		{name: "title changes", change: func(m *roomLinkModel) { m.Title = types.StringValue("New") }},
+		{name: "password changes", change: func(m *roomLinkModel) { m.Password = types.StringValue("Secret-2027") }},
+		{name: "the date moves", change: func(m *roomLinkModel) { m.ExpirationDate = ts("2027-06-02T00:00:00Z") }},
+		{name: "the date is pinned at apply", change: func(m *roomLinkModel) { m.ExpirationDate = newTimestampUnknown() }},
+		{name: "password_wo_version changes", writeOnly: "Secret-2026", change: func(m *roomLinkModel) { m.PasswordWOVersion = types.Int64Value(2) },
+			state: func(m *roomLinkModel) { m.PasswordWOVersion = types.Int64Value(1) }},
+		{name: "the same write-only password version", writeOnly: "Secret-2026", change: func(m *roomLinkModel) { m.PasswordWOVersion = types.Int64Value(1) },
+			state: func(m *roomLinkModel) { m.PasswordWOVersion = types.Int64Value(1) }, want: true},
+		{name: "max_use_count changes", change: func(m *roomLinkModel) { m.MaxUseCount = types.Int64Value(3) }},
+		{name: "a state that is no request", change: func(*roomLinkModel) {}, state: func(m *roomLinkModel) { m.Access = types.StringValue("owner") }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := state
+			if tc.state != nil {
+				tc.state(&s)
+			}
+			plan := state
+			tc.change(&plan)
+			planReq := request(plan)
+			if tc.writeOnly != "" {
+				planReq.Password = tc.writeOnly
+			}
+			if got := docSpaceHoldsPlan(planReq, plan, s); got != tc.want {
+				t.Errorf("docSpaceHoldsPlan = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
