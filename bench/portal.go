@@ -12,7 +12,7 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
 )
 
-// Real server limits (shared/docspace-api.md §9): more concurrent requests
+// Real server limits (API.md §9): more concurrent requests
 // than these are rejected at once with 429, not queued.
 const (
 	RealMaxConcurrentReads  = 50

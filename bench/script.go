@@ -20,7 +20,7 @@ type Script struct {
 	ids map[string]string // link key -> link id, from the create pass
 }
 
-// API numbers of the access values the workload uses (FileShare, §4.1).
+// API numbers of the access values the workload uses (FileShare, API.md §4.1).
 var scriptAccess = map[string]int{AccessCreate: 2, AccessUpdate: 6}
 
 type scriptBody struct {

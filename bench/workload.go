@@ -10,7 +10,7 @@ import (
 )
 
 // LinksPerRoom is how many links the workload puts in each room: DocSpace
-// allows five additional external links per Custom room (§4.6).
+// allows five additional external links per Custom room (API.md §4.6).
 const LinksPerRoom = 5
 
 // Workload is N external links spread evenly over rooms (round robin), at

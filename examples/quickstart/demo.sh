@@ -33,16 +33,6 @@ emulator_pid=""
 real_portal=""
 applied=""
 
-# A CLI configuration of our own: use the provider built below, never a registry.
-cat >"$work/terraformrc" <<EOF
-provider_installation {
-  dev_overrides {
-    "docspace-community/docspace" = "$work/bin"
-  }
-  direct {}
-}
-EOF
-export TF_CLI_CONFIG_FILE="$work/terraformrc"
 export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 echo "$(go version | cut -d' ' -f3), $(terraform version | sed -n 1p)"
 
@@ -76,9 +66,12 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-step "Building the provider"
-(cd "$repo" && go build -o "$work/bin/terraform-provider-docspace" .)
-echo "$work/bin/terraform-provider-docspace"
+# The README's recipe for trying configurations: `make dev-config` builds the
+# provider and writes a CLI configuration whose dev_overrides use that build,
+# never a registry.
+step "Building the provider and its CLI configuration (make dev-config)"
+make -s -C "$repo" --no-print-directory dev-config DEV_DIR="$work/bin"
+export TF_CLI_CONFIG_FILE="$work/bin/terraformrc"
 
 if [ -n "${DOCSPACE_HOST:-}" ]; then
   real_portal=1

@@ -236,6 +236,20 @@ func hasUserInfo(address string) bool {
 // letter or digit keeps "." and ".." out, so an id is always one path segment.
 var roomIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$`)
 
+// LinkIDPattern is a link id as DocSpace writes it: a GUID in its hyphenated
+// 36-character form (API.md §3.2), in either case. Ids that users type are
+// checked against it before any request.
+var LinkIDPattern = regexp.MustCompile(`^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$`)
+
+// ParseLinkID checks a link id against LinkIDPattern and returns it in the
+// lower case DocSpace writes.
+func ParseLinkID(id string) (string, error) {
+	if !LinkIDPattern.MatchString(id) {
+		return "", fmt.Errorf("link id %q is not a GUID like 3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90", id)
+	}
+	return strings.ToLower(id), nil
+}
+
 // ValidateRoomID reports whether id can name a room.
 func ValidateRoomID(id string) error {
 	if !roomIDPattern.MatchString(id) {
@@ -253,7 +267,7 @@ func roomPath(roomID string, suffix string) (string, error) {
 	return "/api/2.0/files/rooms/" + url.PathEscape(roomID) + suffix, nil
 }
 
-// envelope is the wrapper around every DocSpace response (§3.1, §8.1, §8.3).
+// envelope is the wrapper around every DocSpace response (API.md §3.1, §8.1, §8.3).
 type envelope struct {
 	Response   json.RawMessage `json:"response"`
 	Status     int             `json:"status"`
@@ -265,7 +279,7 @@ type envelope struct {
 }
 
 // problemDetails is ASP.NET's validation failure, which DocSpace wraps in a
-// success-shaped envelope with status 1 (§8.3).
+// success-shaped envelope with status 1 (API.md §8.3).
 type problemDetails struct {
 	Title  string              `json:"title"`
 	Status int                 `json:"status"`
@@ -273,7 +287,7 @@ type problemDetails struct {
 }
 
 // do sends one request and decodes the envelope. into may be nil; it is left
-// untouched when the envelope has no response (a delete, §3.5). It reports
+// untouched when the envelope has no response (a delete, API.md §3.5). It reports
 // whether a response payload was present.
 //
 // A request is sent again, with backoff, after a network error, a 429, a 5xx
@@ -420,7 +434,7 @@ func incompleteBody(status int, data []byte) bool {
 }
 
 // minCutSecretLen is the shortest secret cut out of a message where it
-// appears. A shorter one (which the portal's policy rejects anyway, §5.3)
+// appears. A shorter one (which the portal's policy rejects anyway, API.md §5.3)
 // could not be told apart from ordinary words ("on", "8"), so a message
 // holding it is withheld whole instead of being mangled or leaking it.
 const minCutSecretLen = 8
@@ -497,7 +511,7 @@ func decodeResponse(method, path string, resp *http.Response, raw []byte, into a
 		case ok:
 			return fail(status, "empty response body", "")
 		case status == http.StatusNotFound:
-			// DocSpace's own 404 always has its error envelope (§8.1).
+			// DocSpace's own 404 always has its error envelope (API.md §8.1).
 			return foreign("empty 404 response: not DocSpace's API")
 		}
 		return fail(status, defaultMessage(status), "")
@@ -604,7 +618,7 @@ func defaultMessage(status int) string {
 	return "request failed"
 }
 
-// problemMessage renders the §8.3 validation problem without the raw body:
+// problemMessage renders the API.md §8.3 validation problem without the raw body:
 // its title followed by each field's messages, in a stable order.
 func problemMessage(payload json.RawMessage, status int) string {
 	var p problemDetails

@@ -16,7 +16,7 @@ const (
 	newID  = "5d2a7c3e-1b4f-4a6d-8e9c-2f3b4a5c6d7e"
 )
 
-// §3.3: an additional external link, as a v3.5+ server sends it (sharedTo
+// API.md §3.3: an additional external link, as a v3.5+ server sends it (sharedTo
 // made to differ so that the test proves sharedLink is the one read).
 const entryExternalV37 = `{
   "access": 2,
@@ -152,7 +152,7 @@ func TestListLinksDecoding(t *testing.T) {
 			}},
 		},
 		{
-			name:    "primary link (§3.4)",
+			name:    "primary link (API.md §3.4)",
 			payload: `[` + entryInvitationV37 + `,` + entryPrimary + `]`,
 			want: []Link{
 				{
@@ -301,48 +301,6 @@ func TestParseTime(t *testing.T) {
 	}
 }
 
-func TestAccessUnmarshalJSON(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		in      string
-		want    Access
-		wantErr bool
-	}{
-		{in: `2`, want: AccessRead},
-		{in: `10`, want: AccessEditing},
-		{in: `0`, want: AccessNone},
-		{in: `9`, want: Access(9)}, // numbers pass through, known or not
-		{in: `"Read"`, want: AccessRead},
-		{in: `"Review"`, want: AccessReview},
-		{in: `"Comment"`, want: AccessComment},
-		{in: `"FillForms"`, want: AccessFillForms},
-		{in: `"Editing"`, want: AccessEditing},
-		{in: `"ContentCreator"`, want: AccessContentCreator},
-		{in: `"None"`, want: AccessNone},
-		{in: `"read"`, wantErr: true},
-		{in: `"RoomManager"`, wantErr: true},
-		{in: `"2"`, wantErr: true},
-		{in: `true`, wantErr: true},
-		{in: `{}`, wantErr: true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			t.Parallel()
-			var a Access
-			err := a.UnmarshalJSON([]byte(tt.in))
-			if tt.wantErr {
-				if err == nil {
-					t.Errorf("UnmarshalJSON(%s) = %v, want an error", tt.in, a)
-				}
-				return
-			}
-			if err != nil || a != tt.want {
-				t.Errorf("UnmarshalJSON(%s) = %v, %v; want %v", tt.in, a, err, tt.want)
-			}
-		})
-	}
-}
-
 func TestFindLink(t *testing.T) {
 	t.Parallel()
 	payload := okEnvelope(`[` + entryInvitationV37 + `,` + entryPrimary + `,` + entryExternalV37 + `]`)
@@ -359,7 +317,7 @@ func TestFindLink(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			fs := newFakeServer(t, replyJSON(http.StatusOK, payload))
-			l, found, err := newTestClient(t, fs).FindLink(context.Background(), "4711", tt.linkID)
+			l, found, err := NewSession(newTestClient(t, fs)).FindLink(context.Background(), "4711", tt.linkID)
 			if err != nil {
 				t.Fatalf("FindLink: %v", err)
 			}
@@ -383,7 +341,7 @@ func TestFindLink(t *testing.T) {
 func TestFindLinkUnknownRoomIsNotFound(t *testing.T) {
 	t.Parallel()
 	fs := newFakeServer(t, replyJSON(http.StatusNotFound, `{"error":{"message":"Item not found","type":"ASC.Common.Web.ItemNotFoundException","stack":"","hresult":-2146233088},"status":1,"statusCode":404}`))
-	_, found, err := newTestClient(t, fs).FindLink(context.Background(), "4711", extID)
+	_, found, err := NewSession(newTestClient(t, fs)).FindLink(context.Background(), "4711", extID)
 	if found || !IsNotFound(err) {
 		t.Errorf("FindLink = found %v, err %v; want a not-found error", found, err)
 	}
@@ -434,7 +392,7 @@ func TestDeleteLinkOutcomes(t *testing.T) {
 		wantErr    bool
 		wantStatus int
 	}{
-		{name: "§3.5 empty envelope", status: 200, body: emptyEnvelope},
+		{name: "API.md §3.5 empty envelope", status: 200, body: emptyEnvelope},
 		{name: "null response", status: 200, body: okEnvelope(`null`)},
 		{
 			name: "revoked primary link comes back regenerated", status: 200,
@@ -443,7 +401,7 @@ func TestDeleteLinkOutcomes(t *testing.T) {
 		},
 		{name: "an answer that is not a link is ignored", status: 200, body: okEnvelope(entryUser)},
 		{
-			name: "link limit at a delete of an unknown id (§5.7) is success", status: 403,
+			name: "link limit at a delete of an unknown id (API.md §5.7) is success", status: 403,
 			body: `{"error":{"message":"The maximum number of links may not exceed 5","type":"System.InvalidOperationException","stack":"   at ASC.Files.Core.Services","hresult":-2146233079},"status":1,"statusCode":403}`,
 		},
 		{

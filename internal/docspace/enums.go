@@ -7,7 +7,7 @@ import (
 	"strconv"
 )
 
-// LinkType is the kind of a room link (§4.2). The API's default is Invitation,
+// LinkType is the kind of a room link (API.md §4.2). The API's default is Invitation,
 // so the client always sends it explicitly.
 type LinkType int
 
@@ -38,7 +38,7 @@ func ParseLinkType(name string) (LinkType, bool) {
 	return 0, false
 }
 
-// Access is the DocSpace FileShare value granted by a link (§4.1). Zero means
+// Access is the DocSpace FileShare value granted by a link (API.md §4.1). Zero means
 // "delete", which is why Access is never omitted from a request.
 type Access int
 
@@ -72,6 +72,21 @@ func AccessNames() []string {
 	names := make([]string, 0, len(accessTable))
 	for _, a := range accessTable {
 		names = append(names, a.name)
+	}
+	return names
+}
+
+// AccessNamesFor lists, in the order of AccessNames, the access values that
+// at least one room type allows for a link kind (API.md §4.5).
+func AccessNamesFor(kind LinkType) []string {
+	var names []string
+	for _, a := range accessTable {
+		for _, byKind := range allowedAccess {
+			if slices.Contains(byKind[kind], a.access) {
+				names = append(names, a.name)
+				break
+			}
+		}
 	}
 	return names
 }
@@ -125,7 +140,7 @@ func (a *Access) UnmarshalJSON(b []byte) error {
 	return fmt.Errorf("access: unknown value %q", s)
 }
 
-// RoomType is the DocSpace room type (§4.4).
+// RoomType is the DocSpace room type (API.md §4.4).
 type RoomType int
 
 const (
@@ -171,16 +186,6 @@ func (r RoomType) Name() string {
 	return "room_type_" + strconv.Itoa(int(r))
 }
 
-// ParseRoomType maps a Terraform spelling back to the API number.
-func ParseRoomType(name string) (RoomType, bool) {
-	for _, e := range roomTypeTable {
-		if e.name == name {
-			return e.room, true
-		}
-	}
-	return 0, false
-}
-
 // String names the room type as the DocSpace UI does.
 func (r RoomType) String() string {
 	switch r {
@@ -200,7 +205,7 @@ func (r RoomType) String() string {
 	return "room type " + strconv.Itoa(int(r))
 }
 
-// allowedAccess is §4.5: the access values each room type allows per link
+// allowedAccess is API.md §4.5: the access values each room type allows per link
 // kind (DocSpace v3.5 – v3.7). A missing entry means the kind is not allowed.
 var allowedAccess = map[RoomType]map[LinkType][]Access{
 	RoomTypeFillingForms: {
@@ -237,7 +242,7 @@ func AllowedAccess(room RoomType, kind LinkType) ([]Access, bool) {
 	return slices.Clone(byKind[kind]), true
 }
 
-// AdditionalExternalLinkLimit is §4.6: how many non-primary external links a
+// AdditionalExternalLinkLimit is API.md §4.6: how many non-primary external links a
 // room type can hold.
 func AdditionalExternalLinkLimit(room RoomType) int {
 	switch room {

@@ -59,7 +59,7 @@ func TestLinkTypeNames(t *testing.T) {
 		t.Error(`ParseLinkType("External") succeeded`)
 	}
 	if LinkTypeInvitation != 0 || LinkTypeExternal != 1 {
-		t.Error("link type numbers differ from §4.2")
+		t.Error("link type numbers differ from API.md §4.2")
 	}
 }
 
@@ -100,5 +100,78 @@ func TestAdditionalExternalLinkLimit(t *testing.T) {
 	}
 	if RoomTypePublic.String() != "Public room" || RoomType(3).String() != "room type 3" {
 		t.Error("RoomType.String is off")
+	}
+}
+
+func TestAccessUnmarshalJSON(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in      string
+		want    Access
+		wantErr bool
+	}{
+		{in: `2`, want: AccessRead},
+		{in: `10`, want: AccessEditing},
+		{in: `0`, want: AccessNone},
+		{in: `9`, want: Access(9)}, // numbers pass through, known or not
+		{in: `"Read"`, want: AccessRead},
+		{in: `"Review"`, want: AccessReview},
+		{in: `"Comment"`, want: AccessComment},
+		{in: `"FillForms"`, want: AccessFillForms},
+		{in: `"Editing"`, want: AccessEditing},
+		{in: `"ContentCreator"`, want: AccessContentCreator},
+		{in: `"None"`, want: AccessNone},
+		{in: `"read"`, wantErr: true},
+		{in: `"RoomManager"`, wantErr: true},
+		{in: `"2"`, wantErr: true},
+		{in: `true`, wantErr: true},
+		{in: `{}`, wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			t.Parallel()
+			var a Access
+			err := a.UnmarshalJSON([]byte(tt.in))
+			if tt.wantErr {
+				if err == nil {
+					t.Errorf("UnmarshalJSON(%s) = %v, want an error", tt.in, a)
+				}
+				return
+			}
+			if err != nil || a != tt.want {
+				t.Errorf("UnmarshalJSON(%s) = %v, %v; want %v", tt.in, a, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestRoomTypeNames(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		room RoomType
+		name string
+	}{
+		{RoomTypeFillingForms, "form_filling"},
+		{RoomTypeEditing, "collaboration"},
+		{RoomTypeCustom, "custom"},
+		{RoomTypePublic, "public"},
+		{RoomTypeVirtualData, "virtual_data"},
+		{RoomTypeAI, "ai"},
+	}
+	var names []string
+	for _, tt := range tests {
+		names = append(names, tt.name)
+		if got := tt.room.Name(); got != tt.name {
+			t.Errorf("RoomType(%d).Name() = %q, want %q", tt.room, got, tt.name)
+		}
+		if _, known := AllowedAccess(tt.room, LinkTypeInvitation); !known {
+			t.Errorf("%s has a name but no access table entry", tt.name)
+		}
+	}
+	if got := RoomTypeNames(); !slices.Equal(got, names) {
+		t.Errorf("RoomTypeNames() = %v, want %v", got, names)
+	}
+	if got := RoomType(7).Name(); got != "room_type_7" {
+		t.Errorf("RoomType(7).Name() = %q", got)
 	}
 }

@@ -16,7 +16,7 @@ type Error struct {
 	Method string
 	Path   string
 	// StatusCode is the HTTP status, or the statusCode of the envelope when
-	// the server wrapped a failure in a 200 response (§8.3).
+	// the server wrapped a failure in a 200 response (API.md §8.3).
 	StatusCode int
 	// Message is DocSpace's own text (error.message, or the validation
 	// problem's title and field errors), or a description of what was wrong
@@ -27,7 +27,7 @@ type Error struct {
 	// RetryAfter is the Retry-After header of a 429 response, verbatim.
 	RetryAfter string
 	// Envelope is true when the answer was DocSpace's own JSON envelope
-	// (§3.1, §8.1): only then is a 404 DocSpace saying "not found".
+	// (API.md §3.1, §8.1): only then is a 404 DocSpace saying "not found".
 	Envelope bool
 	// Foreign is true when something other than DocSpace's API answered: an
 	// HTML page, a redirect, an empty 404 or JSON without the envelope, as a
@@ -49,7 +49,7 @@ func (e *Error) Error() string {
 }
 
 // IsNotFound reports whether err is DocSpace's own "not found": a 404 whose
-// body is its JSON error envelope (§8.1, §8.2). A 404 from anything else (a
+// body is its JSON error envelope (API.md §8.1, §8.2). A 404 from anything else (a
 // proxy's page, an empty body) is not, and never means "gone".
 func IsNotFound(err error) bool {
 	var apiErr *Error
@@ -67,13 +67,22 @@ func IsForeignAnswer(err error) bool {
 func IsUnauthorized(err error) bool { return hasStatus(err, http.StatusUnauthorized) }
 
 // IsForbidden reports whether DocSpace refused the operation (403). DocSpace
-// also uses 403 for business rules such as link limits (§8.2).
+// also uses 403 for business rules such as link limits (API.md §8.2).
 func IsForbidden(err error) bool { return hasStatus(err, http.StatusForbidden) }
 
 // IsRateLimited reports whether DocSpace answered 429.
 func IsRateLimited(err error) bool { return hasStatus(err, http.StatusTooManyRequests) }
 
-// IsLinkLimit reports whether err is the "maximum number of links" refusal (§5.7).
+// IsAccessDenied reports whether err is DocSpace's refusal for a missing
+// right: a 403 whose message is "Access denied", the text the server puts on
+// every security exception (API.md §8.2), unlike the 403s of business rules
+// (link limits, roles a room type does not allow).
+func IsAccessDenied(err error) bool {
+	var apiErr *Error
+	return errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusForbidden && apiErr.Message == "Access denied"
+}
+
+// IsLinkLimit reports whether err is the "maximum number of links" refusal (API.md §5.7).
 func IsLinkLimit(err error) bool {
 	var apiErr *Error
 	return errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusForbidden &&

@@ -10,7 +10,7 @@ import (
 	"time"
 )
 
-// errorEnvelope is the §8.1 shape, with a stack that carries planted secrets:
+// errorEnvelope is the API.md §8.1 shape, with a stack that carries planted secrets:
 // nothing but the message may reach the error.
 func errorEnvelope(status int, message, typ string) string {
 	typeJSON := "null"
@@ -21,7 +21,7 @@ func errorEnvelope(status int, message, typ string) string {
 		message, typeJSON, plantedBodyText, plantedPassword, plantedShareLink, testToken, status)
 }
 
-// validationProblem is the §8.3 shape: a problem wrapped in a success envelope.
+// validationProblem is the API.md §8.3 shape: a problem wrapped in a success envelope.
 func validationProblem(envelopeStatusCode int, errorsJSON string) string {
 	return `{"response":{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,` +
 		`"errors":` + errorsJSON + `,"traceId":"00-` + plantedBodyText + `-` + plantedPassword + `-00"},"count":1,` +
@@ -32,7 +32,7 @@ const proxyHTML = `<!DOCTYPE html>
 <html><head><title>502 Bad Gateway</title></head>
 <body><h1>Bad Gateway</h1><p>` + plantedBodyText + ` upstream ` + plantedShareLink + ` ` + plantedPassword + `</p></body></html>`
 
-type helperFlags struct{ notFound, unauthorized, forbidden, rateLimited, linkLimit bool }
+type helperFlags struct{ notFound, unauthorized, forbidden, rateLimited, linkLimit, accessDenied bool }
 
 func TestErrorShapes(t *testing.T) {
 	t.Parallel()
@@ -49,56 +49,56 @@ func TestErrorShapes(t *testing.T) {
 		flags       helperFlags
 	}{
 		{
-			name: "§8.1 not found", status: 404, body: errorEnvelope(404, "Item not found", "ASC.Common.Web.ItemNotFoundException"),
+			name: "API.md §8.1 not found", status: 404, body: errorEnvelope(404, "Item not found", "ASC.Common.Web.ItemNotFoundException"),
 			wantStatus: 404, wantMsg: "Item not found", wantType: "ASC.Common.Web.ItemNotFoundException", flags: helperFlags{notFound: true},
 		},
 		{
-			name: "§8.1 role not available", status: 403, body: errorEnvelope(403, "The role is not available for this user type", "System.InvalidOperationException"),
+			name: "API.md §8.1 role not available", status: 403, body: errorEnvelope(403, "The role is not available for this user type", "System.InvalidOperationException"),
 			wantStatus: 403, wantMsg: "The role is not available for this user type", wantType: "System.InvalidOperationException", flags: helperFlags{forbidden: true},
 		},
 		{
-			name: "§8.1 access denied without type", status: 403, body: errorEnvelope(403, "Access denied", ""),
-			wantStatus: 403, wantMsg: "Access denied", flags: helperFlags{forbidden: true},
+			name: "API.md §8.1 access denied without type", status: 403, body: errorEnvelope(403, "Access denied", ""),
+			wantStatus: 403, wantMsg: "Access denied", flags: helperFlags{forbidden: true, accessDenied: true},
 		},
 		{
-			name: "§8.1 link limit", status: 403, body: errorEnvelope(403, "The maximum number of links may not exceed 5", "System.InvalidOperationException"),
+			name: "API.md §8.1 link limit", status: 403, body: errorEnvelope(403, "The maximum number of links may not exceed 5", "System.InvalidOperationException"),
 			wantStatus: 403, wantMsg: "The maximum number of links may not exceed 5", wantType: "System.InvalidOperationException",
 			flags: helperFlags{forbidden: true, linkLimit: true},
 		},
 		{
-			name: "§8.1 password policy", status: 400,
+			name: "API.md §8.1 password policy", status: 400,
 			body:       errorEnvelope(400, "Password must contain from 8 to 30 characters, only latin letters, no spaces, capital letters, digits", "System.ArgumentException"),
 			wantStatus: 400, wantMsg: "Password must contain from 8 to 30 characters, only latin letters, no spaces, capital letters, digits", wantType: "System.ArgumentException",
 		},
 		{
-			name: "§8.1 server error", status: 500, body: errorEnvelope(500, "Object reference not set to an instance of an object.", "System.NullReferenceException"),
+			name: "API.md §8.1 server error", status: 500, body: errorEnvelope(500, "Object reference not set to an instance of an object.", "System.NullReferenceException"),
 			wantStatus: 500, wantMsg: "Object reference not set to an instance of an object.", wantType: "System.NullReferenceException",
 		},
 		{
-			name: "§8.1 error with an empty message", status: 403, body: errorEnvelope(403, "", ""),
+			name: "API.md §8.1 error with an empty message", status: 403, body: errorEnvelope(403, "", ""),
 			wantStatus: 403, wantMsg: "forbidden", flags: helperFlags{forbidden: true},
 		},
 		{
-			name: "§8.1 error envelope inside HTTP 200", status: 200, body: errorEnvelope(404, "Item not found", "ASC.Common.Web.ItemNotFoundException"),
+			name: "API.md §8.1 error envelope inside HTTP 200", status: 200, body: errorEnvelope(404, "Item not found", "ASC.Common.Web.ItemNotFoundException"),
 			wantStatus: 404, wantMsg: "Item not found", wantType: "ASC.Common.Web.ItemNotFoundException", flags: helperFlags{notFound: true},
 		},
 		{
-			name: "§8.3 validation problem with HTTP 400", status: 400,
+			name: "API.md §8.3 validation problem with HTTP 400", status: 400,
 			body:       validationProblem(400, `{"RoomLink.Title":["The field Title must be a string with a maximum length of 255."]}`),
 			wantStatus: 400, wantMsg: "One or more validation errors occurred. RoomLink.Title: The field Title must be a string with a maximum length of 255.",
 		},
 		{
-			name: "§8.3 validation problem with HTTP 200", status: 200,
+			name: "API.md §8.3 validation problem with HTTP 200", status: 200,
 			body:       validationProblem(400, `{"RoomLink.Title":["The field Title must be a string with a maximum length of 255."]}`),
 			wantStatus: 400, wantMsg: "One or more validation errors occurred. RoomLink.Title: The field Title must be a string with a maximum length of 255.",
 		},
 		{
-			name: "§8.3 several fields, sorted", status: 400,
+			name: "API.md §8.3 several fields, sorted", status: 400,
 			body:       validationProblem(400, `{"RoomLink.Title":["too long"],"RoomLink.MaxUseCount":["out of range","must be a number"]}`),
 			wantStatus: 400, wantMsg: "One or more validation errors occurred. RoomLink.MaxUseCount: out of range must be a number; RoomLink.Title: too long",
 		},
 		{
-			name: "§8.3 status 1 without a statusCode", status: 200,
+			name: "API.md §8.3 status 1 without a statusCode", status: 200,
 			body:       `{"response":{"title":"One or more validation errors occurred.","errors":{}},"status":1}`,
 			wantStatus: 400, wantMsg: "One or more validation errors occurred.",
 		},
@@ -196,9 +196,9 @@ func TestErrorShapes(t *testing.T) {
 			if !strings.Contains(err.Error(), tt.wantMsg) || !strings.Contains(err.Error(), fmt.Sprintf("HTTP %d", tt.wantStatus)) {
 				t.Errorf("Error() = %q, want the message and the status", err.Error())
 			}
-			got := helperFlags{IsNotFound(err), IsUnauthorized(err), IsForbidden(err), IsRateLimited(err), IsLinkLimit(err)}
+			got := helperFlags{IsNotFound(err), IsUnauthorized(err), IsForbidden(err), IsRateLimited(err), IsLinkLimit(err), IsAccessDenied(err)}
 			if got != tt.flags {
-				t.Errorf("helpers (notFound, unauthorized, forbidden, rateLimited, linkLimit) = %+v, want %+v", got, tt.flags)
+				t.Errorf("helpers (notFound, unauthorized, forbidden, rateLimited, linkLimit, accessDenied) = %+v, want %+v", got, tt.flags)
 			}
 			// Wrapping keeps the helpers working.
 			wrapped := fmt.Errorf("reading links: %w", err)

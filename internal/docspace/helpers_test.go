@@ -108,12 +108,12 @@ func replyJSON(status int, body string) http.HandlerFunc {
 	return reply(status, "application/json; charset=utf-8", body)
 }
 
-// okEnvelope wraps a payload as DocSpace does on success (§3.1).
+// okEnvelope wraps a payload as DocSpace does on success (API.md §3.1).
 func okEnvelope(payload string) string {
 	return `{"response":` + payload + `,"count":1,"links":[{"href":"https://example.onlyoffice.com/api/2.0/files/rooms/4711/links","action":"GET"}],"status":0,"statusCode":200}`
 }
 
-// emptyEnvelope is the §3.5 answer to a delete.
+// emptyEnvelope is the API.md §3.5 answer to a delete.
 const emptyEnvelope = `{"count":0,"links":[{"href":"https://example.onlyoffice.com/api/2.0/files/rooms/4711/links","action":"PUT"}],"status":0,"statusCode":200}`
 
 // asAPIError asserts that err is exactly one *Error (not wrapped) and returns it.

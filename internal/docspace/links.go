@@ -15,13 +15,13 @@ import (
 	"github.com/google/uuid"
 )
 
-// Link is a room link as DocSpace reports it (§3.2).
+// Link is a room link as DocSpace reports it (API.md §3.2).
 type Link struct {
 	ID       string
 	Title    string
 	Access   Access
 	LinkType LinkType
-	// Primary is true for the room's primary external link (§6), which only
+	// Primary is true for the room's primary external link (API.md §6), which only
 	// the server creates.
 	Primary bool
 	// ShareLink and RequestToken are secrets: whoever has them can open the
@@ -32,7 +32,7 @@ type Link struct {
 	// time zone; compare instants, not strings.
 	Expiration *time.Time
 	IsExpired  bool
-	// Password comes back in plain text (§3.2). Empty means none.
+	// Password comes back in plain text (API.md §3.2). Empty means none.
 	Password     string
 	DenyDownload bool
 	Internal     bool
@@ -44,7 +44,7 @@ type Link struct {
 }
 
 // LinkRequest is one PUT to the links endpoint. Every field is sent every
-// time: the server rebuilds all options from the request (§2), so a field
+// time: the server rebuilds all options from the request (API.md §2), so a field
 // left out is a field reset.
 type LinkRequest struct {
 	LinkID       string
@@ -97,7 +97,7 @@ func (r LinkRequest) body() linkRequestBody {
 	return b
 }
 
-// shareLinkDTO is FileShareLink (§3.2), found under sharedLink, or under
+// shareLinkDTO is FileShareLink (API.md §3.2), found under sharedLink, or under
 // sharedTo on servers up to v3.2.
 type shareLinkDTO struct {
 	ID              string `json:"id"`
@@ -122,7 +122,7 @@ type fileShareDTO struct {
 	SubjectType *int            `json:"subjectType"`
 }
 
-// Subject types of link entries (§4.3).
+// Subject types of link entries (API.md §4.3).
 const (
 	subjectExternalLink        = 1
 	subjectInvitationLink      = 3
@@ -182,7 +182,7 @@ func (d fileShareDTO) toLink() (Link, bool, error) {
 }
 
 // ParseTime reads a DocSpace date: RFC 3339 with up to 7 fractional digits
-// and an offset, as the server writes them (§3.2).
+// and an offset, as the server writes them (API.md §3.2).
 func ParseTime(s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
@@ -196,7 +196,7 @@ func ParseTime(s string) (time.Time, error) {
 	return t, nil
 }
 
-// ListLinks returns the links of a room (§7): all of them, or only one kind.
+// ListLinks returns the links of a room (API.md §7): all of them, or only one kind.
 // An unknown room is a not-found error, never an empty list.
 func (c *Client) ListLinks(ctx context.Context, roomID string, kind *LinkType) ([]Link, error) {
 	path, err := roomPath(roomID, "/links")
@@ -213,7 +213,7 @@ func (c *Client) ListLinks(ctx context.Context, roomID string, kind *LinkType) (
 		return nil, err
 	}
 	if !present {
-		// The server always sends a list, "[]" when there are no links (§3.1
+		// The server always sends a list, "[]" when there are no links (API.md §3.1
 		// omits only null). No list is not an empty list: reading it as one
 		// would make every link look deleted.
 		return nil, &Error{Method: http.MethodGet, Path: path, StatusCode: http.StatusOK, Message: "DocSpace returned no link list"}
@@ -231,18 +231,6 @@ func (c *Client) ListLinks(ctx context.Context, roomID string, kind *LinkType) (
 	return links, nil
 }
 
-// FindLink lists the room's links of one kind and returns the one with the
-// given id; found is false when the room has no such link. There is no
-// single-link endpoint (§10.8).
-func (c *Client) FindLink(ctx context.Context, roomID, linkID string) (Link, bool, error) {
-	links, err := c.ListLinks(ctx, roomID, nil)
-	if err != nil {
-		return Link{}, false, err
-	}
-	l, found := findByID(links, linkID)
-	return l, found, nil
-}
-
 // findByID picks a link out of a listing; ids compare without regard to case.
 func findByID(links []Link, linkID string) (Link, bool) {
 	for _, l := range links {
@@ -253,7 +241,7 @@ func findByID(links []Link, linkID string) (Link, bool) {
 	return Link{}, false
 }
 
-// SetLink sends one PUT (§2, §6) and returns the link the server now holds.
+// SetLink sends one PUT (API.md §2, §6) and returns the link the server now holds.
 // It is for updates: it sends the request again after a lost answer, which
 // is safe for a link that exists. Creates go through CreateLink.
 func (c *Client) SetLink(ctx context.Context, roomID string, req LinkRequest) (Link, error) {
@@ -279,7 +267,7 @@ func normaliseLinkID(req LinkRequest) (LinkRequest, error) {
 	if err != nil {
 		return req, fmt.Errorf("link id %q is not a GUID", req.LinkID)
 	}
-	// The empty GUID means "create" to the server (§2), and a create
+	// The empty GUID means "create" to the server (API.md §2), and a create
 	// needs an id of its own to be safe to retry.
 	if id == uuid.Nil {
 		id = uuid.New()
@@ -370,7 +358,7 @@ func (e *UnknownOutcomeError) Unwrap() error { return e.Err }
 // effect (an answer lost, cut short or a 5xx): the room is listed first. The
 // link with the requested id is adopted when it is there. When it is not,
 // the create is sent again only if nothing suggests the first attempt made a
-// link under another id: DocSpace keeps the id it is sent (§2), but a
+// link under another id: DocSpace keeps the id it is sent (API.md §2), but a
 // portal that ignores it would make a second link on every retry. Where the
 // portal ignores ids (or it is not yet known) and exactly one link with the
 // create's settings is in the room, that link is adopted. When the outcome
@@ -410,7 +398,7 @@ func (c *Client) CreateLink(ctx context.Context, roomID string, req LinkRequest)
 		}
 		// A request that timed out may still be on its way. Sending it
 		// again with the same id is harmless where ids are kept, as
-		// DocSpace keeps them (§2), which is assumed until an answer shows
+		// DocSpace keeps them (API.md §2), which is assumed until an answer shows
 		// otherwise; on a portal seen to ignore them, it is not.
 		stillInFlight := isTimeout(err)
 		switch {
@@ -467,7 +455,7 @@ func isTimeout(err error) bool {
 // sameSettings lists the links of a listing that a create with req could
 // have made: not primary, of the same kind, access and options. Titles are
 // compared when the request names one (the server's default title is
-// localised); expiry dates are not (the server may move them, §5.4).
+// localised); expiry dates are not (the server may move them, API.md §5.4).
 func sameSettings(links []Link, req LinkRequest) []Link {
 	var out []Link
 	for _, l := range links {
@@ -486,7 +474,7 @@ func sameSettings(links []Link, req LinkRequest) []Link {
 	return out
 }
 
-// DeleteLink deletes (revokes) a link with "access: 0" (§6). A link that is
+// DeleteLink deletes (revokes) a link with "access: 0" (API.md §6). A link that is
 // already gone is not an error. Revoking a Public or Form-filling room's
 // primary link makes the server issue a new one, which is returned; for any
 // other link the result is nil. If the server answers with the very link it
@@ -505,7 +493,7 @@ func (c *Client) DeleteLink(ctx context.Context, roomID, linkID string, kind Lin
 	present, err := c.do(ctx, http.MethodPut, path, nil, body, &entry)
 	if err != nil {
 		// A delete of an unknown id is a create of nothing, which still
-		// passes the link-count check first (§5.7): at the limit it fails
+		// passes the link-count check first (API.md §5.7): at the limit it fails
 		// with that message, though there is nothing to delete.
 		if IsLinkLimit(err) {
 			return nil, nil
@@ -520,16 +508,16 @@ func (c *Client) DeleteLink(ctx context.Context, roomID, linkID string, kind Lin
 		return nil, nil //nolint:nilerr // the delete happened; an odd echo does not undo it
 	}
 	if strings.EqualFold(l.ID, id.String()) {
-		// A regenerated link has a new id (§6). The same id back means the
+		// A regenerated link has a new id (API.md §6). The same id back means the
 		// server kept the link: it skips an update it does not allow without
-		// saying so (§5.4, §5.5).
+		// saying so (API.md §5.4, §5.5).
 		return nil, &Error{Method: http.MethodPut, Path: path, StatusCode: http.StatusOK, Message: "DocSpace did not delete the link: it returned it unchanged"}
 	}
 	return &l, nil
 }
 
 // PrimaryLink returns the room's primary external link (GET …/rooms/{id}/link,
-// §7.4). Where a Custom room has none, DocSpace creates one on this call.
+// API.md §7.4). Where a Custom room has none, DocSpace creates one on this call.
 func (c *Client) PrimaryLink(ctx context.Context, roomID string) (Link, error) {
 	path, err := roomPath(roomID, "/link")
 	if err != nil {

@@ -13,7 +13,7 @@ import (
 	"github.com/google/uuid"
 )
 
-// externalLinkEntry is a §3.3-shaped PUT answer for a link id.
+// externalLinkEntry is a API.md §3.3-shaped PUT answer for a link id.
 func externalLinkEntry(id string) string {
 	return `{"access":2,"sharedLink":{"id":"` + id + `","title":"Auditors","shareLink":"https://example.onlyoffice.com/s/Zk5pQ_TrJx9WcLm","linkType":1,"denyDownload":false,"isExpired":false,"primary":false,"internal":false,"requestToken":"tok"},"subjectType":1}`
 }
@@ -148,7 +148,7 @@ func TestListLinksPathAndQuery(t *testing.T) {
 	}
 }
 
-// allLinkFields is every key of a §2 request body; each is sent every time.
+// allLinkFields is every key of a API.md §2 request body; each is sent every time.
 var allLinkFields = []string{"access", "denyDownload", "expirationDate", "internal", "linkId", "linkType", "maxUseCount", "password", "title"}
 
 func TestSetLinkSendsEveryField(t *testing.T) {
@@ -444,10 +444,6 @@ func TestRoomIDSafety(t *testing.T) {
 	const linkID = "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90"
 	calls := map[string]func(*Client, string) error{
 		"ListLinks": func(c *Client, id string) error { _, err := c.ListLinks(context.Background(), id, nil); return err },
-		"FindLink": func(c *Client, id string) error {
-			_, _, err := c.FindLink(context.Background(), id, linkID)
-			return err
-		},
 		"SetLink": func(c *Client, id string) error {
 			_, err := c.SetLink(context.Background(), id, LinkRequest{LinkType: LinkTypeExternal, Access: AccessRead})
 			return err
@@ -578,5 +574,34 @@ func TestConcurrentRequests(t *testing.T) {
 	}
 	if n := len(fs.requests()); n != 16 {
 		t.Errorf("server saw %d requests, want 16", n)
+	}
+}
+
+// TestParseLinkID: the one check of a link id a user typed (import IDs, the
+// docspace_room_link data source), in the form DocSpace writes (API.md §3.2).
+func TestParseLinkID(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90", "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90"},
+		{"3F6C2A9E-8D41-4B7A-9C05-1E2D7F4A6B90", "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90"},
+		{"3f6c2a9e8d414b7a9c051e2d7f4a6b90", ""},              // no hyphens
+		{"{3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90}", ""},        // braces
+		{"urn:uuid:3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90", ""}, // URN
+		{"3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b9", ""},           // short
+		{" 3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90", ""},         // space
+		{"3g6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90", ""},          // not hex
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got, err := ParseLinkID(tt.in)
+		if tt.want == "" {
+			if err == nil {
+				t.Errorf("ParseLinkID(%q) = %q, want an error", tt.in, got)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("ParseLinkID(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
 	}
 }

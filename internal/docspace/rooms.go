@@ -62,7 +62,7 @@ func (c *Client) GetRoom(ctx context.Context, roomID string) (Room, error) {
 }
 
 // RoomListPageSize is how many rooms ListRooms asks for per page: the most
-// DocSpace's paged endpoints hand out at once (§10.11).
+// DocSpace's paged endpoints hand out at once (API.md §10.11).
 const RoomListPageSize = 100
 
 // maxRoomListPages bounds a listing (100 000 rooms), so that a server that
@@ -80,7 +80,7 @@ type folderContentDTO struct {
 // ListRooms returns the rooms whose title contains filter (all rooms when
 // filter is empty), as the server matches it: a substring, without regard to
 // case. It asks GET /api/2.0/files/rooms?filterValue=… page by page
-// (startIndex, count, §10.11) until it has the "total" the server reports.
+// (startIndex, count, API.md §10.11) until it has the "total" the server reports.
 // Archived rooms are not listed.
 func (c *Client) ListRooms(ctx context.Context, filter string) ([]Room, error) {
 	const path = "/api/2.0/files/rooms"

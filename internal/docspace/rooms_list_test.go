@@ -26,7 +26,7 @@ func roomPage(first, last, total int) string {
 	return okEnvelope(content + `}`)
 }
 
-// pagingServer serves n rooms the way DocSpace pages them (§10.11).
+// pagingServer serves n rooms the way DocSpace pages them (API.md §10.11).
 func pagingServer(n int, withTotal bool) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		start, _ := strconv.Atoi(r.URL.Query().Get("startIndex"))
@@ -56,7 +56,7 @@ func wantRoomIDs(n int) []string {
 }
 
 // TestListRoomsRequest: one GET per page, with the filter, startIndex and the
-// largest page size DocSpace hands out (§10.11).
+// largest page size DocSpace hands out (API.md §10.11).
 func TestListRoomsRequest(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -192,45 +192,6 @@ func TestListRoomsFailures(t *testing.T) {
 			}
 			assertNoSecrets(t, err)
 		})
-	}
-}
-
-func TestRoomTypeNames(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		room RoomType
-		name string
-	}{
-		{RoomTypeFillingForms, "form_filling"},
-		{RoomTypeEditing, "collaboration"},
-		{RoomTypeCustom, "custom"},
-		{RoomTypePublic, "public"},
-		{RoomTypeVirtualData, "virtual_data"},
-		{RoomTypeAI, "ai"},
-	}
-	var names []string
-	for _, tt := range tests {
-		names = append(names, tt.name)
-		if got := tt.room.Name(); got != tt.name {
-			t.Errorf("RoomType(%d).Name() = %q, want %q", tt.room, got, tt.name)
-		}
-		if got, ok := ParseRoomType(tt.name); !ok || got != tt.room {
-			t.Errorf("ParseRoomType(%q) = %v, %v", tt.name, got, ok)
-		}
-		if _, known := AllowedAccess(tt.room, LinkTypeInvitation); !known {
-			t.Errorf("%s has a name but no access table entry", tt.name)
-		}
-	}
-	if got := RoomTypeNames(); !slices.Equal(got, names) {
-		t.Errorf("RoomTypeNames() = %v, want %v", got, names)
-	}
-	if got := RoomType(7).Name(); got != "room_type_7" {
-		t.Errorf("RoomType(7).Name() = %q", got)
-	}
-	for _, bad := range []string{"", "Custom", "CustomRoom", "room_type_7"} {
-		if _, ok := ParseRoomType(bad); ok {
-			t.Errorf("ParseRoomType(%q) succeeded", bad)
-		}
 	}
 }
 

@@ -4,20 +4,39 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 )
 
-// Session is a Client as one Terraform run uses it: it asks DocSpace at most
-// once per room for the room's details and for its links, however many
-// resources and data sources in the run look at that room, and concurrent
-// callers share the request in flight. A write through the Session makes it
-// forget what it had read of that room, so no read returns data older than
-// the Session's own last write.
+// Session is a Client as one Terraform run uses it: every read of the run
+// goes through it, and it asks DocSpace at most once for each thing read,
+// however many resources and data sources look at it; concurrent callers
+// share the request in flight. What it keeps, and when it forgets:
+//
+//   - A room's details (Room), per room id: kept for the whole run. Nothing
+//     the provider writes changes a room.
+//   - A room search by title (ListRooms), per title: kept for the whole run,
+//     for the same reason.
+//   - A room's links (Links, FindLink), per room id: forgotten by every
+//     request that can change them (CreateLink, SetLink, DeleteLink, and
+//     PrimaryLink, whose GET creates a primary link in a Custom room that has
+//     none), so no read returns links older than the Session's own last write
+//     to the room. Other rooms' listings stay. An empty listing is checked
+//     against the room's details, read through the same cache.
+//   - A failed read is kept like an answer, so the run sees one error once,
+//     except a read that failed because its caller gave up (a cancelled or
+//     expired context): the next caller asks again.
+//   - RoomGone alone asks DocSpace every time and keeps nothing: it confirms
+//     a "not found" with a second, fresh request.
+//
+// Writes made outside the Session (by another run, or in DocSpace's UI) are
+// seen by the next run.
 type Session struct {
 	client *Client
 
 	mu       sync.Mutex
 	rooms    map[string]*pending[Room]
+	searches map[string]*pending[[]Room]
 	listings map[string]*pending[[]Link]
 }
 
@@ -30,11 +49,9 @@ type pending[T any] struct {
 
 // NewSession wraps a client for one run.
 func NewSession(client *Client) *Session {
-	return &Session{client: client, rooms: map[string]*pending[Room]{}, listings: map[string]*pending[[]Link]{}}
+	return &Session{client: client, rooms: map[string]*pending[Room]{}, searches: map[string]*pending[[]Room]{},
+		listings: map[string]*pending[[]Link]{}}
 }
-
-// Client is the client behind the session, for requests that are not shared.
-func (s *Session) Client() *Client { return s.client }
 
 // Host is the portal's base URL.
 func (s *Session) Host() string { return s.client.Host() }
@@ -46,14 +63,24 @@ func (s *Session) Room(ctx context.Context, roomID string) (Room, error) {
 	})
 }
 
+// ListRooms returns the rooms whose title contains title (see
+// Client.ListRooms), asking DocSpace the first time only. The caller gets its
+// own copy of the list.
+func (s *Session) ListRooms(ctx context.Context, title string) ([]Room, error) {
+	rooms, err := shared(ctx, s, s.searches, title, func(ctx context.Context) ([]Room, error) {
+		return s.client.ListRooms(ctx, title)
+	})
+	return slices.Clone(rooms), err
+}
+
 // Links returns a room's links, all of them or one kind. Both share one
 // unfiltered listing of the room.
 //
 // DocSpace answers an empty list, not an error, to a user who may not
-// manage the room's links (§5.1, §7.3). An empty listing is therefore
+// manage the room's links (API.md §5.1, §7.3). An empty listing is therefore
 // checked against the room: a Public or Form filling room always has its
 // primary link, and the room's details carry its share settings only for
-// users who may manage them (§4.6). Where the empty list means "no rights",
+// users who may manage them (API.md §4.6). Where the empty list means "no rights",
 // the error is a *NoLinkRightsError. A listing with links needs no check.
 func (s *Session) Links(ctx context.Context, roomID string, kind *LinkType) ([]Link, error) {
 	all, err := shared(ctx, s, s.listings, roomID, func(ctx context.Context) ([]Link, error) {
@@ -77,7 +104,8 @@ func (s *Session) Links(ctx context.Context, roomID string, kind *LinkType) ([]L
 }
 
 // FindLink returns the room's link with the given id; found is false when the
-// room has no such link.
+// room has no such link. There is no single-link endpoint: it is picked out of
+// the room's listing (API.md §10.8).
 func (s *Session) FindLink(ctx context.Context, roomID, linkID string) (Link, bool, error) {
 	links, err := s.Links(ctx, roomID, nil)
 	if err != nil {
@@ -89,7 +117,7 @@ func (s *Session) FindLink(ctx context.Context, roomID, linkID string) (Link, bo
 
 // NoLinkRightsError is an empty link listing of a room whose details show
 // that the token's user may not manage its links: DocSpace hides the links
-// from such a user instead of refusing (§7.3), so the list says nothing
+// from such a user instead of refusing (API.md §7.3), so the list says nothing
 // about which links exist.
 type NoLinkRightsError struct {
 	RoomID, RoomTitle string
@@ -166,8 +194,8 @@ func (s *Session) PrimaryLink(ctx context.Context, roomID string) (Link, error) 
 	return s.client.PrimaryLink(ctx, roomID)
 }
 
-// forget drops what was read of a room's links; readers after this point ask
-// DocSpace again.
+// forget drops what was read of a room's links (see Session for the rules);
+// readers after this point ask DocSpace again.
 func (s *Session) forget(roomID string) {
 	s.mu.Lock()
 	delete(s.listings, roomID)

@@ -138,3 +138,36 @@ func TestSessionPrimaryLink(t *testing.T) {
 		t.Errorf("collaboration room: %v, want 403", err)
 	}
 }
+
+// TestSessionSharesRoomSearches: a search by title is asked once per run and
+// kept across link writes, which do not change rooms.
+func TestSessionSharesRoomSearches(t *testing.T) {
+	t.Parallel()
+	s, srv := newSession(t)
+	ctx := context.Background()
+	room := srv.CreateRoom("Quarterly audit", docspacetest.RoomCustom)
+	srv.CreateRoom("Audit archive", docspacetest.RoomPublic)
+	for range 3 {
+		rooms, err := s.ListRooms(ctx, "audit")
+		if err != nil || len(rooms) != 2 {
+			t.Fatalf("ListRooms: %v %v", rooms, err)
+		}
+		rooms[0].Title = "changed by a caller" // a caller's copy: the next one sees the original
+	}
+	if _, err := s.SetLink(ctx, fmt.Sprint(room.ID), docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead}); err != nil {
+		t.Fatal(err)
+	}
+	rooms, err := s.ListRooms(ctx, "audit")
+	if err != nil || rooms[0].Title == "changed by a caller" || rooms[1].Title == "changed by a caller" {
+		t.Fatalf("after a write: %v %v", rooms, err)
+	}
+	if n := srv.Requests("GET", "/api/2.0/files/rooms"); n != 1 {
+		t.Errorf("%d room searches, want 1", n)
+	}
+	if _, err := s.ListRooms(ctx, "other"); err != nil {
+		t.Fatal(err)
+	}
+	if n := srv.Requests("GET", "/api/2.0/files/rooms"); n != 2 {
+		t.Errorf("%d room searches after another title, want 2", n)
+	}
+}

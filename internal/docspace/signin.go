@@ -25,7 +25,7 @@ type signInResult struct {
 }
 
 // SignIn exchanges a user name and password for a personal access token
-// (POST /api/2.0/authentication, §9), with cfg's transport settings. Neither
+// (POST /api/2.0/authentication, API.md §9), with cfg's transport settings. Neither
 // credential appears in an error.
 func SignIn(ctx context.Context, cfg Config, userName, password string) (string, error) {
 	if strings.TrimSpace(userName) == "" || password == "" {

@@ -51,14 +51,14 @@ func isLoopback(u *url.URL) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// newHTTPClient builds the per-attempt HTTP client: the caller's client or
-// one of our own with the TLS settings, a per-attempt timeout, no redirects
-// (a redirect could lead the token to another scheme or host), and a
-// transport that logs every attempt without its secrets.
 // idleConnsPerHost keeps a connection for each request Terraform runs at
 // once (-parallelism, 10 by default), with room to spare.
 const idleConnsPerHost = 32
 
+// newHTTPClient builds the per-attempt HTTP client: the caller's client or
+// one of our own with the TLS settings, a per-attempt timeout, no redirects
+// (a redirect could lead the token to another scheme or host), and a
+// transport that logs every attempt without its secrets.
 func newHTTPClient(cfg Config, timeout time.Duration) (*http.Client, error) {
 	var base http.RoundTripper
 	if cfg.HTTPClient != nil {
@@ -324,7 +324,7 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 }
 
 // writeSlots bounds concurrent writes, so that a large apply never trips
-// the server's limit of 15 concurrent non-GET requests (§9) by itself.
+// the server's limit of 15 concurrent non-GET requests (API.md §9) by itself.
 type writeSlots chan struct{}
 
 func (s writeSlots) acquire(ctx context.Context) error {

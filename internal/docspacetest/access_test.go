@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// §4.5: allowed access per room type and link kind; anything else is 403.
+// API.md §4.5: allowed access per room type and link kind; anything else is 403.
 func TestAccessMatrix(t *testing.T) {
 	t.Parallel()
 	const roleMsg = "The role is not available for this user type"
@@ -26,9 +26,9 @@ func TestAccessMatrix(t *testing.T) {
 					ok = ok || a == access
 				}
 				if rt == RoomFillingForms && linkType == 1 && (access == 7 || access == 2) {
-					continue // allowed by §4.5 but refused by the §4.6 limit of 0
+					continue // allowed by API.md §4.5 but refused by the API.md §4.6 limit of 0
 				}
-				name := fmt.Sprintf("§4.5 %s linkType %d access %d", rt, linkType, access)
+				name := fmt.Sprintf("API.md §4.5 %s linkType %d access %d", rt, linkType, access)
 				t.Run(name, func(t *testing.T) {
 					t.Parallel()
 					srv := newEnv(t)
@@ -44,13 +44,13 @@ func TestAccessMatrix(t *testing.T) {
 		}
 	}
 
-	t.Run("§5.7 external delete in a room without external links is refused too", func(t *testing.T) {
+	t.Run("API.md §5.7 external delete in a room without external links is refused too", func(t *testing.T) {
 		t.Parallel()
 		srv := newEnv(t)
 		room := srv.CreateRoom("r", RoomEditing)
 		putLink(t, srv, room.ID, map[string]any{"linkType": 1, "access": 0, "linkId": newGUID()}).expectError(http.StatusForbidden, roleMsg)
 	})
-	t.Run("§4.5 the primary link of a Form room may be switched to Read", func(t *testing.T) {
+	t.Run("API.md §4.5 the primary link of a Form room may be switched to Read", func(t *testing.T) {
 		t.Parallel()
 		srv := newEnv(t)
 		room := srv.CreateRoom("r", RoomFillingForms)
@@ -63,7 +63,7 @@ func TestAccessMatrix(t *testing.T) {
 	})
 }
 
-// §4.6, §5.7: per-room link count limits, checked on create only.
+// API.md §4.6, §5.7: per-room link count limits, checked on create only.
 func TestLinkLimits(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -73,12 +73,12 @@ func TestLinkLimits(t *testing.T) {
 		access   int
 		limit    int
 	}{
-		{"§4.6 Custom: 5 additional external links", RoomCustom, 1, 2, 5},
-		{"§4.6 Public: 5 additional external links", RoomPublic, 1, 2, 5},
-		{"§4.6 Form-filling: 0 additional external links", RoomFillingForms, 1, 7, 0},
-		{"§4.6 Custom: 1 invitation link", RoomCustom, 0, 2, 1},
-		{"§4.6 Editing: 1 invitation link", RoomEditing, 0, 2, 1},
-		{"§4.6 VDR: 1 invitation link", RoomVirtualData, 0, 2, 1},
+		{"API.md §4.6 Custom: 5 additional external links", RoomCustom, 1, 2, 5},
+		{"API.md §4.6 Public: 5 additional external links", RoomPublic, 1, 2, 5},
+		{"API.md §4.6 Form-filling: 0 additional external links", RoomFillingForms, 1, 7, 0},
+		{"API.md §4.6 Custom: 1 invitation link", RoomCustom, 0, 2, 1},
+		{"API.md §4.6 Editing: 1 invitation link", RoomEditing, 0, 2, 1},
+		{"API.md §4.6 VDR: 1 invitation link", RoomVirtualData, 0, 2, 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -91,7 +91,7 @@ func TestLinkLimits(t *testing.T) {
 			}
 			msg := fmt.Sprintf("The maximum number of links may not exceed %d", tc.limit)
 			putLink(t, srv, room.ID, map[string]any{"linkType": tc.linkType, "access": tc.access}).expectError(http.StatusForbidden, msg)
-			// §5.7 quirk: deleting an unknown id at the limit runs the count check.
+			// API.md §5.7 quirk: deleting an unknown id at the limit runs the count check.
 			putLink(t, srv, room.ID, map[string]any{"linkType": tc.linkType, "access": 0, "linkId": newGUID()}).expectError(http.StatusForbidden, msg)
 			// Updates are not creates: they pass at the limit.
 			if len(ids) > 0 {
@@ -100,7 +100,7 @@ func TestLinkLimits(t *testing.T) {
 		})
 	}
 
-	t.Run("§5.7 deleting an unknown id below the limit is a 200 no-op", func(t *testing.T) {
+	t.Run("API.md §5.7 deleting an unknown id below the limit is a 200 no-op", func(t *testing.T) {
 		t.Parallel()
 		srv := newEnv(t)
 		room := srv.CreateRoom("r", RoomCustom)
@@ -109,7 +109,7 @@ func TestLinkLimits(t *testing.T) {
 			t.Errorf("got %s", r.raw)
 		}
 	})
-	t.Run("§4.6 the primary link does not count against additional links", func(t *testing.T) {
+	t.Run("API.md §4.6 the primary link does not count against additional links", func(t *testing.T) {
 		t.Parallel()
 		srv := newEnv(t)
 		room := srv.CreateRoom("r", RoomPublic) // has its primary already

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// authCookie is the cookie the cookie/token handler reads (§9).
+// authCookie is the cookie the cookie/token handler reads (API.md §9).
 const authCookie = "asc_auth_key"
 
 // tokenLifetime is how long a token from POST /api/2.0/authentication lasts.
@@ -18,27 +18,40 @@ type caller struct{ role role }
 
 func (c caller) manager() bool { return c.role == roleManager }
 
-// authenticate picks the scheme like the server (§9): Basic; "Bearer sk-…" API
-// keys and JWTs, which ignore the cookie; otherwise the cookie/token handler,
-// where a present asc_auth_key cookie wins over the header and a leading
-// "Bearer " is stripped. Caller holds e.mu.
+// authenticate picks the handler like the server (API.md §9), with its
+// case-sensitive prefixes: "Basic "; "Bearer " followed by an API key (sk-…)
+// or a JWT, which ignore the cookie; everything else goes to the cookie/token
+// handler (cookieToken). Caller holds e.mu.
 func (e *Emulator) authenticate(r *http.Request) (caller, bool) {
-	header := strings.TrimSpace(r.Header.Get("Authorization"))
-	scheme, rest, _ := strings.Cut(header, " ")
-	rest = strings.TrimSpace(rest)
-	switch {
-	case strings.EqualFold(scheme, "Basic"):
-		return e.basicAuth(rest)
-	case strings.EqualFold(scheme, "Bearer") && (strings.HasPrefix(rest, "sk-") || strings.Count(rest, ".") == 2):
-		return e.tokenCaller(rest)
+	header := r.Header.Get("Authorization")
+	if rest, ok := strings.CutPrefix(header, "Basic "); ok {
+		return e.basicAuth(strings.TrimSpace(rest))
 	}
-	if ck, err := r.Cookie(authCookie); err == nil && ck.Value != "" {
-		return e.tokenCaller(ck.Value)
+	if rest, ok := strings.CutPrefix(header, "Bearer "); ok {
+		if token := strings.TrimSpace(rest); strings.HasPrefix(token, "sk-") || strings.Count(token, ".") == 2 {
+			return e.tokenCaller(token)
+		}
 	}
-	if strings.EqualFold(scheme, "Bearer") {
-		return e.tokenCaller(rest)
+	return e.tokenCaller(cookieToken(r, header))
+}
+
+// cookieToken is what the cookie/token handler validates: the asc_auth_key
+// cookie when the request has one, else the Authorization header, trimmed,
+// and cut by len("Bearer ") when it contains "Bearer" in exactly that case.
+// So "bearer <token>" stays whole, is no token and ends in 401.
+func cookieToken(r *http.Request, header string) string {
+	value := header
+	if ck, err := r.Cookie(authCookie); err == nil {
+		value = ck.Value
 	}
-	return e.tokenCaller(header)
+	value = strings.TrimSpace(value)
+	if strings.Contains(value, "Bearer") {
+		if len(value) < len("Bearer ") {
+			return "" // the server's slice throws: authentication fails
+		}
+		value = value[len("Bearer "):]
+	}
+	return value
 }
 
 func (e *Emulator) tokenCaller(token string) (caller, bool) {
@@ -65,7 +78,7 @@ func (e *Emulator) basicAuth(encoded string) (caller, bool) {
 	return caller{role: roleManager}, true
 }
 
-// authTokenDTO is AuthenticationTokenDto (§9).
+// authTokenDTO is AuthenticationTokenDto (API.md §9).
 type authTokenDTO struct {
 	Token      string `json:"token,omitempty"`
 	Expires    string `json:"expires,omitempty"`
@@ -74,10 +87,14 @@ type authTokenDTO struct {
 	ConfirmURL string `json:"confirmUrl,omitempty"`
 }
 
-// handleAuthenticate is POST /api/2.0/authentication (§9): a personal token
+// handleAuthenticate is POST /api/2.0/authentication (API.md §9): a personal token
 // plus the asc_auth_key cookie, 401 for wrong credentials, and for accounts
 // with two-factor authentication "tfa": true with a confirmUrl and no token.
 func (e *Emulator) handleAuthenticate(w http.ResponseWriter, r *http.Request) {
+	if !jsonContentType(r) {
+		writeUnsupportedMediaType(w, r)
+		return
+	}
 	fields, errs := readObject(readAll(r.Body), "inDto", "ASC.Web.Api.ApiModels.RequestsDto.AuthRequestsDto")
 	if errs != nil {
 		writeValidation(w, r, errs)

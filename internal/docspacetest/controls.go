@@ -34,7 +34,7 @@ type Link struct {
 }
 
 // CreateRoom creates a room as POST /api/2.0/files/rooms would; Public and
-// Form-filling rooms get their primary link (§6).
+// Form-filling rooms get their primary link (API.md §6).
 func (e *Emulator) CreateRoom(title string, t RoomType) Room {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -127,7 +127,7 @@ func (e *Emulator) SetLink(roomID int, l Link) error {
 	}
 	stored, _ := r.find(id)
 	if stored == nil {
-		stored = &storedLink{id: id, shareKey: newShortKey()}
+		stored = &storedLink{id: id, shareKey: shortKey(id)}
 		r.links = append(r.links, stored)
 	}
 	stored.subject = s
@@ -165,7 +165,7 @@ func (e *Emulator) DeleteLink(roomID int, linkID string) bool {
 
 // SetMemberToken makes token valid for a user who is a member of every room
 // but no room manager: GET …/links answers 200 [] and PUT 403 "Access denied"
-// (§5.1, §7.3).
+// (API.md §5.1, §7.3).
 func (e *Emulator) SetMemberToken(token string) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -181,7 +181,7 @@ func (e *Emulator) AddToken(token string) {
 }
 
 // SetDefaultInternal sets the portal's "default share link internal" setting,
-// applied to external links created without linkId (v3.7, §5.5). Default false.
+// applied to external links created without linkId (v3.7, API.md §5.5). Default false.
 func (e *Emulator) SetDefaultInternal(v bool) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -189,7 +189,7 @@ func (e *Emulator) SetDefaultInternal(v bool) {
 }
 
 // SetExternalSharingDisabled flips the admin switch that disables external
-// sharing for rooms (v3.7, §5.5): links in Custom/Form rooms become internal,
+// sharing for rooms (v3.7, API.md §5.5): links in Custom/Form rooms become internal,
 // and Public rooms refuse new links and primary revokes. Default off.
 func (e *Emulator) SetExternalSharingDisabled(v bool) {
 	e.mu.Lock()
@@ -197,7 +197,7 @@ func (e *Emulator) SetExternalSharingDisabled(v bool) {
 	e.externalSharingDisabled = v
 }
 
-// SetIgnoreLinkIDs makes the emulator behave unlike DocSpace (§2): a create
+// SetIgnoreLinkIDs makes the emulator behave unlike DocSpace (API.md §2): a create
 // with a linkId it does not know makes a link with a new id of its own, as a
 // proxy that drops the field or another server version might. Updates and
 // deletes of existing ids are unaffected. Default off.

@@ -82,7 +82,7 @@ func TestLinkControls(t *testing.T) {
 	}
 }
 
-// §9 rate limiting: 429, empty body, Retry-After; then service resumes.
+// API.md §9 rate limiting: 429, empty body, Retry-After; then service resumes.
 func TestRateLimitNext(t *testing.T) {
 	t.Parallel()
 	srv := newEnv(t)

@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// apiDateLayout is ApiDateTime's wire format (§3.2): seven fractional digits
+// apiDateLayout is ApiDateTime's wire format (API.md §3.2): seven fractional digits
 // and "Z" for a zero offset, "±hh:mm" otherwise.
 const apiDateLayout = "2006-01-02T15:04:05.0000000Z07:00"
 
@@ -22,7 +22,9 @@ var offsetDateLayouts = []string{
 	"2006-01-02 15:04:05.999999999Z07:00",
 }
 
-// Request date layouts without an offset; read in the portal zone (§2).
+// Request date layouts without an offset. The server's converter reads them in
+// the time zone of its own process, not the portal's (API.md §2); DocSpace
+// runs in UTC, and so does serverZone.
 var localDateLayouts = []string{
 	"2006-01-02T15:04:05.999999999",
 	"2006-01-02T15:04",
@@ -30,9 +32,12 @@ var localDateLayouts = []string{
 	"2006-01-02",
 }
 
+// serverZone is the time zone of the server process.
+var serverZone = time.UTC
+
 // parseAPIDate reads a request date. It reports false for text it cannot
-// read: the server then treats the field as "no date", without an error (§2).
-func parseAPIDate(s string, loc *time.Location) (time.Time, bool) {
+// read: the server then treats the field as "no date", without an error (API.md §2).
+func parseAPIDate(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return time.Time{}, false
@@ -43,7 +48,7 @@ func parseAPIDate(s string, loc *time.Location) (time.Time, bool) {
 		}
 	}
 	for _, layout := range localDateLayouts {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+		if t, err := time.ParseInLocation(layout, s, serverZone); err == nil {
 			return truncateTicks(t), true
 		}
 	}

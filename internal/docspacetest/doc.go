@@ -6,9 +6,10 @@
 //	room := srv.CreateRoom("Audit", docspacetest.RoomCustom)
 //	// point the client at srv.URL with docspacetest.DefaultToken
 //
-// The behaviour follows shared/docspace-api.md (section numbers §N in comments
-// refer to it), in particular the §11 emulator checklist. Where the spec marks
-// a behaviour UNCONFIRMED, the emulator implements the spec's best guess.
+// The behaviour follows the project's API notes, internal/docspace/API.md
+// (comments cite a section as "API.md §7.3"), in particular the checklist of
+// API.md §11. Where the notes mark a behaviour UNCONFIRMED, the emulator
+// implements the guess that API.md §12 gives.
 //
 // Test controls (CreateRoom, SetLink, Requests, ...) let tests arrange state
 // behind the API's back and observe what a client did. All of them are safe

@@ -13,7 +13,7 @@ type role int
 
 const (
 	roleManager role = iota + 1 // room manager: reads and writes links
-	roleMember                  // member without manage rights (§5.1, §7.3)
+	roleMember                  // member without manage rights (API.md §5.1, §7.3)
 )
 
 // Emulator is the DocSpace API emulator. It implements http.Handler; use
@@ -22,7 +22,7 @@ type Emulator struct {
 	loc     *time.Location
 	version Version
 	now     func() time.Time
-	// passwordMinLength is the portal policy's minimum (§5.3).
+	// passwordMinLength is the portal policy's minimum (API.md §5.3).
 	passwordMinLength int
 
 	mu                      sync.Mutex
@@ -48,7 +48,7 @@ type Emulator struct {
 	done        chan struct{} // closed when the server shuts down
 }
 
-// storedRoom is a room with its links in insertion order (§7.2 ties).
+// storedRoom is a room with its links in insertion order (API.md §7.2 ties).
 type storedRoom struct {
 	id      int
 	title   string
@@ -57,7 +57,7 @@ type storedRoom struct {
 	links   []*storedLink
 }
 
-// storedLink is one share record of a room (§3.2).
+// storedLink is one share record of a room (API.md §3.2).
 type storedLink struct {
 	id              string
 	subject         subjectType
@@ -73,7 +73,7 @@ type storedLink struct {
 	requestToken    string // external links only
 }
 
-// linkOptions is what a write replaces wholesale (full-replacement semantics, §2).
+// linkOptions is what a write replaces wholesale (full-replacement semantics, API.md §2).
 type linkOptions struct {
 	title           string
 	password        string
@@ -152,10 +152,9 @@ func (r *storedRoom) remove(id string) bool {
 	return false
 }
 
-// newLink makes a link with fresh keys; the short key and token stay for the
-// life of the link (§10.3).
+// newLink makes a link with the short key and token its id yields (API.md §10.3).
 func newLink(id string, s subjectType, access int, o linkOptions) *storedLink {
-	l := &storedLink{id: id, subject: s, access: access, shareKey: newShortKey()}
+	l := &storedLink{id: id, subject: s, access: access, shareKey: shortKey(id)}
 	if s.isExternal() {
 		l.requestToken = requestToken(id)
 	}
@@ -163,7 +162,7 @@ func newLink(id string, s subjectType, access int, o linkOptions) *storedLink {
 	return l
 }
 
-// apply replaces all options of the link (§2 full replacement).
+// apply replaces all options of the link (API.md §2 full replacement).
 func (l *storedLink) apply(o linkOptions) {
 	l.title = o.title
 	l.password = o.password
@@ -174,7 +173,7 @@ func (l *storedLink) apply(o linkOptions) {
 	l.currentUseCount = o.currentUseCount
 }
 
-// addPrimaryLink creates the server's own primary link of a room (§6). Caller holds e.mu.
+// addPrimaryLink creates the server's own primary link of a room (API.md §6). Caller holds e.mu.
 func (e *Emulator) addPrimaryLink(r *storedRoom) *storedLink {
 	access, title := primaryDefaults(r.typ)
 	internal := false
@@ -187,7 +186,7 @@ func (e *Emulator) addPrimaryLink(r *storedRoom) *storedLink {
 }
 
 // createRoom stores a new room; Public and Form-filling rooms get their
-// primary link at once (§6). Caller holds e.mu.
+// primary link at once (API.md §6). Caller holds e.mu.
 func (e *Emulator) createRoom(title string, t RoomType) *storedRoom {
 	r := &storedRoom{id: e.nextRoomID, title: title, typ: t, created: truncateTicks(e.clock())}
 	e.nextRoomID++

@@ -6,13 +6,13 @@ import (
 	"strings"
 )
 
-// hrefLink is the envelope's "links" element (§3.1).
+// hrefLink is the envelope's "links" element (API.md §3.1).
 type hrefLink struct {
 	Href   string `json:"href"`
 	Action string `json:"action"`
 }
 
-// successEnvelope is SuccessApiResponse (§3.1). The field order is the server's.
+// successEnvelope is SuccessApiResponse (API.md §3.1). The field order is the server's.
 type successEnvelope struct {
 	Response   json.RawMessage `json:"response,omitempty"` // omitted when null
 	Count      int             `json:"count"`
@@ -21,7 +21,7 @@ type successEnvelope struct {
 	StatusCode int             `json:"statusCode"`
 }
 
-// errorEnvelope is ErrorApiResponse (§8.1). Nulls are not stripped here.
+// errorEnvelope is ErrorApiResponse (API.md §8.1). Nulls are not stripped here.
 type errorEnvelope struct {
 	Error      errorBody `json:"error"`
 	Status     int       `json:"status"`
@@ -36,7 +36,7 @@ type errorBody struct {
 }
 
 // problemDetails is ASP.NET's automatic model-validation answer, which the
-// server wraps in the success envelope with status 1 (§8.3).
+// server wraps in the success envelope with status 1 (API.md §8.3).
 type problemDetails struct {
 	Type    string              `json:"type"`
 	Title   string              `json:"title"`
@@ -74,7 +74,7 @@ func writeJSON(w http.ResponseWriter, status int, body any) {
 
 // writeSuccess answers 200 with payload as "response". A nil payload leaves
 // "response" out and sets count 0; count is the list length for lists and 1
-// for a single object (§3.1).
+// for a single object (API.md §3.1).
 func writeSuccess(w http.ResponseWriter, r *http.Request, payload any, count int) {
 	env := successEnvelope{Count: count, Links: envelopeLinks(r), StatusCode: http.StatusOK}
 	if payload != nil {
@@ -90,7 +90,7 @@ func writeSuccess(w http.ResponseWriter, r *http.Request, payload any, count int
 	writeJSON(w, http.StatusOK, env)
 }
 
-// writeError answers with the §8.1 error envelope.
+// writeError answers with the API.md §8.1 error envelope.
 func writeError(w http.ResponseWriter, err *apiError) {
 	body := errorBody{Message: err.message, HResult: err.hresult}
 	if err.exceptionType != "" {
@@ -103,7 +103,7 @@ func writeError(w http.ResponseWriter, err *apiError) {
 }
 
 // writeValidation answers 400 with problem details inside the success
-// envelope: status 1, count 1 (§8.3).
+// envelope: status 1, count 1 (API.md §8.3).
 func writeValidation(w http.ResponseWriter, r *http.Request, errs map[string][]string) {
 	details := problemDetails{
 		Type:    "https://tools.ietf.org/html/rfc9110#section-15.5.1",
@@ -123,7 +123,26 @@ func writeValidation(w http.ResponseWriter, r *http.Request, errs map[string][]s
 }
 
 // writeEmpty answers with a status and no body, as the framework does for
-// 401 challenges and 429 rejections (§8.4).
+// 401 challenges and 429 rejections (API.md §8.4).
+// writeUnsupportedMediaType is the 415 of a body without a JSON Content-Type
+// (API.md §8.4): ASP.NET's problem, which the server's result filter wraps in
+// the success envelope before the status reaches the response, so the
+// envelope still says status 0 and statusCode 200.
+func writeUnsupportedMediaType(w http.ResponseWriter, r *http.Request) {
+	details, _ := json.Marshal(map[string]any{
+		"type":    "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+		"title":   "Unsupported Media Type",
+		"status":  http.StatusUnsupportedMediaType,
+		"traceId": newTraceID(),
+	})
+	writeJSON(w, http.StatusUnsupportedMediaType, successEnvelope{
+		Response:   details,
+		Count:      1,
+		Links:      envelopeLinks(r),
+		StatusCode: http.StatusOK,
+	})
+}
+
 func writeEmpty(w http.ResponseWriter, status int) {
 	w.WriteHeader(status)
 }

@@ -5,10 +5,11 @@ import (
 	"encoding/json"
 	"net/http"
 	"regexp"
+	"strings"
 	"testing"
 )
 
-// §3.1: the success envelope of every endpoint.
+// API.md §3.1: the success envelope of every endpoint.
 func TestSuccessEnvelope(t *testing.T) {
 	t.Parallel()
 	srv := newEnv(t)
@@ -23,10 +24,10 @@ func TestSuccessEnvelope(t *testing.T) {
 		wantCount int
 		wantResp  bool
 	}{
-		{"§3.1 single object has count 1", http.MethodPut, linksPath(room.ID), map[string]any{"linkType": 1, "access": 2, "linkId": linkID}, 1, true},
-		{"§3.1 list count is its length, href keeps the query", http.MethodGet, linksPath(room.ID) + "?type=1", nil, 1, true},
-		{"§3.5 delete omits response and has count 0", http.MethodPut, linksPath(room.ID), map[string]any{"linkType": 1, "access": 0, "linkId": linkID}, 0, false},
-		{"§3.1 empty list has count 0", http.MethodGet, linksPath(room.ID), nil, 0, true},
+		{"API.md §3.1 single object has count 1", http.MethodPut, linksPath(room.ID), map[string]any{"linkType": 1, "access": 2, "linkId": linkID}, 1, true},
+		{"API.md §3.1 list count is its length, href keeps the query", http.MethodGet, linksPath(room.ID) + "?type=1", nil, 1, true},
+		{"API.md §3.5 delete omits response and has count 0", http.MethodPut, linksPath(room.ID), map[string]any{"linkType": 1, "access": 0, "linkId": linkID}, 0, false},
+		{"API.md §3.1 empty list has count 0", http.MethodGet, linksPath(room.ID), nil, 0, true},
 	}
 	for _, tc := range tests {
 		r := call(t, srv, tc.method, tc.path, tc.body).mustStatus(http.StatusOK)
@@ -54,7 +55,7 @@ func TestSuccessEnvelope(t *testing.T) {
 	}
 }
 
-// assertNoNulls walks a success body: nulls are omitted, never written (§3.1).
+// assertNoNulls walks a success body: nulls are omitted, never written (API.md §3.1).
 func assertNoNulls(t *testing.T, name string, v any) {
 	t.Helper()
 	switch x := v.(type) {
@@ -77,7 +78,7 @@ var (
 	base64URLPattern = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 )
 
-// §3.2: the link object, external and invitation.
+// API.md §3.2: the link object, external and invitation.
 func TestLinkObject(t *testing.T) {
 	t.Parallel()
 	srv := newEnv(t)
@@ -97,13 +98,13 @@ func TestLinkObject(t *testing.T) {
 		values      map[string]any
 	}{
 		{
-			name: "§3.2 external link", dto: external.response(), subjectType: 1,
+			name: "API.md §3.2 external link", dto: external.response(), subjectType: 1,
 			present: []string{"requestToken", "password", "denyDownload", "internal", "isExpired", "primary", "shareLink"},
 			absent:  []string{"expirationDate", "maxUseCount", "currentUseCount"},
 			values:  map[string]any{"title": "Auditors", "password": "Audit2026pass", "denyDownload": true, "linkType": 1.0, "primary": false},
 		},
 		{
-			name: "§3.2 invitation link (v3.7)", dto: invitation.response(), subjectType: 3,
+			name: "API.md §3.2 invitation link (v3.7)", dto: invitation.response(), subjectType: 3,
 			present: []string{"currentUseCount", "denyDownload", "internal"},
 			absent:  []string{"requestToken", "password", "maxUseCount", "expirationDate"},
 			values:  map[string]any{"title": "Invitation link", "linkType": 0.0, "currentUseCount": 0.0, "internal": false},
@@ -153,11 +154,11 @@ func TestLinkObject(t *testing.T) {
 
 	token := external.link()["requestToken"].(string)
 	if !base64URLPattern.MatchString(token) || len(token) < 100 || len(token) > 120 {
-		t.Errorf("§3.2 requestToken %q is not base64url of about 111 characters (len %d)", token, len(token))
+		t.Errorf("API.md §3.2 requestToken %q is not base64url of about 111 characters (len %d)", token, len(token))
 	}
 }
 
-// §3.2, §10.2, §10.3: id, shareLink and requestToken survive updates and reads.
+// API.md §3.2, §10.2, §10.3: id, shareLink and requestToken survive updates and reads.
 func TestLinkIdentityIsStable(t *testing.T) {
 	t.Parallel()
 	srv := newEnv(t)
@@ -171,18 +172,18 @@ func TestLinkIdentityIsStable(t *testing.T) {
 
 	for _, got := range []map[string]any{updated, listed} {
 		if got["id"] != id || got["shareLink"] != created["shareLink"] || got["requestToken"] != created["requestToken"] {
-			t.Errorf("§10.2 identity changed: created %v, now %v", created, got)
+			t.Errorf("API.md §10.2 identity changed: created %v, now %v", created, got)
 		}
 	}
 	if stored.ShareLink != created["shareLink"] || stored.RequestToken != created["requestToken"] {
 		t.Errorf("test control Link disagrees with the API: %+v vs %v", stored, created)
 	}
 	if requestToken(id) != created["requestToken"] {
-		t.Errorf("§3.3 requestToken is not deterministic per link id")
+		t.Errorf("API.md §3.3 requestToken is not deterministic per link id")
 	}
 }
 
-// §8.1, §8.2: the error envelope keeps null type/stack and carries hresult.
+// API.md §8.1, §8.2: the error envelope keeps null type/stack and carries hresult.
 func TestErrorEnvelope(t *testing.T) {
 	t.Parallel()
 	srv := newEnv(t)
@@ -190,19 +191,19 @@ func TestErrorEnvelope(t *testing.T) {
 	r.expectError(http.StatusNotFound, "Item not found")
 	e := r.body["error"].(map[string]any)
 	if e["type"] != "ASC.Common.Web.ItemNotFoundException" {
-		t.Errorf("§8.2 404 type = %v", e["type"])
+		t.Errorf("API.md §8.2 404 type = %v", e["type"])
 	}
 	for _, k := range []string{"message", "type", "stack", "hresult"} {
 		if _, ok := e[k]; !ok {
-			t.Errorf("§8.1 error.%s missing", k)
+			t.Errorf("API.md §8.1 error.%s missing", k)
 		}
 	}
 	if _, ok := r.body["response"]; ok {
-		t.Errorf("§8.1 error envelope must not carry response")
+		t.Errorf("API.md §8.1 error envelope must not carry response")
 	}
 }
 
-// §8.3: model-validation errors ride in the success envelope with status 1.
+// API.md §8.3: model-validation errors ride in the success envelope with status 1.
 func TestValidationEnvelope(t *testing.T) {
 	t.Parallel()
 	srv := newEnv(t)
@@ -212,16 +213,47 @@ func TestValidationEnvelope(t *testing.T) {
 	resp := r.response()
 	if resp["type"] != "https://tools.ietf.org/html/rfc9110#section-15.5.1" ||
 		resp["title"] != "One or more validation errors occurred." || num(resp["status"]) != 400 {
-		t.Errorf("§8.3 problem details wrong: %v", resp)
+		t.Errorf("API.md §8.3 problem details wrong: %v", resp)
 	}
 	if !regexp.MustCompile(`^00-[0-9a-f]{32}-[0-9a-f]{16}-00$`).MatchString(resp["traceId"].(string)) {
-		t.Errorf("§8.3 traceId = %v", resp["traceId"])
+		t.Errorf("API.md §8.3 traceId = %v", resp["traceId"])
 	}
 	if msgs := r.validationErrors()["RoomLink.Title"].([]any); msgs[0] != "The field Title must be a string with a maximum length of 255." {
-		t.Errorf("§8.3 title message = %v", msgs)
+		t.Errorf("API.md §8.3 title message = %v", msgs)
 	}
 	links := r.body["links"].([]any)
 	if links[0].(map[string]any)["action"] != "PUT" {
-		t.Errorf("§8.3 links = %v", links)
+		t.Errorf("API.md §8.3 links = %v", links)
+	}
+}
+
+// API.md §10.3: one link id, one short link: across updates, and across a
+// delete and a create with the same id; another id, another short link.
+func TestShortLinkFollowsLinkID(t *testing.T) {
+	t.Parallel()
+	srv := newEnv(t)
+	room := srv.CreateRoom("Audit", RoomCustom)
+	id := newGUID()
+	put := func(access int) string {
+		r := putLink(t, srv, room.ID, map[string]any{"linkId": id, "linkType": 1, "access": access}).mustStatus(http.StatusOK)
+		if access == 0 {
+			return ""
+		}
+		return r.link()["shareLink"].(string)
+	}
+	first := put(2)
+	if !strings.Contains(first, "/s/") || len(first[strings.LastIndex(first, "/")+1:]) != 15 {
+		t.Fatalf("shareLink %q is not a 15-character /s/ link", first)
+	}
+	if again := put(10); again != first {
+		t.Errorf("after an update: %q, want %q", again, first)
+	}
+	put(0)
+	if recreated := put(2); recreated != first {
+		t.Errorf("deleted and created with the same id: %q, want %q", recreated, first)
+	}
+	other := putLink(t, srv, room.ID, map[string]any{"linkId": newGUID(), "linkType": 1, "access": 2}).mustStatus(http.StatusOK)
+	if other.link()["shareLink"] == first {
+		t.Errorf("another link id has the same short link %q", first)
 	}
 }

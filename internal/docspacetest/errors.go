@@ -3,7 +3,7 @@ package docspacetest
 import "fmt"
 
 // apiError is an exception as the server's global handler reports it: HTTP
-// status, message, .NET exception type and HRESULT (§8.1, §8.2).
+// status, message, .NET exception type and HRESULT (API.md §8.1, §8.2).
 type apiError struct {
 	status        int
 	message       string
@@ -22,58 +22,53 @@ const (
 	hresultAuthentication   = -2146233087 // COR_E_SYSTEM
 )
 
-// errItemNotFound: unknown room (§8.2).
+// errItemNotFound: unknown room (API.md §8.2).
 func errItemNotFound() *apiError {
 	return &apiError{404, "Item not found", "ASC.Common.Web.ItemNotFoundException", hresultException}
 }
 
-// errAccessDenied: SecurityException; the handler overwrites its text (§8.2).
+// errAccessDenied: SecurityException; the handler overwrites its text (API.md §8.2).
 func errAccessDenied() *apiError {
 	return &apiError{403, "Access denied", "System.Security.SecurityException", hresultSecurity}
 }
 
-// errInvalidOperation is InvalidOperationException, which maps to 403 (§8.2).
+// errInvalidOperation is InvalidOperationException, which maps to 403 (API.md §8.2).
 func errInvalidOperation(message string) *apiError {
 	return &apiError{403, message, "System.InvalidOperationException", hresultInvalidOperation}
 }
 
-// errBadLinkType: linkType outside {0,1} (§5.7) – the default text of InvalidOperationException.
+// errBadLinkType: linkType outside {0,1} (API.md §5.7) – the default text of InvalidOperationException.
 func errBadLinkType() *apiError {
 	return errInvalidOperation("Operation is not valid due to the current state of the object.")
 }
 
-// errRoleNotAvailable: access not allowed for the room type and link kind (§4.5).
+// errRoleNotAvailable: access not allowed for the room type and link kind (API.md §4.5).
 func errRoleNotAvailable() *apiError {
 	return errInvalidOperation("The role is not available for this user type")
 }
 
-// errMaxLinks: link count limit reached on create (§4.6).
+// errMaxLinks: link count limit reached on create (API.md §4.6).
 func errMaxLinks(limit int) *apiError {
 	return errInvalidOperation(fmt.Sprintf("The maximum number of links may not exceed %d", limit))
 }
 
-// errArgumentOutOfRange is `new ArgumentException(null, param)` (§8.2).
+// errArgumentOutOfRange is `new ArgumentException(null, param)` (API.md §8.2).
 func errArgumentOutOfRange(param string) *apiError {
 	return &apiError{400, fmt.Sprintf("Value does not fall within the expected range. (Parameter '%s')", param),
 		"System.ArgumentException", hresultArgument}
 }
 
-// errArgument is an ArgumentException with its own text (§8.2).
+// errArgument is an ArgumentException with its own text (API.md §8.2).
 func errArgument(message string) *apiError {
 	return &apiError{400, message, "System.ArgumentException", hresultArgument}
 }
 
-// errPasswordPolicy: link password violates the portal policy (§5.3).
+// errPasswordPolicy: link password violates the portal policy (API.md §5.3).
 func errPasswordPolicy(minLength int) *apiError {
 	return errArgument(passwordPolicyMessage(minLength))
 }
 
-// errAuthenticationFailed: wrong credentials at POST /api/2.0/authentication (§9).
+// errAuthenticationFailed: wrong credentials at POST /api/2.0/authentication (API.md §9).
 func errAuthenticationFailed() *apiError {
 	return &apiError{401, "User authentication failed", "System.Security.Authentication.AuthenticationException", hresultAuthentication}
-}
-
-// errRouteNotFound: no endpoint for the path.
-func errRouteNotFound() *apiError {
-	return &apiError{404, "Not found", "", hresultException}
 }

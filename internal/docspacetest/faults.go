@@ -24,9 +24,9 @@ const (
 	// FaultNone is no fault.
 	FaultNone Fault = iota
 	// FaultRateLimit answers 429 with an empty body, Retry-After: 1 and
-	// X-RateLimit-* headers, as the server's limiter does (§8.4). Not applied.
+	// X-RateLimit-* headers, as the server's limiter does (API.md §8.4). Not applied.
 	FaultRateLimit
-	// FaultServerError answers 500 with the §8.1 error envelope. Not applied.
+	// FaultServerError answers 500 with the API.md §8.1 error envelope. Not applied.
 	FaultServerError
 	// FaultBadGateway applies the request, then answers 502 with a proxy's
 	// HTML page: the upstream answer was lost.
@@ -299,7 +299,7 @@ func copyRecorded(w http.ResponseWriter, rec *httptest.ResponseRecorder, n int) 
 	_, _ = w.Write(body)
 }
 
-// writeProxyPage answers like nginx in front of a failing DocSpace (§8.4).
+// writeProxyPage answers like nginx in front of a failing DocSpace (API.md §8.4).
 func writeProxyPage(w http.ResponseWriter, status int, title string) {
 	w.Header().Set("Content-Type", "text/html")
 	w.WriteHeader(status)

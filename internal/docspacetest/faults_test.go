@@ -30,6 +30,9 @@ func rawCall(ctx context.Context, srv *Server, method, path string, body any, ti
 	}
 	req, _ := http.NewRequestWithContext(ctx, method, srv.URL+path, reader)
 	req.Header.Set("Authorization", "Bearer "+DefaultToken)
+	if reader != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	client := &http.Client{Timeout: timeout, Transport: &http.Transport{DisableKeepAlives: true}}
 	res, err := client.Do(req)
 	if err != nil {
@@ -237,7 +240,7 @@ func countOf(faults []Fault, f Fault) int {
 	return n
 }
 
-// §9: beyond the concurrent-write, concurrent-read or per-minute limit a
+// API.md §9: beyond the concurrent-write, concurrent-read or per-minute limit a
 // request is rejected at once with 429 and rate-limit headers.
 func TestLimits(t *testing.T) {
 	t.Parallel()

@@ -168,7 +168,7 @@ func (r result) errorMessage() string {
 	return e["message"].(string)
 }
 
-// validationErrors is response.errors of a §8.3 answer.
+// validationErrors is response.errors of a API.md §8.3 answer.
 func (r result) validationErrors() map[string]any {
 	r.t.Helper()
 	errs, ok := r.response()["errors"].(map[string]any)
@@ -184,7 +184,7 @@ func num(v any) int {
 	return int(f)
 }
 
-// expectError checks an error answer: status and exact message (§8.1, §8.2).
+// expectError checks an error answer: status and exact message (API.md §8.1, §8.2).
 func (r result) expectError(status int, message string) {
 	r.t.Helper()
 	r.mustStatus(status)
@@ -196,7 +196,7 @@ func (r result) expectError(status int, message string) {
 	}
 }
 
-// expectValidation checks a §8.3 answer that names the key.
+// expectValidation checks a API.md §8.3 answer that names the key.
 func (r result) expectValidation(key string) {
 	r.t.Helper()
 	r.mustStatus(http.StatusBadRequest)

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
+	"net/http"
 	"strconv"
 	"strings"
 )
@@ -17,14 +19,14 @@ type bodyField struct {
 	offset int64 // byte offset just after the value, for error texts
 }
 
-// validationErrors is the "errors" map of §8.3 problem details.
+// validationErrors is the "errors" map of API.md §8.3 problem details.
 type validationErrors map[string][]string
 
 func (v validationErrors) add(key, message string) { v[key] = append(v[key], message) }
 
 // readObject splits a request body into its properties the way ASP.NET's
 // System.Text.Json input formatter sees it. It returns validation errors for an
-// empty body, malformed JSON or a non-object (§8.3); model names the DTO
+// empty body, malformed JSON or a non-object (API.md §8.3); model names the DTO
 // ("RoomLink"), clrType the type named in the "could not be converted" text.
 func readObject(body []byte, model, clrType string) ([]bodyField, validationErrors) {
 	errs := validationErrors{}
@@ -84,7 +86,7 @@ func conversionError(body []byte, f bodyField, clrType string) string {
 }
 
 // Typed readers. Each reports false when the JSON type does not fit the
-// property's .NET type, which is a model-binding error (§8.3).
+// property's .NET type, which is a model-binding error (API.md §8.3).
 
 func isNull(raw json.RawMessage) bool { return string(raw) == "null" }
 
@@ -100,6 +102,19 @@ func jsonInt32(raw json.RawMessage) (int, bool) {
 		return 0, false
 	}
 	return int(n), true
+}
+
+// jsonNumber reads an Int32 property bound by System.Text.Json's default
+// converter under the server's AllowReadingFromString: an integer literal, or
+// a string holding one ("5") (API.md §2).
+func jsonNumber(raw json.RawMessage) (int, bool) {
+	if s, ok := jsonString(raw); ok {
+		if s == "" || s[0] == '"' {
+			return 0, false
+		}
+		return jsonInt32(json.RawMessage(s))
+	}
+	return jsonInt32(raw)
 }
 
 func jsonString(raw json.RawMessage) (string, bool) {
@@ -132,6 +147,19 @@ func jsonBool(raw json.RawMessage) (bool, bool) {
 	return false, false
 }
 
+// jsonContentType tells whether the request's Content-Type is one that
+// ASP.NET's JSON input formatter reads: application/json, text/json or
+// application/*+json, any parameters. Without one, a [FromBody] endpoint
+// answers 415 before it reads the body (API.md §8.4).
+func jsonContentType(r *http.Request) bool {
+	mediaType, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil {
+		return false
+	}
+	return mediaType == "application/json" || mediaType == "text/json" ||
+		strings.HasPrefix(mediaType, "application/") && strings.HasSuffix(mediaType, "+json")
+}
+
 // readAll reads a request body; a failed read counts as an empty body.
 func readAll(r io.Reader) []byte {
 	data, err := io.ReadAll(io.LimitReader(r, 1<<20))
@@ -141,7 +169,7 @@ func readAll(r io.Reader) []byte {
 	return data
 }
 
-// utf16Len is the length .NET's string.Length reports, used by [MaxLength] (§5.2).
+// utf16Len is the length .NET's string.Length reports, used by [MaxLength] (API.md §5.2).
 func utf16Len(s string) int {
 	n := 0
 	for _, r := range s {

@@ -9,17 +9,21 @@ import (
 	"strings"
 )
 
-// shortKeyAlphabet is the URL shortener's default alphabet (§3.2).
+// shortKeyAlphabet is the URL shortener's default alphabet (API.md §3.2).
 const shortKeyAlphabet = "5XzpDt6wZRdsTrJkSY_cgPyxN4j-fnb9WKBF8vh3GH72QqmLVCM"
 
 const shortKeyLength = 15
 
-// newShortKey returns a random 15-character key of a /s/ short link.
-func newShortKey() string {
-	buf := make([]byte, shortKeyLength)
-	_, _ = rand.Read(buf)
+// shortKey returns the 15-character key of a link's /s/ short link. The
+// server's long address follows from the link id, and its shortener hands out
+// the key it already stored for a long address it has seen, so one link id
+// keeps one short link, even when deleted and created again (API.md §10.3).
+func shortKey(linkID string) string {
+	mac := hmac.New(sha256.New, portalSecret)
+	mac.Write([]byte("short link " + linkID))
+	sum := mac.Sum(nil)
 	var b strings.Builder
-	for _, c := range buf {
+	for _, c := range sum[:shortKeyLength] {
 		b.WriteByte(shortKeyAlphabet[int(c)%len(shortKeyAlphabet)])
 	}
 	return b.String()
@@ -67,7 +71,7 @@ func isHex(c byte) bool {
 // that a link id always yields the same requestToken.
 var portalSecret = []byte("docspacetest portal signing key")
 
-// requestToken imitates the external share key (§3.2, §3.3): base64url of
+// requestToken imitates the external share key (API.md §3.2, §3.3): base64url of
 // `<base64 SHA-256 signature>?"<link guid>"`, deterministic per link id
 // (about 111 characters).
 func requestToken(linkID string) string {
@@ -77,14 +81,14 @@ func requestToken(linkID string) string {
 	return base64.RawURLEncoding.EncodeToString([]byte(signature + `?"` + linkID + `"`))
 }
 
-// newAuthToken returns an opaque personal access token (§9).
+// newAuthToken returns an opaque personal access token (API.md §9).
 func newAuthToken() string {
 	buf := make([]byte, 48)
 	_, _ = rand.Read(buf)
 	return base64.RawURLEncoding.EncodeToString(buf)
 }
 
-// newTraceID returns a W3C trace id as in ASP.NET problem details (§8.3).
+// newTraceID returns a W3C trace id as in ASP.NET problem details (API.md §8.3).
 func newTraceID() string {
 	buf := make([]byte, 24)
 	_, _ = rand.Read(buf)

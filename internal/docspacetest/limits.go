@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// Limits are the server's rate limits (§9 Rate limiting). A request beyond
+// Limits are the server's rate limits (API.md §9 Rate limiting). A request beyond
 // any of them is rejected at once with 429, Retry-After and X-RateLimit-*
 // headers, and is not processed. Zero fields impose no limit.
 type Limits struct {

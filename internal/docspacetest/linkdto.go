@@ -1,7 +1,7 @@
 package docspacetest
 
 // fileShareLinkDTO is FileShareLink, written both as "sharedTo" and
-// "sharedLink" (§3.2). Optional fields are omitted when unset.
+// "sharedLink" (API.md §3.2). Optional fields are omitted when unset.
 type fileShareLinkDTO struct {
 	ID              string `json:"id"`
 	Title           string `json:"title"`
@@ -18,7 +18,7 @@ type fileShareLinkDTO struct {
 	RequestToken    string `json:"requestToken,omitempty"`
 }
 
-// fileShareDTO is FileShareDto for a link (§3.2).
+// fileShareDTO is FileShareDto for a link (API.md §3.2).
 type fileShareDTO struct {
 	Access                int              `json:"access"`
 	SharedTo              fileShareLinkDTO `json:"sharedTo"`
@@ -37,12 +37,12 @@ type fileShareDTO struct {
 type linkView struct {
 	host             string // request host, for shareLink
 	manager          bool   // caller may manage the room: canEdit*/canRevoke
-	withoutToken     bool   // PUT answer after a primary was revoked (§6)
+	withoutToken     bool   // PUT answer after a primary was revoked (API.md §6)
 	roomType         RoomType
 	includeUseCounts bool // v3.7
 }
 
-// shareURL is the short link of a link key on a host (§3.2).
+// shareURL is the short link of a link key on a host (API.md §3.2).
 func shareURL(host, key string) string { return "https://" + host + "/s/" + key }
 
 // linkDTO renders a stored link. Caller holds e.mu.
@@ -58,10 +58,10 @@ func (e *Emulator) linkDTO(l *storedLink, v linkView) fileShareDTO {
 	}
 	if l.expiration != nil {
 		data.ExpirationDate = formatAPIDate(*l.expiration, e.loc)
-		data.IsExpired = l.expiration.Before(e.clock()) // computed at read time (§3.2)
+		data.IsExpired = l.expiration.Before(e.clock()) // computed at read time (API.md §3.2)
 	}
 	if l.subject.isExternal() {
-		data.Password = l.password // plain text (§3.2)
+		data.Password = l.password // plain text (API.md §3.2)
 		if !v.withoutToken {
 			data.RequestToken = l.requestToken
 		}

@@ -2,22 +2,23 @@ package docspacetest
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
 
-// linkRequest is RoomLinkRequest after binding (§2).
+// linkRequest is RoomLinkRequest after binding (API.md §2).
 type linkRequest struct {
 	linkID          string // lower case; "" for omitted or the empty GUID
 	access          int
 	linkType        int
 	title           string
 	expiration      *time.Time
-	password        string // raw; trimmed by the write path (§5.3)
+	password        string // raw; trimmed by the write path (API.md §5.3)
 	denyDownload    bool
 	internal        bool
 	maxUseCount     *int // v3.7 only
-	currentUseCount int  // bound but ignored (§2)
+	currentUseCount int  // bound but ignored (API.md §2)
 }
 
 // .NET type names in conversion errors.
@@ -36,7 +37,7 @@ const (
 // decodeLinkRequest binds a PUT …/links body. Property names match case-
 // insensitively, unknown ones are ignored, the last duplicate wins; the first
 // JSON type error stops binding; then the DTO's attributes are checked
-// (title/password ≤ 255, maxUseCount 1–1000) (§2, §8.3).
+// (title/password ≤ 255, maxUseCount 1–1000) (API.md §2, §8.3).
 func (e *Emulator) decodeLinkRequest(body []byte) (linkRequest, validationErrors) {
 	var req linkRequest
 	fields, errs := readObject(body, "RoomLink", clrRoomLinkRequest)
@@ -72,7 +73,7 @@ func (e *Emulator) decodeLinkRequest(body []byte) (linkRequest, validationErrors
 			}
 			req.access = access
 		case "linktype":
-			// No string-enum converter is registered for LinkType (§12.7).
+			// No string-enum converter is registered for LinkType (API.md §12.7).
 			n, ok := jsonInt32(f.raw)
 			if !ok {
 				return typeError(f, clrLinkType)
@@ -91,7 +92,7 @@ func (e *Emulator) decodeLinkRequest(body []byte) (linkRequest, validationErrors
 			}
 			req.expiration = nil
 			if s != nil {
-				if t, ok := parseAPIDate(*s, e.loc); ok {
+				if t, ok := parseAPIDate(*s); ok {
 					req.expiration = &t
 				}
 			}
@@ -119,7 +120,7 @@ func (e *Emulator) decodeLinkRequest(body []byte) (linkRequest, validationErrors
 			}
 			req.maxUseCount = nil
 			if !isNull(f.raw) {
-				n, ok := jsonInt32(f.raw)
+				n, ok := jsonNumber(f.raw)
 				if !ok {
 					return typeError(f, clrNullableInt32)
 				}
@@ -129,7 +130,7 @@ func (e *Emulator) decodeLinkRequest(body []byte) (linkRequest, validationErrors
 			if e.version != V37 {
 				continue
 			}
-			n, ok := jsonInt32(f.raw)
+			n, ok := jsonNumber(f.raw)
 			if !ok {
 				return typeError(f, clrInt32)
 			}
@@ -154,13 +155,23 @@ func (e *Emulator) decodeLinkRequest(body []byte) (linkRequest, validationErrors
 	return req, nil
 }
 
-// bindFileShare is the FileShare converter (§2): a number, or an exact enum
-// name; any other string becomes 0 (None = delete).
+// bindFileShare is the FileShare converter (API.md §2, §12.6): a number that
+// fits an Int32; a string that is an exact enum name or an integer ("2"); every
+// other scalar (null, true, 2.5, an unknown name) becomes 0, None, which
+// deletes. Only an object or an array, which the converter leaves unread,
+// fails binding.
 func bindFileShare(f bodyField) (int, bool) {
 	if s, ok := jsonString(f.raw); ok {
+		if n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 32); err == nil {
+			return int(n), true
+		}
 		return fileShareNames[s], true
 	}
-	return jsonInt32(f.raw)
+	if len(f.raw) > 0 && (f.raw[0] == '{' || f.raw[0] == '[') {
+		return 0, false
+	}
+	n, _ := jsonInt32(f.raw)
+	return n, true
 }
 
 func deref(s *string) string {

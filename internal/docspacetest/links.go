@@ -9,9 +9,13 @@ import (
 )
 
 // handlePutLink is PUT /api/2.0/files/rooms/{id}/links: create, update or
-// delete one link (§2, §5, §6). Model validation (400) comes first, then the
+// delete one link (API.md §2, §5, §6). Model validation (400) comes first, then the
 // controller's linkType switch, then the room lookup.
 func (e *Emulator) handlePutLink(w http.ResponseWriter, r *http.Request, c caller, id string) {
+	if !jsonContentType(r) {
+		writeUnsupportedMediaType(w, r)
+		return
+	}
 	req, errs := e.decodeLinkRequest(readAll(r.Body))
 	if errs != nil {
 		writeValidation(w, r, errs)
@@ -30,14 +34,14 @@ func (e *Emulator) handlePutLink(w http.ResponseWriter, r *http.Request, c calle
 		return
 	}
 	if res.link == nil {
-		writeSuccess(w, r, nil, 0) // deleted: no "response", count 0 (§3.5)
+		writeSuccess(w, r, nil, 0) // deleted: no "response", count 0 (API.md §3.5)
 		return
 	}
 	room := e.rooms[roomID]
 	writeSuccess(w, r, e.linkDTO(res.link, e.view(r, c, room, res.withoutToken)), 1)
 }
 
-// handleListLinks is GET /api/2.0/files/rooms/{id}/links[?type=] (§7).
+// handleListLinks is GET /api/2.0/files/rooms/{id}/links[?type=] (API.md §7).
 func (e *Emulator) handleListLinks(w http.ResponseWriter, r *http.Request, c caller, id string) {
 	filter, ok := linkTypeFilter(r)
 	if !ok {
@@ -55,14 +59,14 @@ func (e *Emulator) handleListLinks(w http.ResponseWriter, r *http.Request, c cal
 	}
 	list := []fileShareDTO{}
 	if !c.manager() {
-		writeSuccess(w, r, list, 0) // no "ReadLinks" right: an empty list, not an error (§7.3)
+		writeSuccess(w, r, list, 0) // no "ReadLinks" right: an empty list, not an error (API.md §7.3)
 		return
 	}
 	links := slices.Clone(room.links)
 	if filter != nil {
 		links = slices.DeleteFunc(links, func(l *storedLink) bool { return l.subject.linkType() != *filter })
 	}
-	// §7.2: access rank; with type=1 the primary link first. Stable: ties keep insertion order.
+	// API.md §7.2: access rank; with type=1 the primary link first. Stable: ties keep insertion order.
 	slices.SortStableFunc(links, func(a, b *storedLink) int {
 		if filter != nil && *filter == 1 && a.subject != b.subject {
 			return int(b.subject) - int(a.subject)
@@ -79,7 +83,7 @@ func (e *Emulator) handleListLinks(w http.ResponseWriter, r *http.Request, c cal
 	writeSuccess(w, r, list, len(list))
 }
 
-// handlePrimaryLink is GET /api/2.0/files/rooms/{id}/link (§7.4): it returns
+// handlePrimaryLink is GET /api/2.0/files/rooms/{id}/link (API.md §7.4): it returns
 // the primary link and creates one when the room has none.
 func (e *Emulator) handlePrimaryLink(w http.ResponseWriter, r *http.Request, c caller, id string) {
 	roomID, ok := parseRoomID(id)
@@ -116,7 +120,7 @@ func (e *Emulator) view(r *http.Request, c caller, room *storedRoom, withoutToke
 	}
 }
 
-// linkTypeFilter binds ?type= like ASP.NET binds an enum from the query (§7.1):
+// linkTypeFilter binds ?type= like ASP.NET binds an enum from the query (API.md §7.1):
 // numbers (any value; only 0 and 1 filter) or names, case-insensitive.
 // Missing or empty means no filter; other text is a binding error.
 func linkTypeFilter(r *http.Request) (*int, bool) {

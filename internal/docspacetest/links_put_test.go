@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// §2, §6: create, update (full replacement), delete through one PUT.
+// API.md §2, §6: create, update (full replacement), delete through one PUT.
 func TestPutLinkLifecycle(t *testing.T) {
 	t.Parallel()
 	srv := newEnv(t)
@@ -15,10 +15,10 @@ func TestPutLinkLifecycle(t *testing.T) {
 		"linkType": 1, "access": 2, "title": "Auditors", "password": "Audit2026pass",
 		"denyDownload": true, "expirationDate": "2026-12-31T23:59:59Z",
 	})
-	created.mustStatus(http.StatusOK) // §1 never 201
+	created.mustStatus(http.StatusOK) // API.md §1 never 201
 	id := created.link()["id"].(string)
 
-	t.Run("§2 update is a full replacement", func(t *testing.T) {
+	t.Run("API.md §2 update is a full replacement", func(t *testing.T) {
 		got := putLink(t, srv, room.ID, map[string]any{"linkId": id, "linkType": 1, "access": 10}).mustStatus(http.StatusOK)
 		link := got.link()
 		if num(got.response()["access"]) != 10 || link["title"] != "Shared link" || link["denyDownload"] != false {
@@ -34,7 +34,7 @@ func TestPutLinkLifecycle(t *testing.T) {
 		}
 	})
 
-	t.Run("§6 delete answers without response and removes the link", func(t *testing.T) {
+	t.Run("API.md §6 delete answers without response and removes the link", func(t *testing.T) {
 		r := putLink(t, srv, room.ID, map[string]any{"linkId": id, "linkType": 1, "access": 0}).mustStatus(http.StatusOK)
 		if _, ok := r.body["response"]; ok || num(r.body["count"]) != 0 {
 			t.Errorf("delete answered %s", r.raw)
@@ -45,7 +45,7 @@ func TestPutLinkLifecycle(t *testing.T) {
 	})
 }
 
-// §2, §6: how linkId selects create, create-with-id, update and delete.
+// API.md §2, §6: how linkId selects create, create-with-id, update and delete.
 func TestPutLinkIDSemantics(t *testing.T) {
 	t.Parallel()
 	const chosen = "3F6C2A9E-8D41-4B7A-9C05-1E2D7F4A6B90"
@@ -55,9 +55,9 @@ func TestPutLinkIDSemantics(t *testing.T) {
 		wantID  string // "" for "a fresh GUID"
 		wantNew bool
 	}{
-		{"§6 no linkId creates with a server GUID", map[string]any{"linkType": 1, "access": 2}, "", true},
-		{"§2 empty GUID creates with a server GUID", map[string]any{"linkType": 1, "access": 2, "linkId": emptyGUID}, "", true},
-		{"§6 unknown linkId creates with exactly that id, lower-cased", map[string]any{"linkType": 1, "access": 2, "linkId": chosen}, "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90", true},
+		{"API.md §6 no linkId creates with a server GUID", map[string]any{"linkType": 1, "access": 2}, "", true},
+		{"API.md §2 empty GUID creates with a server GUID", map[string]any{"linkType": 1, "access": 2, "linkId": emptyGUID}, "", true},
+		{"API.md §6 unknown linkId creates with exactly that id, lower-cased", map[string]any{"linkType": 1, "access": 2, "linkId": chosen}, "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -78,7 +78,7 @@ func TestPutLinkIDSemantics(t *testing.T) {
 	}
 }
 
-// §2: the kind of an existing link never changes, whatever linkType says.
+// API.md §2: the kind of an existing link never changes, whatever linkType says.
 func TestPutLinkKeepsKind(t *testing.T) {
 	t.Parallel()
 	srv := newEnv(t)
@@ -92,8 +92,8 @@ func TestPutLinkKeepsKind(t *testing.T) {
 		wantSubject int
 		wantType    int
 	}{
-		{"§2 invitation updated with linkType 1 stays invitation", map[string]any{"linkId": inv, "linkType": 1, "access": 10}, 3, 0},
-		{"§2 external updated with linkType 0 stays external", map[string]any{"linkId": ext, "linkType": 0, "access": 10}, 1, 1},
+		{"API.md §2 invitation updated with linkType 1 stays invitation", map[string]any{"linkId": inv, "linkType": 1, "access": 10}, 3, 0},
+		{"API.md §2 external updated with linkType 0 stays external", map[string]any{"linkId": ext, "linkType": 0, "access": 10}, 1, 1},
 	}
 	for _, tc := range tests {
 		r := putLink(t, srv, room.ID, tc.body).mustStatus(http.StatusOK)
@@ -103,7 +103,7 @@ func TestPutLinkKeepsKind(t *testing.T) {
 	}
 }
 
-// §2: the body binder – enum names, case-insensitive names, unknown properties.
+// API.md §2: the body binder – enum names, case-insensitive names, unknown properties.
 func TestPutLinkBinding(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -111,14 +111,14 @@ func TestPutLinkBinding(t *testing.T) {
 		body       string
 		wantAccess int // 0: nothing created
 	}{
-		{"§2 access as exact enum name", `{"linkType":1,"access":"Read"}`, 2},
-		{"§2 access enum name Editing", `{"linkType":1,"access":"Editing"}`, 10},
-		{"§2 access in another case is coerced to 0 (delete)", `{"linkType":1,"access":"read"}`, 0},
-		{"§2 access as numeric string is coerced to 0", `{"linkType":1,"access":"2"}`, 0},
-		{"§2 omitted access means 0 (delete)", `{"linkType":1}`, 0},
-		{"§2 property names match case-insensitively", `{"LinkType":1,"ACCESS":6}`, 6},
-		{"§2 unknown properties are ignored", `{"linkType":1,"access":5,"primary":true,"disabled":true,"whatever":{"a":[1]}}`, 5},
-		{"§2 last duplicate property wins", `{"linkType":1,"access":2,"Access":7}`, 7},
+		{"API.md §2 access as exact enum name", `{"linkType":1,"access":"Read"}`, 2},
+		{"API.md §2 access enum name Editing", `{"linkType":1,"access":"Editing"}`, 10},
+		{"API.md §2 access in another case is coerced to 0 (delete)", `{"linkType":1,"access":"read"}`, 0},
+		{"API.md §12.6 access as a numeric string is read as the number", `{"linkType":1,"access":"2"}`, 2},
+		{"API.md §2 omitted access means 0 (delete)", `{"linkType":1}`, 0},
+		{"API.md §2 property names match case-insensitively", `{"LinkType":1,"ACCESS":6}`, 6},
+		{"API.md §2 unknown properties are ignored", `{"linkType":1,"access":5,"primary":true,"disabled":true,"whatever":{"a":[1]}}`, 5},
+		{"API.md §2 last duplicate property wins", `{"linkType":1,"access":2,"Access":7}`, 7},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -136,12 +136,12 @@ func TestPutLinkBinding(t *testing.T) {
 				t.Errorf("access = %d, want %d", got, tc.wantAccess)
 			}
 			if r.link()["primary"] != false {
-				t.Errorf("§2 PUT never creates a primary link")
+				t.Errorf("API.md §2 PUT never creates a primary link")
 			}
 		})
 	}
 
-	t.Run("§2 an unrecognised access string on an existing link deletes it", func(t *testing.T) {
+	t.Run("API.md §2 an unrecognised access string on an existing link deletes it", func(t *testing.T) {
 		t.Parallel()
 		srv := newEnv(t)
 		room := srv.CreateRoom("Audit", RoomCustom)
@@ -153,7 +153,7 @@ func TestPutLinkBinding(t *testing.T) {
 	})
 }
 
-// §5.7, §8.2: linkType outside {0,1}, checked before the room is looked up.
+// API.md §5.7, §8.2: linkType outside {0,1}, checked before the room is looked up.
 func TestPutLinkBadLinkType(t *testing.T) {
 	t.Parallel()
 	srv := newEnv(t)
@@ -164,9 +164,9 @@ func TestPutLinkBadLinkType(t *testing.T) {
 		roomID int
 		body   map[string]any
 	}{
-		{"§5.7 linkType 2", room.ID, map[string]any{"linkType": 2, "access": 2}},
-		{"§5.7 linkType -1", room.ID, map[string]any{"linkType": -1, "access": 2}},
-		{"§5.7 linkType is checked before the room exists", 999999, map[string]any{"linkType": 7, "access": 2}},
+		{"API.md §5.7 linkType 2", room.ID, map[string]any{"linkType": 2, "access": 2}},
+		{"API.md §5.7 linkType -1", room.ID, map[string]any{"linkType": -1, "access": 2}},
+		{"API.md §5.7 linkType is checked before the room exists", 999999, map[string]any{"linkType": 7, "access": 2}},
 	} {
 		r := putLink(t, srv, tc.roomID, tc.body)
 		if r.status != http.StatusForbidden || r.errorMessage() != msg {
@@ -175,7 +175,7 @@ func TestPutLinkBadLinkType(t *testing.T) {
 	}
 }
 
-// §7.3, §8.2: unknown or non-numeric rooms are 404 on every links endpoint.
+// API.md §7.3, §8.2: unknown or non-numeric rooms are 404 on every links endpoint.
 func TestUnknownRoomIsNotFound(t *testing.T) {
 	t.Parallel()
 	srv := newEnv(t)
@@ -185,12 +185,12 @@ func TestUnknownRoomIsNotFound(t *testing.T) {
 		path   string
 		body   any
 	}{
-		{"§8.2 PUT links", http.MethodPut, linksPath(999999), map[string]any{"linkType": 1, "access": 2}},
-		{"§8.2 PUT invitation link", http.MethodPut, linksPath(999999), map[string]any{"linkType": 0, "access": 2}},
-		{"§7.3 GET links", http.MethodGet, linksPath(999999), nil},
-		{"§7.4 GET link", http.MethodGet, primaryPath(999999), nil},
-		{"§1 non-integer id", http.MethodGet, "/api/2.0/files/rooms/abc/links", nil},
-		{"§4.4 GET room", http.MethodGet, roomPath(999999), nil},
+		{"API.md §8.2 PUT links", http.MethodPut, linksPath(999999), map[string]any{"linkType": 1, "access": 2}},
+		{"API.md §8.2 PUT invitation link", http.MethodPut, linksPath(999999), map[string]any{"linkType": 0, "access": 2}},
+		{"API.md §7.3 GET links", http.MethodGet, linksPath(999999), nil},
+		{"API.md §7.4 GET link", http.MethodGet, primaryPath(999999), nil},
+		{"API.md §1 non-integer id", http.MethodGet, "/api/2.0/files/rooms/abc/links", nil},
+		{"API.md §4.4 GET room", http.MethodGet, roomPath(999999), nil},
 		{"DELETE room", http.MethodDelete, roomPath(999999), nil},
 	}
 	for _, tc := range tests {
@@ -200,6 +200,54 @@ func TestUnknownRoomIsNotFound(t *testing.T) {
 			t.Errorf("%s: type = %v", tc.name, e["type"])
 		}
 	}
+}
+
+// API.md §2: the FileShare converter turns every scalar it cannot read into
+// None, which deletes; numbers in strings are read for plain number fields.
+func TestLenientBinding(t *testing.T) {
+	t.Parallel()
+	for _, raw := range []string{"null", "true", "false", "2.5", "99999999999", `"2.0"`, `"read"`, `"Nonsense"`} {
+		t.Run("access "+raw+" deletes", func(t *testing.T) {
+			t.Parallel()
+			srv := newEnv(t)
+			room := srv.CreateRoom("Audit", RoomCustom)
+			id := newGUID()
+			putLink(t, srv, room.ID, map[string]any{"linkId": id, "linkType": 1, "access": 2}).mustStatus(http.StatusOK)
+			r := putLink(t, srv, room.ID, `{"linkId":"`+id+`","linkType":1,"access":`+raw+`}`).mustStatus(http.StatusOK)
+			if _, ok := r.body["response"]; ok || r.body["count"] != float64(0) {
+				t.Errorf("answer %s, want the delete envelope", r.raw)
+			}
+			if n := len(srv.Links(room.ID)); n != 0 {
+				t.Errorf("room still holds %d links", n)
+			}
+		})
+	}
+	for _, raw := range []string{`"Read"`, `"2"`, `" 2 "`} {
+		t.Run("access "+raw+" is Read", func(t *testing.T) {
+			t.Parallel()
+			srv := newEnv(t)
+			room := srv.CreateRoom("Audit", RoomCustom)
+			r := putLink(t, srv, room.ID, `{"linkType":1,"access":`+raw+`}`).mustStatus(http.StatusOK)
+			if r.response()["access"] != float64(2) {
+				t.Errorf("access = %v, want 2", r.response()["access"])
+			}
+		})
+	}
+	t.Run(`maxUseCount "5" and currentUseCount "0" are numbers`, func(t *testing.T) {
+		t.Parallel()
+		srv := newEnv(t)
+		room := srv.CreateRoom("Audit", RoomCustom)
+		r := putLink(t, srv, room.ID, `{"linkType":0,"access":2,"maxUseCount":"5","currentUseCount":"0"}`).mustStatus(http.StatusOK)
+		if got := r.link()["maxUseCount"]; got != float64(5) {
+			t.Errorf("maxUseCount = %v, want 5", got)
+		}
+	})
+	t.Run(`maxUseCount "0" is still out of range`, func(t *testing.T) {
+		t.Parallel()
+		srv := newEnv(t)
+		room := srv.CreateRoom("Audit", RoomCustom)
+		putLink(t, srv, room.ID, `{"linkType":0,"access":2,"maxUseCount":"0"}`).expectValidation("RoomLink.MaxUseCount")
+	})
 }
 
 // SetIgnoreLinkIDs: a create gets an id of the emulator's own, while updates

@@ -2,14 +2,14 @@ package docspacetest
 
 import "strings"
 
-// writeResult is what a PUT …/links answers with: a link, or nothing (§3.5).
+// writeResult is what a PUT …/links answers with: a link, or nothing (API.md §3.5).
 type writeResult struct {
 	link         *storedLink
-	withoutToken bool // the regenerated primary after a revoke (§6)
+	withoutToken bool // the regenerated primary after a revoke (API.md §6)
 }
 
 // setLink dispatches on linkType like the controller does, before the room is
-// even looked up (§5.7). Caller holds e.mu.
+// even looked up (API.md §5.7). Caller holds e.mu.
 func (e *Emulator) setLink(c caller, roomID int, req linkRequest) (writeResult, *apiError) {
 	switch req.linkType {
 	case 0:
@@ -21,7 +21,7 @@ func (e *Emulator) setLink(c caller, roomID int, req linkRequest) (writeResult, 
 	}
 }
 
-// setInvitationLink builds invitation options (§5.4, §5.6): no password,
+// setInvitationLink builds invitation options (API.md §5.4, §5.6): no password,
 // denyDownload or internal. Its own 400s come before the permission check.
 func (e *Emulator) setInvitationLink(c caller, roomID int, req linkRequest) (writeResult, *apiError) {
 	room, ok := e.rooms[roomID]
@@ -33,7 +33,7 @@ func (e *Emulator) setInvitationLink(c caller, roomID int, req linkRequest) (wri
 	if e.version == V37 {
 		if req.maxUseCount != nil {
 			// The counter survives only when a limit is sent; omitting
-			// maxUseCount resets it to 0 (§5.6, §12.12).
+			// maxUseCount resets it to 0 (API.md §5.6, §12.12).
 			if existing, _ := room.find(req.linkID); existing != nil && req.linkID != "" {
 				if *req.maxUseCount < existing.currentUseCount {
 					return writeResult{}, errArgumentOutOfRange("maxUseCount")
@@ -50,7 +50,7 @@ func (e *Emulator) setInvitationLink(c caller, roomID int, req linkRequest) (wri
 			o.expiration = req.expiration
 		}
 	} else {
-		// v3.6 ignores the request and restarts a 7-day lifetime on every write (§5.4).
+		// v3.6 ignores the request and restarts a 7-day lifetime on every write (API.md §5.4).
 		expires := truncateTicks(now.Add(v36InvitationLifetime))
 		o.expiration = &expires
 	}
@@ -58,8 +58,8 @@ func (e *Emulator) setInvitationLink(c caller, roomID int, req linkRequest) (wri
 	return writeResult{link: link}, err
 }
 
-// setExternalLink builds external-link options (§5.3–§5.5) and regenerates the
-// primary link of Public/Form rooms when it is deleted (§6).
+// setExternalLink builds external-link options (API.md §5.3–§5.5) and regenerates the
+// primary link of Public/Form rooms when it is deleted (API.md §6).
 func (e *Emulator) setExternalLink(c caller, roomID int, req linkRequest) (writeResult, *apiError) {
 	room, ok := e.rooms[roomID]
 	if !ok {
@@ -81,7 +81,7 @@ func (e *Emulator) setExternalLink(c caller, roomID int, req linkRequest) (write
 		internal:     internal,
 		password:     strings.TrimSpace(req.password),
 	}
-	// A past date is dropped silently; beyond ten years is an error (§5.4).
+	// A past date is dropped silently; beyond ten years is an error (API.md §5.4).
 	if req.expiration != nil && req.expiration.After(now) {
 		if req.expiration.After(now.AddDate(maxLinkLifetimeYears, 0, 0)) {
 			return writeResult{}, errArgumentOutOfRange("expirationDate")
@@ -94,13 +94,13 @@ func (e *Emulator) setExternalLink(c caller, roomID int, req linkRequest) (write
 		return writeResult{}, err
 	}
 	if removed != nil && removed.subject == subjectPrimary && regeneratesPrimary(room.typ) {
-		// Revoke: a new primary with a new id, answered without requestToken (§6).
+		// Revoke: a new primary with a new id, answered without requestToken (API.md §6).
 		return writeResult{link: e.addPrimaryLink(room), withoutToken: true}, nil
 	}
 	return writeResult{link: link}, nil
 }
 
-// resolveInternal applies the v3.7 portal settings to "internal" (§5.5): the
+// resolveInternal applies the v3.7 portal settings to "internal" (API.md §5.5): the
 // "default share link internal" setting on a create without linkId, and the
 // admin switch that disables external sharing.
 func (e *Emulator) resolveInternal(c caller, room *storedRoom, existing *storedLink, req linkRequest) (bool, *apiError) {
@@ -136,24 +136,24 @@ func (e *Emulator) resolveInternal(c caller, room *storedRoom, existing *storedL
 
 // setAceLink is SetAceObjectAsync for one link, in the server's order:
 // permission, kind preserved, access matrix, forced options, silent skips,
-// password policy, count limit, write (§4.5, §4.6, §5). It returns the
+// password policy, count limit, write (API.md §4.5, §4.6, §5). It returns the
 // written link, or the link it removed. Caller holds e.mu.
 func (e *Emulator) setAceLink(c caller, room *storedRoom, s subjectType, linkID string, access int, o linkOptions) (link, removed *storedLink, err *apiError) {
 	if linkID == "" {
 		linkID = newGUID()
 	}
 	if !c.manager() {
-		return nil, nil, errAccessDenied() // §5.1
+		return nil, nil, errAccessDenied() // API.md §5.1
 	}
 	existing, _ := room.find(linkID)
 	if existing != nil {
-		s = existing.subject // the kind of a link never changes (§2)
+		s = existing.subject // the kind of a link never changes (API.md §2)
 	}
 	if !accessAllowed(room.typ, s, access) {
 		return nil, nil, errRoleNotAvailable()
 	}
 	if s == subjectPrimary && regeneratesPrimary(room.typ) {
-		o.expiration = nil // §5.4
+		o.expiration = nil // API.md §5.4
 	}
 	if existing != nil && skipsUpdate(room.typ, s, existing, o) {
 		return existing, nil, nil
@@ -161,17 +161,17 @@ func (e *Emulator) setAceLink(c caller, room *storedRoom, s subjectType, linkID 
 	if s.isExternal() {
 		switch room.typ {
 		case RoomPublic:
-			o.internal = false // §5.5
+			o.internal = false // API.md §5.5
 		case RoomVirtualData:
 			o.internal = true
 		}
 	}
 	deleting := existing != nil && access == accessNone
 	if o.password != "" && !deleting && !passwordAllowed(o.password, e.passwordMinLength) {
-		return nil, nil, errPasswordPolicy(e.passwordMinLength) // §5.3
+		return nil, nil, errPasswordPolicy(e.passwordMinLength) // API.md §5.3
 	}
 	if existing == nil {
-		// Runs for access 0 too: deleting an unknown id at the limit fails (§5.7).
+		// Runs for access 0 too: deleting an unknown id at the limit fails (API.md §5.7).
 		if limit := linkLimit(room.typ, s); room.count(s) >= limit {
 			return nil, nil, errMaxLinks(limit)
 		}
@@ -181,7 +181,7 @@ func (e *Emulator) setAceLink(c caller, room *storedRoom, s subjectType, linkID 
 		room.remove(existing.id)
 		return nil, existing, nil
 	case access == accessNone:
-		return nil, nil, nil // delete of an unknown id: nothing happens (§5.7)
+		return nil, nil, nil // delete of an unknown id: nothing happens (API.md §5.7)
 	case existing != nil:
 		existing.access = access
 		existing.apply(o)
@@ -198,7 +198,7 @@ func (e *Emulator) setAceLink(c caller, room *storedRoom, s subjectType, linkID 
 
 // skipsUpdate: a write that would change "internal" or the expiration without
 // the right to do so is ignored as a whole, and the unchanged link is answered
-// (§5.4, §5.5). Invitation links are exempt from the expiration rule.
+// (API.md §5.4, §5.5). Invitation links are exempt from the expiration rule.
 func skipsUpdate(rt RoomType, s subjectType, existing *storedLink, o linkOptions) bool {
 	if existing.internal != o.internal && !canEditInternal(rt) {
 		return true

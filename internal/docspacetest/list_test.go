@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// §7.1, §7.2: the type filter and the ordering of GET …/links.
+// API.md §7.1, §7.2: the type filter and the ordering of GET …/links.
 func TestListFilterAndOrder(t *testing.T) {
 	t.Parallel()
 	srv := newEnv(t)
@@ -25,15 +25,15 @@ func TestListFilterAndOrder(t *testing.T) {
 		query string
 		want  []string
 	}{
-		{"§7.2 no filter: access rank only", "", all},
-		{"§7.1 type=0: invitation links", "?type=0", []string{invitation}},
-		{"§7.2 type=1: primary first, then access rank", "?type=1", external},
-		{"§7.1 enum name Invitation binds", "?type=Invitation", []string{invitation}},
-		{"§7.1 enum names bind case-insensitively", "?type=external", external},
-		{"§7.1 query name is case-insensitive", "?Type=1", external},
-		{"§7.1 other numbers list everything", "?type=5", all},
-		{"§7.1 empty type lists everything", "?type=", all},
-		{"§7.1 paging parameters are ignored", "?startIndex=3&count=1", all},
+		{"API.md §7.2 no filter: access rank only", "", all},
+		{"API.md §7.1 type=0: invitation links", "?type=0", []string{invitation}},
+		{"API.md §7.2 type=1: primary first, then access rank", "?type=1", external},
+		{"API.md §7.1 enum name Invitation binds", "?type=Invitation", []string{invitation}},
+		{"API.md §7.1 enum names bind case-insensitively", "?type=external", external},
+		{"API.md §7.1 query name is case-insensitive", "?Type=1", external},
+		{"API.md §7.1 other numbers list everything", "?type=5", all},
+		{"API.md §7.1 empty type lists everything", "?type=", all},
+		{"API.md §7.1 paging parameters are ignored", "?startIndex=3&count=1", all},
 	}
 	for _, tc := range tests {
 		r := listLinks(t, srv, room.ID, tc.query).mustStatus(http.StatusOK)
@@ -42,7 +42,7 @@ func TestListFilterAndOrder(t *testing.T) {
 			t.Errorf("%s: count = %v, want %d", tc.name, r.body["count"], len(tc.want))
 		}
 		if _, has := r.body["total"]; has {
-			t.Errorf("%s: §7.1 no total", tc.name)
+			t.Errorf("%s: API.md §7.1 no total", tc.name)
 		}
 		if len(got) != len(tc.want) {
 			t.Errorf("%s: %d links, want %d", tc.name, len(got), len(tc.want))
@@ -56,7 +56,7 @@ func TestListFilterAndOrder(t *testing.T) {
 	}
 }
 
-// §7.1: at most 100 entries, no paging.
+// API.md §7.1: at most 100 entries, no paging.
 func TestListCap(t *testing.T) {
 	t.Parallel()
 	srv := newEnv(t)
@@ -68,11 +68,11 @@ func TestListCap(t *testing.T) {
 	}
 	r := listLinks(t, srv, room.ID, "?count=200").mustStatus(http.StatusOK)
 	if len(r.list()) != 100 || num(r.body["count"]) != 100 {
-		t.Errorf("§7.1 listed %d (count %v), want 100", len(r.list()), r.body["count"])
+		t.Errorf("API.md §7.1 listed %d (count %v), want 100", len(r.list()), r.body["count"])
 	}
 }
 
-// §3.2: isExpired is computed when the list is read, without a write.
+// API.md §3.2: isExpired is computed when the list is read, without a write.
 func TestIsExpiredFlipsOverTime(t *testing.T) {
 	t.Parallel()
 	clock := newTestClock()
@@ -85,8 +85,8 @@ func TestIsExpiredFlipsOverTime(t *testing.T) {
 		advance time.Duration
 		want    bool
 	}{
-		{"§3.2 before the expiration", 0, false},
-		{"§3.2 two hours later, still listed, now expired", 2 * time.Hour, true},
+		{"API.md §3.2 before the expiration", 0, false},
+		{"API.md §3.2 two hours later, still listed, now expired", 2 * time.Hour, true},
 	}
 	for _, tc := range tests {
 		clock.Advance(tc.advance)

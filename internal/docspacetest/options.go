@@ -17,7 +17,7 @@ const (
 	// "external sharing disabled" switch.
 	V37 Version = iota
 	// V36 imitates DocSpace v3.6: invitation expiry is reset to now + 7 days on
-	// every write, and invitation links have no use counter (§5.4, §5.6).
+	// every write, and invitation links have no use counter (API.md §5.4, §5.6).
 	V36
 )
 
@@ -64,7 +64,7 @@ func defaultOptions() options {
 }
 
 // WithPasswordMinLength sets the portal password policy's minimum length
-// (default 8; an administrator may raise it, §5.3), so that a password the
+// (default 8; an administrator may raise it, API.md §5.3), so that a password the
 // provider's plan-time check lets through is refused by the server.
 func WithPasswordMinLength(n int) Option {
 	return func(o *options) { o.passwordMinLength = n }
@@ -111,7 +111,7 @@ func WithUser(userName, password string) Option {
 
 // WithTwoFactorUser registers credentials of an account with two-factor
 // authentication enabled: POST /api/2.0/authentication answers with
-// "tfa": true and a "confirmUrl" instead of a token (§9).
+// "tfa": true and a "confirmUrl" instead of a token (API.md §9).
 func WithTwoFactorUser(userName, password string) Option {
 	return func(o *options) {
 		o.accounts[strings.ToLower(userName)] = account{password: password, twoFactor: true}

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// §6: Public and Form rooms get their primary link at creation.
+// API.md §6: Public and Form rooms get their primary link at creation.
 func TestPrimaryLinkAtRoomCreation(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -15,10 +15,10 @@ func TestPrimaryLinkAtRoomCreation(t *testing.T) {
 		wantAccess int
 		wantTitle  string
 	}{
-		{"§6 Public room: Read, Shared link", RoomPublic, 1, 2, "Shared link"},
-		{"§6 Form-filling room: FillForms, Link to fill out", RoomFillingForms, 1, 7, "Link to fill out"},
-		{"§6 Custom room has no primary until asked", RoomCustom, 0, 0, ""},
-		{"§6 Editing room has none", RoomEditing, 0, 0, ""},
+		{"API.md §6 Public room: Read, Shared link", RoomPublic, 1, 2, "Shared link"},
+		{"API.md §6 Form-filling room: FillForms, Link to fill out", RoomFillingForms, 1, 7, "Link to fill out"},
+		{"API.md §6 Custom room has no primary until asked", RoomCustom, 0, 0, ""},
+		{"API.md §6 Editing room has none", RoomEditing, 0, 0, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -41,11 +41,11 @@ func TestPrimaryLinkAtRoomCreation(t *testing.T) {
 	}
 }
 
-// §6: revoking the primary link of Public/Form rooms regenerates it.
+// API.md §6: revoking the primary link of Public/Form rooms regenerates it.
 func TestRevokePrimaryLink(t *testing.T) {
 	t.Parallel()
 	for _, rt := range []RoomType{RoomPublic, RoomFillingForms} {
-		t.Run("§6 revoke in "+rt.String(), func(t *testing.T) {
+		t.Run("API.md §6 revoke in "+rt.String(), func(t *testing.T) {
 			t.Parallel()
 			srv := newEnv(t)
 			room := srv.CreateRoom("r", rt)
@@ -60,13 +60,13 @@ func TestRevokePrimaryLink(t *testing.T) {
 				t.Errorf("not a new primary: %v", link)
 			}
 			if _, has := link["requestToken"]; has {
-				t.Errorf("§6 revoke answer must omit requestToken")
+				t.Errorf("API.md §6 revoke answer must omit requestToken")
 			}
 			if num(dto["access"]) != wantAccess || link["title"] != wantTitle || link["internal"] != false {
 				t.Errorf("defaults wrong: %v", dto)
 			}
 			if dto["canRevoke"] != true {
-				t.Errorf("§3.2 canRevoke = %v", dto["canRevoke"])
+				t.Errorf("API.md §3.2 canRevoke = %v", dto["canRevoke"])
 			}
 			listed := listLinks(t, srv, room.ID, "").list()
 			if len(listed) != 1 || sharedLink(listed[0])["id"] != link["id"] || sharedLink(listed[0])["requestToken"] == nil {
@@ -75,7 +75,7 @@ func TestRevokePrimaryLink(t *testing.T) {
 		})
 	}
 
-	t.Run("§6 Form revoke takes the portal default for internal", func(t *testing.T) {
+	t.Run("API.md §6 Form revoke takes the portal default for internal", func(t *testing.T) {
 		t.Parallel()
 		srv := newEnv(t)
 		room := srv.CreateRoom("r", RoomFillingForms)
@@ -86,7 +86,7 @@ func TestRevokePrimaryLink(t *testing.T) {
 		}
 	})
 
-	t.Run("§6 Custom primary delete is a plain delete; GET link recreates it", func(t *testing.T) {
+	t.Run("API.md §6 Custom primary delete is a plain delete; GET link recreates it", func(t *testing.T) {
 		t.Parallel()
 		srv := newEnv(t)
 		room := srv.CreateRoom("r", RoomCustom)
@@ -97,12 +97,12 @@ func TestRevokePrimaryLink(t *testing.T) {
 		}
 		second := call(t, srv, http.MethodGet, primaryPath(room.ID), nil).mustStatus(http.StatusOK).link()["id"]
 		if second == first {
-			t.Errorf("§12.4 recreated primary reuses the old id")
+			t.Errorf("API.md §12.4 recreated primary reuses the old id")
 		}
 	})
 }
 
-// §7.4: GET rooms/{id}/link.
+// API.md §7.4: GET rooms/{id}/link.
 func TestGetPrimaryLink(t *testing.T) {
 	t.Parallel()
 	const roleMsg = "The role is not available for this user type"
@@ -112,12 +112,12 @@ func TestGetPrimaryLink(t *testing.T) {
 		wantStatus int
 		wantMsg    string
 	}{
-		{"§7.4 Custom room: created on first call", RoomCustom, 200, ""},
-		{"§7.4 Public room: the existing primary", RoomPublic, 200, ""},
-		{"§7.4 Form-filling room: the existing primary", RoomFillingForms, 200, ""},
-		{"§7.4 Editing room: role not available", RoomEditing, 403, roleMsg},
-		{"§7.4 VDR: role not available", RoomVirtualData, 403, roleMsg},
-		{"§7.4 AI room: role not available", RoomAI, 403, roleMsg},
+		{"API.md §7.4 Custom room: created on first call", RoomCustom, 200, ""},
+		{"API.md §7.4 Public room: the existing primary", RoomPublic, 200, ""},
+		{"API.md §7.4 Form-filling room: the existing primary", RoomFillingForms, 200, ""},
+		{"API.md §7.4 Editing room: role not available", RoomEditing, 403, roleMsg},
+		{"API.md §7.4 VDR: role not available", RoomVirtualData, 403, roleMsg},
+		{"API.md §7.4 AI room: role not available", RoomAI, 403, roleMsg},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -141,7 +141,7 @@ func TestGetPrimaryLink(t *testing.T) {
 		})
 	}
 
-	t.Run("§6 Custom primary defaults: Read, Shared link, portal default internal", func(t *testing.T) {
+	t.Run("API.md §6 Custom primary defaults: Read, Shared link, portal default internal", func(t *testing.T) {
 		t.Parallel()
 		srv := newEnv(t)
 		srv.SetDefaultInternal(true)
@@ -151,7 +151,7 @@ func TestGetPrimaryLink(t *testing.T) {
 			t.Errorf("got %s", r.raw)
 		}
 	})
-	t.Run("§2 a primary link cannot be created through PUT", func(t *testing.T) {
+	t.Run("API.md §2 a primary link cannot be created through PUT", func(t *testing.T) {
 		t.Parallel()
 		srv := newEnv(t)
 		room := srv.CreateRoom("r", RoomCustom)

@@ -58,7 +58,7 @@ func (e *Emulator) countStatus(sw *statusWriter) {
 }
 
 // RateLimitNext makes the next n requests fail like the server's rate
-// limiter: 429, empty body, Retry-After in whole seconds (§9 Rate limiting).
+// limiter: 429, empty body, Retry-After in whole seconds (API.md §9 Rate limiting).
 func (e *Emulator) RateLimitNext(n int, retryAfter time.Duration) {
 	e.mu.Lock()
 	defer e.mu.Unlock()

@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// Paging of GET /api/2.0/files/rooms (§10.11): startIndex from 0, count 1–100,
+// Paging of GET /api/2.0/files/rooms (API.md §10.11): startIndex from 0, count 1–100,
 // 100 when absent.
 const (
 	defaultRoomPageSize = 100
@@ -21,7 +21,7 @@ const roomsFolderTitle = "Rooms"
 // rooms of the page under "folders" (rooms are folders), no files, the folder
 // listed under "current", and the paging of the page with the number of all
 // matching rooms under "total". It is one object, so the envelope's count is 1
-// (§3.1) and the paging lives in the object itself.
+// (API.md §3.1) and the paging lives in the object itself.
 type folderContentDTO struct {
 	Files      []struct{}    `json:"files"`
 	Folders    []roomDTO     `json:"folders"`
@@ -54,7 +54,7 @@ type pathPartDTO struct {
 // handleListRooms is GET /api/2.0/files/rooms[?filterValue=&startIndex=&count=]:
 // the rooms whose title contains filterValue, compared without regard to
 // case, newest first (sortBy/sortOrder and the other filters are not
-// modelled), one page at a time (§10.11). startIndex and count are read as
+// modelled), one page at a time (API.md §10.11). startIndex and count are read as
 // the server's ApiContext reads them: text that is not a number is ignored,
 // count is at most 100, and a startIndex past the end gives an empty page.
 func (e *Emulator) handleListRooms(w http.ResponseWriter, r *http.Request, c caller, _ string) {

@@ -6,8 +6,8 @@ import (
 	"testing"
 )
 
-// GET /api/2.0/files/rooms: the title filter and the paging of §10.11, in a
-// folder content object inside the usual envelope (§3.1).
+// GET /api/2.0/files/rooms: the title filter and the paging of API.md §10.11, in a
+// folder content object inside the usual envelope (API.md §3.1).
 func TestListRooms(t *testing.T) {
 	t.Parallel()
 	srv := newEnv(t)
@@ -23,18 +23,18 @@ func TestListRooms(t *testing.T) {
 		wantTotal int
 		wantStart int
 	}{
-		{"§10.11 no parameters: every room, newest first", nil, []int{forms, sales, public, audit}, 4, 0},
+		{"API.md §10.11 no parameters: every room, newest first", nil, []int{forms, sales, public, audit}, 4, 0},
 		{"filterValue is a substring of the title", url.Values{"filterValue": {"Sales"}}, []int{sales}, 1, 0},
 		{"filterValue ignores case", url.Values{"filterValue": {"audit"}}, []int{forms, public, audit}, 3, 0},
 		{"filterValue matches inside a title", url.Values{"filterValue": {"lic au"}}, []int{public}, 1, 0},
 		{"filterValue without a match: an empty page", url.Values{"filterValue": {"nothing"}}, []int{}, 0, 0},
 		{"query names ignore case", url.Values{"FilterValue": {"SALES"}}, []int{sales}, 1, 0},
-		{"§10.11 count limits the page, total counts all", url.Values{"count": {"2"}}, []int{forms, sales}, 4, 0},
-		{"§10.11 startIndex skips", url.Values{"startIndex": {"2"}, "count": {"2"}}, []int{public, audit}, 4, 2},
-		{"§10.11 the last page is short", url.Values{"startIndex": {"3"}, "count": {"2"}}, []int{audit}, 4, 3},
-		{"§10.11 startIndex past the end: an empty page", url.Values{"startIndex": {"10"}}, []int{}, 4, 10},
-		{"§10.11 paging with a filter", url.Values{"filterValue": {"audit"}, "startIndex": {"1"}, "count": {"1"}}, []int{public}, 3, 1},
-		{"§10.11 count above 100 is served as 100", url.Values{"count": {"1000"}}, []int{forms, sales, public, audit}, 4, 0},
+		{"API.md §10.11 count limits the page, total counts all", url.Values{"count": {"2"}}, []int{forms, sales}, 4, 0},
+		{"API.md §10.11 startIndex skips", url.Values{"startIndex": {"2"}, "count": {"2"}}, []int{public, audit}, 4, 2},
+		{"API.md §10.11 the last page is short", url.Values{"startIndex": {"3"}, "count": {"2"}}, []int{audit}, 4, 3},
+		{"API.md §10.11 startIndex past the end: an empty page", url.Values{"startIndex": {"10"}}, []int{}, 4, 10},
+		{"API.md §10.11 paging with a filter", url.Values{"filterValue": {"audit"}, "startIndex": {"1"}, "count": {"1"}}, []int{public}, 3, 1},
+		{"API.md §10.11 count above 100 is served as 100", url.Values{"count": {"1000"}}, []int{forms, sales, public, audit}, 4, 0},
 		{"a count that is not a number is ignored", url.Values{"count": {"many"}}, []int{forms, sales, public, audit}, 4, 0},
 		{"a negative startIndex starts at 0", url.Values{"startIndex": {"-5"}, "count": {"1"}}, []int{forms}, 4, 0},
 	}
@@ -47,7 +47,7 @@ func TestListRooms(t *testing.T) {
 			}
 			r := call(t, srv, http.MethodGet, path, nil).mustStatus(http.StatusOK)
 			if num(r.body["count"]) != 1 || num(r.body["status"]) != 0 || num(r.body["statusCode"]) != 200 {
-				t.Errorf("§3.1 envelope: count/status/statusCode = %v/%v/%v, want 1/0/200", r.body["count"], r.body["status"], r.body["statusCode"])
+				t.Errorf("API.md §3.1 envelope: count/status/statusCode = %v/%v/%v, want 1/0/200", r.body["count"], r.body["status"], r.body["statusCode"])
 			}
 			content := r.response()
 			folders, ok := content["folders"].([]any)
@@ -66,7 +66,7 @@ func TestListRooms(t *testing.T) {
 				}
 			}
 			if num(content["total"]) != tc.wantTotal || num(content["count"]) != len(tc.wantIDs) || num(content["startIndex"]) != tc.wantStart {
-				t.Errorf("§10.11 total/count/startIndex = %v/%v/%v, want %d/%d/%d",
+				t.Errorf("API.md §10.11 total/count/startIndex = %v/%v/%v, want %d/%d/%d",
 					content["total"], content["count"], content["startIndex"], tc.wantTotal, len(tc.wantIDs), tc.wantStart)
 			}
 			current, _ := content["current"].(map[string]any)
@@ -79,7 +79,7 @@ func TestListRooms(t *testing.T) {
 }
 
 // The rooms in a listing are the room DTOs of GET rooms/{id}, with the
-// manager-only fields only for managers (§4.6, §5.1).
+// manager-only fields only for managers (API.md §4.6, §5.1).
 func TestListRoomsDTO(t *testing.T) {
 	t.Parallel()
 	srv := newEnv(t)
@@ -109,7 +109,7 @@ func TestListRoomsDTO(t *testing.T) {
 	seen := member["folders"].([]any)[0].(map[string]any)
 	for _, key := range []string{"shareSettings", "availableShareRights"} {
 		if _, ok := seen[key]; ok {
-			t.Errorf("§5.1 a member sees %q", key)
+			t.Errorf("API.md §5.1 a member sees %q", key)
 		}
 	}
 

@@ -10,7 +10,7 @@ import (
 // roomsFolderID is the id of the "Rooms" section, every room's parent.
 const roomsFolderID = 2
 
-// roomDTO is the part of FolderDto that the provider reads (§4.4, §4.6).
+// roomDTO is the part of FolderDto that the provider reads (API.md §4.4, §4.6).
 type roomDTO struct {
 	ID                   int                 `json:"id"`
 	ParentID             int                 `json:"parentId"`
@@ -44,7 +44,7 @@ const fileOperationDelete = 2
 
 // roomDTO renders a room. shareSettings and availableShareRights are only for
 // callers who manage access; shareSettings not for rooms without external
-// links (§4.6). Caller holds e.mu.
+// links (API.md §4.6). Caller holds e.mu.
 func (e *Emulator) roomDTO(room *storedRoom, c caller) roomDTO {
 	created := formatAPIDate(room.created, e.loc)
 	dto := roomDTO{
@@ -102,6 +102,10 @@ func boolInt(b bool) int {
 // handleCreateRoom is POST /api/2.0/files/rooms with {"title", "roomType"};
 // roomType may be a number or an enum name.
 func (e *Emulator) handleCreateRoom(w http.ResponseWriter, r *http.Request, c caller, _ string) {
+	if !jsonContentType(r) {
+		writeUnsupportedMediaType(w, r)
+		return
+	}
 	body := readAll(r.Body)
 	fields, errs := readObject(body, "inDto", "ASC.Files.Core.ApiModels.RequestDto.CreateRoomRequestDto")
 	if errs != nil {

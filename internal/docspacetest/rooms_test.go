@@ -31,7 +31,7 @@ func TestCreateRoom(t *testing.T) {
 		}
 	}
 	if got := len(srv.Links(firstRoomID + 1)); got != 1 {
-		t.Errorf("§6 Public room created through the API has %d links, want its primary", got)
+		t.Errorf("API.md §6 Public room created through the API has %d links, want its primary", got)
 	}
 
 	bad := []struct {
@@ -51,7 +51,7 @@ func TestCreateRoom(t *testing.T) {
 	}
 }
 
-// GET /api/2.0/files/rooms/{id}: room DTO with shareSettings and availableShareRights (§4.4–§4.6).
+// GET /api/2.0/files/rooms/{id}: room DTO with shareSettings and availableShareRights (API.md §4.4–§4.6).
 func TestGetRoom(t *testing.T) {
 	t.Parallel()
 	extRights := []any{"Editing", "FillForms", "Review", "Comment", "Read", "None"}
@@ -77,7 +77,7 @@ func TestGetRoom(t *testing.T) {
 		{RoomAI, 31, nil, map[string][]any{"InvitationLink": {"ContentCreator", "Read", "None"}}, true},
 	}
 	for _, tc := range tests {
-		t.Run("§4.4 "+tc.roomType.String(), func(t *testing.T) {
+		t.Run("API.md §4.4 "+tc.roomType.String(), func(t *testing.T) {
 			t.Parallel()
 			srv := newEnv(t)
 			room := srv.CreateRoom("Audit", tc.roomType)
@@ -89,16 +89,16 @@ func TestGetRoom(t *testing.T) {
 			}
 			got, has := dto["shareSettings"]
 			if tc.shareSettings == nil && has || tc.shareSettings != nil && !reflect.DeepEqual(got, tc.shareSettings) {
-				t.Errorf("§4.6 shareSettings = %v, want %v", got, tc.shareSettings)
+				t.Errorf("API.md §4.6 shareSettings = %v, want %v", got, tc.shareSettings)
 			}
 			rights := dto["availableShareRights"].(map[string]any)
 			for kind, want := range tc.rightsByKind {
 				if !reflect.DeepEqual(rights[kind], want) {
-					t.Errorf("§4.5 availableShareRights[%s] = %v, want %v", kind, rights[kind], want)
+					t.Errorf("API.md §4.5 availableShareRights[%s] = %v, want %v", kind, rights[kind], want)
 				}
 			}
 			if _, has := rights["ExternalLink"]; has == tc.noExternalKind {
-				t.Errorf("§4.5 ExternalLink rights present = %v", has)
+				t.Errorf("API.md §4.5 ExternalLink rights present = %v", has)
 			}
 			assertNoNulls(t, "room", r.body)
 		})
@@ -135,11 +135,11 @@ func TestRouting(t *testing.T) {
 	}{
 		{"unknown path is 404", http.MethodGet, "/api/2.0/nothing", nil, 404},
 		{"unknown path is 404 before auth", http.MethodGet, "/api/2.0/nothing", []reqOption{noAuth()}, 404},
-		{"§1 no POST on links", http.MethodPost, linksPath(room.ID), nil, 405},
-		{"§1 no DELETE on links", http.MethodDelete, linksPath(room.ID), nil, 405},
+		{"API.md §1 no POST on links", http.MethodPost, linksPath(room.ID), nil, 405},
+		{"API.md §1 no DELETE on links", http.MethodDelete, linksPath(room.ID), nil, 405},
 		{"routes are case-insensitive", http.MethodGet, "/API/2.0/Files/Rooms/" + itoa(room.ID) + "/Links", nil, 200},
 		{"a trailing slash is fine", http.MethodGet, linksPath(room.ID) + "/", nil, 200},
-		{"§9 authentication needs no token", http.MethodPost, "/api/2.0/authentication", []reqOption{noAuth()}, 401},
+		{"API.md §9 authentication needs no token", http.MethodPost, "/api/2.0/authentication", []reqOption{noAuth()}, 401},
 	}
 	for _, tc := range tests {
 		body := any(nil)
@@ -148,6 +148,18 @@ func TestRouting(t *testing.T) {
 		}
 		if r := call(t, srv, tc.method, tc.path, body, tc.opts...); r.status != tc.want {
 			t.Errorf("%s: status %d, want %d", tc.name, r.status, tc.want)
+		}
+	}
+}
+
+// API.md §8.4: a path no route matches ends in routing: 404, empty body.
+func TestUnmatchedRoute(t *testing.T) {
+	t.Parallel()
+	srv := newEnv(t)
+	for _, path := range []string{"/api/2.0/files/roomz/1/links", "/api/2.0/files/rooms/1/links/extra", "/nothing"} {
+		r := call(t, srv, http.MethodGet, path, nil)
+		if r.status != http.StatusNotFound || len(r.raw) != 0 {
+			t.Errorf("GET %s: %d %q, want 404 and no body", path, r.status, r.raw)
 		}
 	}
 }

@@ -16,7 +16,7 @@ type endpoint struct {
 	methods map[string]handlerFunc
 }
 
-// endpoints is the emulated API surface (§1, §9).
+// endpoints is the emulated API surface (API.md §1, §9).
 var endpoints = []endpoint{
 	{pattern: "/api/2.0/authentication", public: true, methods: map[string]handlerFunc{
 		http.MethodPost: func(e *Emulator, w http.ResponseWriter, r *http.Request, _ caller, _ string) {
@@ -42,7 +42,7 @@ var endpoints = []endpoint{
 
 // ServeHTTP handles a request: rate limit (when armed by RateLimitNext or
 // Limits), injected fault (when armed), route (404/405), authentication (401
-// with an empty body, §8.4), then the endpoint.
+// with an empty body, API.md §8.4), then the endpoint.
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	sw := &statusWriter{ResponseWriter: w}
 	defer e.countStatus(sw)
@@ -74,7 +74,7 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (e *Emulator) serve(w http.ResponseWriter, r *http.Request) {
 	ep, id, ok := matchEndpoint(r.URL.Path)
 	if !ok {
-		writeError(w, errRouteNotFound())
+		writeEmpty(w, http.StatusNotFound) // routing answers before DocSpace code (API.md §8.4)
 		return
 	}
 	h, ok := ep.methods[r.Method]
@@ -164,7 +164,7 @@ func parseRoomID(id string) (int, bool) {
 	return int(n), err == nil
 }
 
-// writeRateLimited answers like the server's limiter: 429, no body (§8.4).
+// writeRateLimited answers like the server's limiter: 429, no body (API.md §8.4).
 func writeRateLimited(w http.ResponseWriter, retryAfter time.Duration, limit int) {
 	secs := max(int((retryAfter+time.Second-1)/time.Second), 1)
 	w.Header().Set("Retry-After", strconv.Itoa(secs))

@@ -6,10 +6,10 @@ import (
 	"time"
 )
 
-// RoomType is the API's roomType (§4.4).
+// RoomType is the API's roomType (API.md §4.4).
 type RoomType int
 
-// Room types that can carry links (§4.4).
+// Room types that can carry links (API.md §4.4).
 const (
 	RoomFillingForms RoomType = 1
 	RoomEditing      RoomType = 2
@@ -19,7 +19,7 @@ const (
 	RoomAI           RoomType = 9
 )
 
-// roomTypeNames are the enum names the API accepts for roomType (§4.4).
+// roomTypeNames are the enum names the API accepts for roomType (API.md §4.4).
 var roomTypeNames = map[RoomType]string{
 	RoomFillingForms: "FillingFormsRoom",
 	RoomEditing:      "EditingRoom",
@@ -36,7 +36,7 @@ func (t RoomType) String() string {
 	return fmt.Sprintf("RoomType(%d)", int(t))
 }
 
-// folderType is the internal FolderType of a room, reported as "type" (§4.4).
+// folderType is the internal FolderType of a room, reported as "type" (API.md §4.4).
 func (t RoomType) folderType() int {
 	switch t {
 	case RoomFillingForms:
@@ -58,7 +58,7 @@ func (t RoomType) folderType() int {
 // folderTypeVirtualRooms is the rootFolderType of every room ("Rooms" section).
 const folderTypeVirtualRooms = 14
 
-// subjectType is the response subjectType of a link (§4.3).
+// subjectType is the response subjectType of a link (API.md §4.3).
 type subjectType int
 
 const (
@@ -69,7 +69,7 @@ const (
 
 func (s subjectType) isExternal() bool { return s == subjectExternal || s == subjectPrimary }
 
-// linkType is the request/response linkType (§4.2): primary links report 1.
+// linkType is the request/response linkType (API.md §4.2): primary links report 1.
 func (s subjectType) linkType() int {
 	if s == subjectInvitation {
 		return 0
@@ -84,7 +84,7 @@ var subjectNames = map[subjectType]string{
 	subjectPrimary:    "PrimaryExternalLink",
 }
 
-// FileShare values (§4.1).
+// FileShare values (API.md §4.1).
 const (
 	accessNone           = 0
 	accessRead           = 2
@@ -94,7 +94,7 @@ const (
 )
 
 // fileShareNames are the exact enum names the FileShare JSON converter accepts
-// for "access" (§2); any other string becomes 0 = delete.
+// for "access" (API.md §2); any other string becomes 0 = delete.
 var fileShareNames = map[string]int{
 	"None": 0, "ReadWrite": 1, "Read": 2, "Restrict": 3, "Varies": 4, "Review": 5,
 	"Comment": 6, "FillForms": 7, "CustomFilter": 8, "RoomManager": 9, "Editing": 10,
@@ -110,7 +110,7 @@ func fileShareName(access int) string {
 	return fmt.Sprint(access)
 }
 
-// roomAccesses is AvailableRoomAccesses (§4.5): which access a link of each
+// roomAccesses is AvailableRoomAccesses (API.md §4.5): which access a link of each
 // kind may carry in each room type. A kind missing for a room type rejects
 // every access, even 0.
 var roomAccesses = map[RoomType]map[subjectType][]int{
@@ -144,13 +144,13 @@ func accessAllowed(rt RoomType, s subjectType, access int) bool {
 	return slices.Contains(roomAccesses[rt][s], access)
 }
 
-// allowsExternalLinks tells whether the room type has external links at all (§4.5).
+// allowsExternalLinks tells whether the room type has external links at all (API.md §4.5).
 func allowsExternalLinks(rt RoomType) bool {
 	_, ok := roomAccesses[rt][subjectExternal]
 	return ok
 }
 
-// linkLimit is the per-room maximum of links of one kind, checked on create only (§4.6).
+// linkLimit is the per-room maximum of links of one kind, checked on create only (API.md §4.6).
 func linkLimit(rt RoomType, s subjectType) int {
 	switch s {
 	case subjectInvitation:
@@ -166,7 +166,7 @@ func linkLimit(rt RoomType, s subjectType) int {
 	return 0
 }
 
-// accessRank orders links in GET lists (§7.2): None, RoomManager,
+// accessRank orders links in GET lists (API.md §7.2): None, RoomManager,
 // ContentCreator, Editing, FillForms, Review, Comment, Read, then ReadWrite,
 // CustomFilter, Varies, Restrict. Unknown values sort last.
 func accessRank(access int) int {
@@ -177,24 +177,24 @@ func accessRank(access int) int {
 	return len(order)
 }
 
-// Caller rights of a room manager on link options (§3.2 canEdit*, §5.4, §5.5).
+// Caller rights of a room manager on link options (API.md §3.2 canEdit*, API.md §5.4, §5.5).
 func canEditInternal(rt RoomType) bool { return rt != RoomPublic && rt != RoomVirtualData }
 
 func canEditExpiration(rt RoomType, s subjectType) bool {
 	return rt != RoomFillingForms && !(rt == RoomPublic && s == subjectPrimary)
 }
 
-// canRevoke marks links whose deletion regenerates them (§3.2, §6).
+// canRevoke marks links whose deletion regenerates them (API.md §3.2, §6).
 func canRevoke(rt RoomType, s subjectType) bool {
 	return rt == RoomFillingForms || (rt == RoomPublic && s == subjectPrimary)
 }
 
-// regeneratesPrimary: deleting the primary link of these rooms creates a new one (§6).
+// regeneratesPrimary: deleting the primary link of these rooms creates a new one (API.md §6).
 func regeneratesPrimary(rt RoomType) bool {
 	return rt == RoomPublic || rt == RoomFillingForms
 }
 
-// Default titles in English (§2, §6).
+// Default titles in English (API.md §2, §6).
 const (
 	defaultExternalTitle   = "Shared link"
 	defaultInvitationTitle = "Invitation link"
@@ -202,7 +202,7 @@ const (
 )
 
 // primaryDefaults are the access and title of a primary link the server
-// creates by itself: at room creation, on GET …/link, on revoke (§6).
+// creates by itself: at room creation, on GET …/link, on revoke (API.md §6).
 func primaryDefaults(rt RoomType) (access int, title string) {
 	if rt == RoomFillingForms {
 		return accessFillForms, defaultFillOutTitle
@@ -210,13 +210,13 @@ func primaryDefaults(rt RoomType) (access int, title string) {
 	return accessRead, defaultExternalTitle
 }
 
-// Limits on dates (§5.4).
+// Limits on dates (API.md §5.4).
 const (
 	maxLinkLifetimeYears  = 10
 	v36InvitationLifetime = 7 * 24 * time.Hour
 )
 
-// Password policy defaults (§5.3): the minimum is a portal setting.
+// Password policy defaults (API.md §5.3): the minimum is a portal setting.
 const (
 	defaultPasswordMinLength = 8
 	passwordMaxLength        = 30
@@ -228,7 +228,7 @@ func passwordPolicyMessage(minLength int) string {
 }
 
 // passwordAllowed applies the portal policy: minLength to 30 printable
-// ASCII characters 0x21–0x7E, no spaces (§5.3). The caller trims first.
+// ASCII characters 0x21–0x7E, no spaces (API.md §5.3). The caller trims first.
 func passwordAllowed(p string, minLength int) bool {
 	if len(p) < minLength || len(p) > passwordMaxLength {
 		return false
@@ -241,11 +241,11 @@ func passwordAllowed(p string, minLength int) bool {
 	return true
 }
 
-// Model-validation limits of the request DTO (§2, §8.3).
+// Model-validation limits of the request DTO (API.md §2, §8.3).
 const (
 	maxTitleLength    = 255
 	maxPasswordLength = 255
 	minMaxUseCount    = 1
 	maxMaxUseCount    = 1000
-	maxListedLinks    = 100 // §7.1
+	maxListedLinks    = 100 // API.md §7.1
 )

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// §5.2: title length and default titles.
+// API.md §5.2: title length and default titles.
 func TestTitleRules(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -16,15 +16,15 @@ func TestTitleRules(t *testing.T) {
 		body      map[string]any
 		wantTitle string // "" means a validation error
 	}{
-		{"§5.2 255 characters are accepted", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": strings.Repeat("é", 255)}, strings.Repeat("é", 255)},
-		{"§5.2 256 characters are a validation error", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": strings.Repeat("a", 256)}, ""},
-		{"§5.2 astral characters count twice (UTF-16)", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": strings.Repeat("😀", 128)}, ""},
-		{"§5.2 127 emoji and a letter are 255 units", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": strings.Repeat("😀", 127) + "a"}, strings.Repeat("😀", 127) + "a"},
-		{"§5.2 255 CJK characters (765 bytes)", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": strings.Repeat("語", 255)}, strings.Repeat("語", 255)},
-		{"§5.2 external default title", RoomCustom, map[string]any{"linkType": 1, "access": 2}, "Shared link"},
-		{"§5.2 empty title takes the default", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": ""}, "Shared link"},
-		{"§5.2 invitation default title", RoomCustom, map[string]any{"linkType": 0, "access": 2, "title": nil}, "Invitation link"},
-		{"§5.2 titles are not trimmed", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": "  padded  "}, "  padded  "},
+		{"API.md §5.2 255 characters are accepted", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": strings.Repeat("é", 255)}, strings.Repeat("é", 255)},
+		{"API.md §5.2 256 characters are a validation error", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": strings.Repeat("a", 256)}, ""},
+		{"API.md §5.2 astral characters count twice (UTF-16)", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": strings.Repeat("😀", 128)}, ""},
+		{"API.md §5.2 127 emoji and a letter are 255 units", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": strings.Repeat("😀", 127) + "a"}, strings.Repeat("😀", 127) + "a"},
+		{"API.md §5.2 255 CJK characters (765 bytes)", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": strings.Repeat("語", 255)}, strings.Repeat("語", 255)},
+		{"API.md §5.2 external default title", RoomCustom, map[string]any{"linkType": 1, "access": 2}, "Shared link"},
+		{"API.md §5.2 empty title takes the default", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": ""}, "Shared link"},
+		{"API.md §5.2 invitation default title", RoomCustom, map[string]any{"linkType": 0, "access": 2, "title": nil}, "Invitation link"},
+		{"API.md §5.2 titles are not trimmed", RoomCustom, map[string]any{"linkType": 1, "access": 2, "title": "  padded  "}, "  padded  "},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -43,7 +43,7 @@ func TestTitleRules(t *testing.T) {
 	}
 }
 
-// §5.3: password policy for external links.
+// API.md §5.3: password policy for external links.
 func TestPasswordRules(t *testing.T) {
 	t.Parallel()
 	const policy = "Password must contain from 8 to 30 characters, only latin letters, no spaces"
@@ -51,19 +51,19 @@ func TestPasswordRules(t *testing.T) {
 		name     string
 		linkType int
 		password any
-		want     string // stored password; "!" for the policy error, "§8.3" for validation
+		want     string // stored password; "!" for the policy error, "API.md §8.3" for validation
 	}{
-		{"§5.3 8 printable ASCII characters", 1, "Abc!2345", "Abc!2345"},
-		{"§5.3 30 characters", 1, strings.Repeat("x", 30), strings.Repeat("x", 30)},
-		{"§5.3 surrounding spaces are trimmed", 1, "  Audit2026pass \t", "Audit2026pass"},
-		{"§5.3 empty means no password", 1, "", ""},
-		{"§5.3 only spaces means no password", 1, "    ", ""},
-		{"§5.3 7 characters", 1, "Abc!234", "!"},
-		{"§5.3 31 characters", 1, strings.Repeat("x", 31), "!"},
-		{"§5.3 inner space", 1, "Audit 2026pass", "!"},
-		{"§5.3 non-ASCII letter", 1, "Pässwort2026", "!"},
-		{"§5.3 more than 255 characters is a DTO validation error", 1, strings.Repeat("x", 256), "§8.3"},
-		{"§5.3 ignored for invitation links", 0, "short", ""},
+		{"API.md §5.3 8 printable ASCII characters", 1, "Abc!2345", "Abc!2345"},
+		{"API.md §5.3 30 characters", 1, strings.Repeat("x", 30), strings.Repeat("x", 30)},
+		{"API.md §5.3 surrounding spaces are trimmed", 1, "  Audit2026pass \t", "Audit2026pass"},
+		{"API.md §5.3 empty means no password", 1, "", ""},
+		{"API.md §5.3 only spaces means no password", 1, "    ", ""},
+		{"API.md §5.3 7 characters", 1, "Abc!234", "!"},
+		{"API.md §5.3 31 characters", 1, strings.Repeat("x", 31), "!"},
+		{"API.md §5.3 inner space", 1, "Audit 2026pass", "!"},
+		{"API.md §5.3 non-ASCII letter", 1, "Pässwort2026", "!"},
+		{"API.md §5.3 more than 255 characters is a DTO validation error", 1, strings.Repeat("x", 256), "API.md §8.3"},
+		{"API.md §5.3 ignored for invitation links", 0, "short", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -74,7 +74,7 @@ func TestPasswordRules(t *testing.T) {
 			switch tc.want {
 			case "!":
 				r.expectError(http.StatusBadRequest, policy)
-			case "§8.3":
+			case "API.md §8.3":
 				r.expectValidation("RoomLink.Password")
 			default:
 				got, has := r.mustStatus(http.StatusOK).link()["password"]
@@ -88,7 +88,7 @@ func TestPasswordRules(t *testing.T) {
 		})
 	}
 
-	t.Run("§5.3 deleting a link skips the policy", func(t *testing.T) {
+	t.Run("API.md §5.3 deleting a link skips the policy", func(t *testing.T) {
 		t.Parallel()
 		srv := newEnv(t)
 		room := srv.CreateRoom("r", RoomCustom)
@@ -96,7 +96,7 @@ func TestPasswordRules(t *testing.T) {
 		putLink(t, srv, room.ID, map[string]any{"linkId": id, "linkType": 1, "access": 0, "password": "bad"}).mustStatus(http.StatusOK)
 	})
 
-	t.Run("§5.3 the minimum length is a portal setting", func(t *testing.T) {
+	t.Run("API.md §5.3 the minimum length is a portal setting", func(t *testing.T) {
 		t.Parallel()
 		srv := newEnv(t, WithPasswordMinLength(12))
 		room := srv.CreateRoom("r", RoomCustom)
@@ -106,7 +106,7 @@ func TestPasswordRules(t *testing.T) {
 	})
 }
 
-// §5.4: expiration dates. testNow is 2026-06-01T12:00:00Z.
+// API.md §5.4: expiration dates. testNow is 2026-06-01T12:00:00Z.
 func TestExpirationRules(t *testing.T) {
 	t.Parallel()
 	const rangeMsg = "Value does not fall within the expected range. (Parameter 'expirationDate')"
@@ -117,18 +117,18 @@ func TestExpirationRules(t *testing.T) {
 		date     any
 		want     string // echoed date, "" for none, "!" for the range error
 	}{
-		{"§5.4 external future date is kept, echoed in +03:00", RoomCustom, 1, "2026-12-31T23:59:59Z", "2027-01-01T02:59:59.0000000+03:00"},
-		{"§5.4 external past date is dropped silently", RoomCustom, 1, "2026-05-31T12:00:00Z", ""},
-		{"§5.4 external date equal to now is dropped", RoomCustom, 1, "2026-06-01T12:00:00Z", ""},
-		{"§5.4 external date at now+10y is accepted", RoomCustom, 1, "2036-06-01T12:00:00Z", "2036-06-01T15:00:00.0000000+03:00"},
-		{"§5.4 external date beyond now+10y is a 400", RoomCustom, 1, "2036-06-01T12:00:01Z", "!"},
-		{"§2 unparseable date means no date", RoomCustom, 1, "next tuesday", ""},
-		{"§2 null date means no date", RoomCustom, 1, nil, ""},
-		{"§5.4 invitation v3.7 future date is kept", RoomCustom, 0, "2026-10-01T00:00:00Z", "2026-10-01T03:00:00.0000000+03:00"},
-		{"§5.4 invitation v3.7 past date is a 400", RoomCustom, 0, "2026-05-01T00:00:00Z", "!"},
-		{"§5.4 invitation v3.7 beyond now+10y is a 400", RoomCustom, 0, "2040-01-01T00:00:00Z", "!"},
-		{"§5.4 invitation v3.7 without date has none", RoomCustom, 0, nil, ""},
-		{"§5.4 Public additional link keeps its date", RoomPublic, 1, "2026-12-31T23:59:59Z", "2027-01-01T02:59:59.0000000+03:00"},
+		{"API.md §5.4 external future date is kept, echoed in +03:00", RoomCustom, 1, "2026-12-31T23:59:59Z", "2027-01-01T02:59:59.0000000+03:00"},
+		{"API.md §5.4 external past date is dropped silently", RoomCustom, 1, "2026-05-31T12:00:00Z", ""},
+		{"API.md §5.4 external date equal to now is dropped", RoomCustom, 1, "2026-06-01T12:00:00Z", ""},
+		{"API.md §5.4 external date at now+10y is accepted", RoomCustom, 1, "2036-06-01T12:00:00Z", "2036-06-01T15:00:00.0000000+03:00"},
+		{"API.md §5.4 external date beyond now+10y is a 400", RoomCustom, 1, "2036-06-01T12:00:01Z", "!"},
+		{"API.md §2 unparseable date means no date", RoomCustom, 1, "next tuesday", ""},
+		{"API.md §2 null date means no date", RoomCustom, 1, nil, ""},
+		{"API.md §5.4 invitation v3.7 future date is kept", RoomCustom, 0, "2026-10-01T00:00:00Z", "2026-10-01T03:00:00.0000000+03:00"},
+		{"API.md §5.4 invitation v3.7 past date is a 400", RoomCustom, 0, "2026-05-01T00:00:00Z", "!"},
+		{"API.md §5.4 invitation v3.7 beyond now+10y is a 400", RoomCustom, 0, "2040-01-01T00:00:00Z", "!"},
+		{"API.md §5.4 invitation v3.7 without date has none", RoomCustom, 0, nil, ""},
+		{"API.md §5.4 Public additional link keeps its date", RoomPublic, 1, "2026-12-31T23:59:59Z", "2027-01-01T02:59:59.0000000+03:00"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -151,12 +151,12 @@ func TestExpirationRules(t *testing.T) {
 	}
 }
 
-// §5.4: the primary link of Public and Form rooms never expires, and an
+// API.md §5.4: the primary link of Public and Form rooms never expires, and an
 // update that would change an expiration the caller may not edit is skipped.
 func TestPrimaryExpirationRules(t *testing.T) {
 	t.Parallel()
 	for _, rt := range []RoomType{RoomPublic, RoomFillingForms} {
-		t.Run("§5.4 "+rt.String()+" primary: expiration forced to none", func(t *testing.T) {
+		t.Run("API.md §5.4 "+rt.String()+" primary: expiration forced to none", func(t *testing.T) {
 			t.Parallel()
 			srv := newEnv(t)
 			room := srv.CreateRoom("r", rt)
@@ -170,7 +170,7 @@ func TestPrimaryExpirationRules(t *testing.T) {
 				t.Errorf("got %v", link)
 			}
 		})
-		t.Run("§5.4 "+rt.String()+" primary: update changing a stored expiration is skipped", func(t *testing.T) {
+		t.Run("API.md §5.4 "+rt.String()+" primary: update changing a stored expiration is skipped", func(t *testing.T) {
 			t.Parallel()
 			srv := newEnv(t)
 			room := srv.CreateRoom("r", rt)
@@ -187,7 +187,7 @@ func TestPrimaryExpirationRules(t *testing.T) {
 			}
 		})
 	}
-	t.Run("§5.4 Custom primary keeps an expiration", func(t *testing.T) {
+	t.Run("API.md §5.4 Custom primary keeps an expiration", func(t *testing.T) {
 		t.Parallel()
 		srv := newEnv(t)
 		room := srv.CreateRoom("r", RoomCustom)
@@ -199,7 +199,7 @@ func TestPrimaryExpirationRules(t *testing.T) {
 	})
 }
 
-// §5.4, §5.6: v3.6 invitation links – 7-day expiry on every write, no use counter.
+// API.md §5.4, §5.6: v3.6 invitation links – 7-day expiry on every write, no use counter.
 func TestVersion36Invitations(t *testing.T) {
 	t.Parallel()
 	clock := newTestClock()
@@ -209,26 +209,26 @@ func TestVersion36Invitations(t *testing.T) {
 	r := putLink(t, srv, room.ID, map[string]any{"linkType": 0, "access": 2, "expirationDate": "2030-01-01T00:00:00Z", "maxUseCount": 5000})
 	link := r.mustStatus(http.StatusOK).link()
 	if link["expirationDate"] != "2026-06-08T15:00:00.0000000+03:00" {
-		t.Errorf("§5.4 v3.6 create: expirationDate = %v, want now + 7 days", link["expirationDate"])
+		t.Errorf("API.md §5.4 v3.6 create: expirationDate = %v, want now + 7 days", link["expirationDate"])
 	}
 	for _, k := range []string{"maxUseCount", "currentUseCount"} {
 		if _, has := link[k]; has {
-			t.Errorf("§5.6 v3.6 reports %s", k)
+			t.Errorf("API.md §5.6 v3.6 reports %s", k)
 		}
 	}
 
 	clock.Advance(24 * time.Hour)
 	link = putLink(t, srv, room.ID, map[string]any{"linkId": link["id"], "linkType": 0, "access": 10}).mustStatus(http.StatusOK).link()
 	if link["expirationDate"] != "2026-06-09T15:00:00.0000000+03:00" {
-		t.Errorf("§5.4 v3.6 update: expirationDate = %v, want reset to now + 7 days", link["expirationDate"])
+		t.Errorf("API.md §5.4 v3.6 update: expirationDate = %v, want reset to now + 7 days", link["expirationDate"])
 	}
 	stored, _ := srv.Link(room.ID, link["id"].(string))
 	if stored.MaxUseCount != nil {
-		t.Errorf("§5.6 v3.6 stored maxUseCount %v", *stored.MaxUseCount)
+		t.Errorf("API.md §5.6 v3.6 stored maxUseCount %v", *stored.MaxUseCount)
 	}
 }
 
-// §5.5: the internal flag.
+// API.md §5.5: the internal flag.
 func TestInternalRules(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -240,13 +240,13 @@ func TestInternalRules(t *testing.T) {
 		wantInternal    bool
 		wantError       string
 	}{
-		{"§5.5 Custom stores internal as sent", RoomCustom, false, false, map[string]any{"internal": true}, true, ""},
-		{"§5.5 Public forces internal false", RoomPublic, false, false, map[string]any{"internal": true}, false, ""},
-		{"§5.5 portal default applies on create without linkId", RoomCustom, true, false, map[string]any{"internal": false}, true, ""},
-		{"§5.5 portal default does not apply with a chosen linkId", RoomCustom, true, false, map[string]any{"internal": false, "linkId": newGUID()}, false, ""},
-		{"§5.5 portal default does not beat Public", RoomPublic, true, false, map[string]any{}, false, ""},
-		{"§5.5 sharing disabled: Custom links become internal", RoomCustom, false, true, map[string]any{"internal": false}, true, ""},
-		{"§5.5 sharing disabled: Public refuses new links", RoomPublic, false, true, map[string]any{}, false, "Access denied"},
+		{"API.md §5.5 Custom stores internal as sent", RoomCustom, false, false, map[string]any{"internal": true}, true, ""},
+		{"API.md §5.5 Public forces internal false", RoomPublic, false, false, map[string]any{"internal": true}, false, ""},
+		{"API.md §5.5 portal default applies on create without linkId", RoomCustom, true, false, map[string]any{"internal": false}, true, ""},
+		{"API.md §5.5 portal default does not apply with a chosen linkId", RoomCustom, true, false, map[string]any{"internal": false, "linkId": newGUID()}, false, ""},
+		{"API.md §5.5 portal default does not beat Public", RoomPublic, true, false, map[string]any{}, false, ""},
+		{"API.md §5.5 sharing disabled: Custom links become internal", RoomCustom, false, true, map[string]any{"internal": false}, true, ""},
+		{"API.md §5.5 sharing disabled: Public refuses new links", RoomPublic, false, true, map[string]any{}, false, "Access denied"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -270,7 +270,7 @@ func TestInternalRules(t *testing.T) {
 		})
 	}
 
-	t.Run("§5.5 Public update asking internal=true is ignored as a whole", func(t *testing.T) {
+	t.Run("API.md §5.5 Public update asking internal=true is ignored as a whole", func(t *testing.T) {
 		t.Parallel()
 		srv := newEnv(t)
 		room := srv.CreateRoom("r", RoomPublic)
@@ -280,7 +280,7 @@ func TestInternalRules(t *testing.T) {
 			t.Errorf("update applied: %s", r.raw)
 		}
 	})
-	t.Run("§5.5 sharing disabled: Public primary cannot be revoked", func(t *testing.T) {
+	t.Run("API.md §5.5 sharing disabled: Public primary cannot be revoked", func(t *testing.T) {
 		t.Parallel()
 		srv := newEnv(t)
 		room := srv.CreateRoom("r", RoomPublic)
@@ -288,7 +288,7 @@ func TestInternalRules(t *testing.T) {
 		primary := srv.Links(room.ID)[0]
 		putLink(t, srv, room.ID, map[string]any{"linkId": primary.ID, "linkType": 1, "access": 0}).expectError(http.StatusForbidden, "Access denied")
 	})
-	t.Run("§5.5 sharing disabled: Form primary that is not internal cannot be revoked", func(t *testing.T) {
+	t.Run("API.md §5.5 sharing disabled: Form primary that is not internal cannot be revoked", func(t *testing.T) {
 		t.Parallel()
 		srv := newEnv(t)
 		room := srv.CreateRoom("r", RoomFillingForms)
@@ -296,7 +296,7 @@ func TestInternalRules(t *testing.T) {
 		primary := srv.Links(room.ID)[0]
 		putLink(t, srv, room.ID, map[string]any{"linkId": primary.ID, "linkType": 1, "access": 0}).expectError(http.StatusForbidden, "Access denied")
 	})
-	t.Run("§5.5 v3.6 has neither portal default nor the sharing switch", func(t *testing.T) {
+	t.Run("API.md §5.5 v3.6 has neither portal default nor the sharing switch", func(t *testing.T) {
 		t.Parallel()
 		srv := newEnv(t, WithVersion(V36))
 		srv.SetDefaultInternal(true)
@@ -308,7 +308,7 @@ func TestInternalRules(t *testing.T) {
 	})
 }
 
-// §5.6: maxUseCount of invitation links (v3.7).
+// API.md §5.6: maxUseCount of invitation links (v3.7).
 func TestMaxUseCountRules(t *testing.T) {
 	t.Parallel()
 	const belowMsg = "Value does not fall within the expected range. (Parameter 'maxUseCount')"
@@ -318,14 +318,14 @@ func TestMaxUseCountRules(t *testing.T) {
 		maxUseCount any
 		wantMax     *int // nil: omitted
 		wantCurrent int
-		wantError   string // "§8.3" or a message
+		wantError   string // "API.md §8.3" or a message
 	}{
-		{"§5.6 within range is kept, counter kept", 3, 25, ptr(25), 3, ""},
-		{"§5.6 equal to the current count is fine", 3, 3, ptr(3), 3, ""},
-		{"§5.6 below the current count is a 400", 3, 2, nil, 0, belowMsg},
-		{"§5.6 zero is a validation error", 0, 0, nil, 0, "§8.3"},
-		{"§5.6 1001 is a validation error", 0, 1001, nil, 0, "§8.3"},
-		{"§5.6 omitted on update means unlimited and resets the counter", 3, nil, nil, 0, ""},
+		{"API.md §5.6 within range is kept, counter kept", 3, 25, ptr(25), 3, ""},
+		{"API.md §5.6 equal to the current count is fine", 3, 3, ptr(3), 3, ""},
+		{"API.md §5.6 below the current count is a 400", 3, 2, nil, 0, belowMsg},
+		{"API.md §5.6 zero is a validation error", 0, 0, nil, 0, "API.md §8.3"},
+		{"API.md §5.6 1001 is a validation error", 0, 1001, nil, 0, "API.md §8.3"},
+		{"API.md §5.6 omitted on update means unlimited and resets the counter", 3, nil, nil, 0, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -340,7 +340,7 @@ func TestMaxUseCountRules(t *testing.T) {
 			r := putLink(t, srv, room.ID, map[string]any{"linkId": id, "linkType": 0, "access": 2, "maxUseCount": tc.maxUseCount})
 			switch tc.wantError {
 			case "":
-			case "§8.3":
+			case "API.md §8.3":
 				r.expectValidation("RoomLink.MaxUseCount")
 				return
 			default:

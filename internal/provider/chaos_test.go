@@ -45,7 +45,7 @@ type chaosLink struct {
 }
 
 // chaosLinks is the configuration of one step: in each room, five external
-// links and one invitation link, the most a room takes (§4.6). Version 2
+// links and one invitation link, the most a room takes (API.md §4.6). Version 2
 // changes every attribute of every link.
 func chaosLinks(rooms []docspacetest.Room, version int, expiries [2]time.Time) []chaosLink {
 	external := []string{"read", "editing", "review", "comment", "fill_forms"}

@@ -39,7 +39,7 @@ type roomModel struct {
 	MaxInvitationLinks         types.Int64  `tfsdk:"max_invitation_links"`
 }
 
-// maxInvitationLinks is how many invitation links any room holds (§4.6).
+// maxInvitationLinks is how many invitation links any room holds (API.md §4.6).
 const maxInvitationLinks = 1
 
 // maxSimilarRooms bounds the rooms a failed title lookup names.
@@ -153,7 +153,7 @@ func (d *roomDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 func (d *roomDataSource) roomByTitle(ctx context.Context, title string) (docspace.Room, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	host := d.data.api.Host()
-	candidates, err := d.data.api.Client().ListRooms(ctx, title)
+	candidates, err := d.data.api.ListRooms(ctx, title)
 	if err != nil {
 		detail := err.Error()
 		if docspace.IsUnauthorized(err) || docspace.IsRateLimited(err) {
@@ -199,7 +199,7 @@ func (d *roomDataSource) roomByTitle(ctx context.Context, title string) (docspac
 	return docspace.Room{}, diags
 }
 
-// newRoomModel reports a room with what its type allows (§4.5, §4.6).
+// newRoomModel reports a room with what its type allows (API.md §4.5, §4.6).
 func newRoomModel(ctx context.Context, room docspace.Room) (roomModel, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	state := roomModel{

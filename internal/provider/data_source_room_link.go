@@ -3,7 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
-	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
@@ -35,10 +35,6 @@ type roomLinkLookupModel struct {
 	roomLinkInfoModel
 }
 
-// linkIDPattern is a link id as DocSpace writes it: a hyphenated GUID (§3.2),
-// in either case.
-var linkIDPattern = regexp.MustCompile(`^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$`)
-
 func (d *roomLinkDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_room_link"
 }
@@ -55,7 +51,7 @@ func (d *roomLinkDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"Exactly one of `id` and `title` must be set. A room without a link of that id is an error.",
 		Optional:   true,
 		Computed:   true,
-		Validators: []validator.String{stringvalidator.RegexMatches(linkIDPattern, "must be a link id: a GUID such as 3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90")},
+		Validators: []validator.String{stringvalidator.RegexMatches(docspace.LinkIDPattern, "must be a link id: a GUID such as 3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90")},
 	}
 	attrs["title"] = schema.StringAttribute{
 		MarkdownDescription: "The link's title, matched exactly (case and spaces count). The primary link of a room " +
@@ -104,7 +100,7 @@ func (d *roomLinkDataSource) Read(ctx context.Context, req datasource.ReadReques
 	var found docspace.Link
 	if !cfg.ID.IsNull() {
 		id := cfg.ID.ValueString()
-		i := indexOfLink(links, func(l docspace.Link) bool { return strings.EqualFold(l.ID, id) })
+		i := slices.IndexFunc(links, func(l docspace.Link) bool { return strings.EqualFold(l.ID, id) })
 		if i < 0 {
 			resp.Diagnostics.AddAttributeError(path.Root("id"), "Link Not Found",
 				fmt.Sprintf("Room %s has no link with id %s. %s", roomID, id, describeRoomLinks(roomID, links)))
@@ -143,15 +139,6 @@ func (d *roomLinkDataSource) Read(ctx context.Context, req datasource.ReadReques
 		state.ID = cfg.ID // the configured spelling of the same id
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-func indexOfLink(links []docspace.Link, match func(docspace.Link) bool) int {
-	for i, l := range links {
-		if match(l) {
-			return i
-		}
-	}
-	return -1
 }
 
 // describeRoomLinks says what a room does hold, for a lookup that failed.

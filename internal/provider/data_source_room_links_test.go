@@ -62,7 +62,7 @@ resource "docspace_room_link" "inv" {
   access    = "content_creator"
   title     = "Join"
 }`,
-			// Ordered by access rank (§7.2): content creator before comment.
+			// Ordered by access rank (API.md §7.2): content creator before comment.
 			entries: []knownvalue.Check{
 				linkEntry("Join", "content_creator", "invitation", false, false),
 				linkEntry("Commenters", "comment", "external", false, true),

@@ -27,7 +27,7 @@ func stringList(values ...string) knownvalue.Check {
 }
 
 // TestAccRoomDataSource_roomTypes looks each room type up by id and by
-// title and checks what it allows, value for value (§4.5, §4.6).
+// title and checks what it allows, value for value (API.md §4.5, §4.6).
 func TestAccRoomDataSource_roomTypes(t *testing.T) {
 	cases := []struct {
 		room                 docspace.RoomType

@@ -60,7 +60,7 @@ func foreignAnswerDetail(err error, host string) string {
 }
 
 // noLinkRightsDetail explains an empty link listing that stands for missing
-// rights (§7.3).
+// rights (API.md §7.3).
 func noLinkRightsDetail(err error) string {
 	return fmt.Sprintf("%v.\n\nThe state is kept as it is: DocSpace hides a room's links from users who may not manage them, "+
 		"so the empty list does not mean the links were deleted. Use a token of the room's owner or a room admin (an API key "+
@@ -68,7 +68,7 @@ func noLinkRightsDetail(err error) string {
 }
 
 // linkLimitDetail names the links that hold a room's slots when a create
-// was refused for the link limit (§4.6): id, title and whether each has
+// was refused for the link limit (API.md §4.6): id, title and whether each has
 // expired, never its address or password.
 func linkLimitDetail(ctx context.Context, api *docspace.Session, roomID, host string, kind docspace.LinkType, limitErr error) string {
 	links, err := api.Links(ctx, roomID, &kind)

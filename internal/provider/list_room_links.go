@@ -311,7 +311,7 @@ func listedRooms(ctx context.Context, data *providerData, roomID types.String) (
 		room.ID = id
 		return []docspace.Room{room}, diags
 	}
-	rooms, err := data.api.Client().ListRooms(ctx, "")
+	rooms, err := data.api.ListRooms(ctx, "")
 	if err != nil {
 		diags.AddError("Could Not List Rooms", describeAPIError(err, "(any)", data.api.Host())+
 			"\n\nTo list the links of one room, set room_id in the list block's config.")

@@ -14,7 +14,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -108,18 +107,8 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"**invitation** link that makes whoever opens it a member of the room with a role.\n\n" +
 			"The room's primary external link is created by DocSpace itself and is not managed by this resource.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The link's id (a GUID).",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"room_id": schema.StringAttribute{
-				MarkdownDescription: "Id of the room: the number in the room's address (`/rooms/shared/4711`), or the id " +
-					"of a room on third-party storage. Changing it replaces the link.",
-				Required:      true,
-				Validators:    []validator.String{roomIDValidator{}},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
+			"id":      linkIDAttribute(""),
+			"room_id": linkRoomIDAttribute("the room", "Rooms on third-party storage have ids of their own, which work too. Changing it replaces the link."),
 			"link_type": schema.StringAttribute{
 				MarkdownDescription: "`external` (default) or `invitation`. Changing it replaces the link.",
 				Optional:            true,
@@ -130,23 +119,11 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"access": schema.StringAttribute{
-				MarkdownDescription: "What the link grants: " + quotedList(docspace.AccessNames()) + ". " +
-					"`content_creator` is for invitation links only. Which values a room allows depends on its type; " +
-					"the plan fails naming the allowed ones.",
-				Required:   true,
-				Validators: []validator.String{accessName{allowed: docspace.AccessNames()}},
+				MarkdownDescription: linkAccessDoc(docspace.AccessNames(), "`content_creator` is for invitation links only."),
+				Required:            true,
+				Validators:          []validator.String{accessName{allowed: docspace.AccessNames()}},
 			},
-			"title": schema.StringAttribute{
-				MarkdownDescription: "The link's name, up to 255 characters as DocSpace counts them (UTF-16 code units: an emoji outside the Basic Multilingual Plane counts as two). When omitted, DocSpace names the link " +
-					"(\"Shared link\" or \"Invitation link\", in the API user's language) and that name is kept.",
-				Optional: true,
-				Computed: true,
-				Validators: []validator.String{
-					textLength{min: 1, max: maxTitleLength},
-					noControlCharacters{},
-				},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"title": linkTitleAttribute("When omitted, DocSpace names the link (\"Shared link\" or \"Invitation link\", in the API user's language) and that name is kept."),
 			"expiration_date": schema.StringAttribute{
 				CustomType: timestampType{},
 				MarkdownDescription: "When the link stops working, as an RFC 3339 date-time with an offset " +
@@ -157,43 +134,11 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				Optional: true,
 				Computed: true,
 			},
-			"password": schema.StringAttribute{
-				MarkdownDescription: "Password visitors must enter: 8 to 30 printable ASCII characters without spaces " +
-					"(the portal's password policy may ask for more). External links only. Sensitive; DocSpace returns it " +
-					"in plain text, so a password changed outside Terraform is detected and set back.",
-				Optional:   true,
-				Sensitive:  true,
-				Validators: append(passwordValidators(), stringvalidator.ConflictsWith(path.MatchRoot("password_wo"))),
-			},
-			"password_wo": schema.StringAttribute{
-				MarkdownDescription: "Write-only alternative to `password` (Terraform 1.11 or later): sent to DocSpace but never " +
-					"stored in the plan or the state, and nothing derived from it is stored either (no hash or digest, not even in " +
-					"private state). Requires `password_wo_version`; change that number to send a new password. " + writeOnlyDriftDoc +
-					" External links only.",
-				Optional:   true,
-				WriteOnly:  true,
-				Sensitive:  true,
-				Validators: append(passwordValidators(), stringvalidator.AlsoRequires(path.MatchRoot("password_wo_version"))),
-			},
-			"password_wo_version": schema.Int64Attribute{
-				MarkdownDescription: "Version of `password_wo`: change it whenever `password_wo` changes, so that the new " +
-					"password is sent.",
-				Optional:   true,
-				Validators: []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("password_wo"))},
-			},
-			"deny_download": schema.BoolAttribute{
-				MarkdownDescription: "Forbid downloading the room's files through the link. External links only. Default `false`.",
-				Optional:            true,
-				Computed:            true,
-				Default:             booldefault.StaticBool(false),
-			},
-			"internal": schema.BoolAttribute{
-				MarkdownDescription: "Only signed-in portal users may open the link. External links only; not allowed in " +
-					"Public rooms. Default `false`.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
+			"password":            linkPasswordAttribute("External links only."),
+			"password_wo":         linkPasswordWOAttribute("External links only."),
+			"password_wo_version": linkPasswordWOVersionAttribute(),
+			"deny_download":       linkDenyDownloadAttribute("External links only."),
+			"internal":            linkInternalAttribute("External links only."),
 			"max_use_count": schema.Int64Attribute{
 				MarkdownDescription: "How many people may join through the link, 1 to 1000; unlimited when omitted. " +
 					"Invitation links only, DocSpace 3.7 or later.",
@@ -236,22 +181,9 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				Default:    stringdefault.StaticString(onExpiredKeep),
 				Validators: []validator.String{stringvalidator.OneOf(onExpiredKeep, onExpiredRecreate, onExpiredError)},
 			},
-			"share_link": schema.StringAttribute{
-				MarkdownDescription: "The address to share. Sensitive: whoever has it can open or join the room.",
-				Computed:            true,
-				Sensitive:           true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"request_token": schema.StringAttribute{
-				MarkdownDescription: "The share key embedded in an external link's address. Sensitive. Null for invitation links.",
-				Computed:            true,
-				Sensitive:           true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"is_expired": schema.BoolAttribute{
-				MarkdownDescription: "Whether the expiration date has passed. Becomes `true` without any change to the link.",
-				Computed:            true,
-			},
+			"share_link":    linkShareLinkAttribute(),
+			"request_token": linkRequestTokenAttribute("Null for invitation links."),
+			"is_expired":    linkIsExpiredAttribute(),
 			"primary": schema.BoolAttribute{
 				MarkdownDescription: "Always `false`: a room's primary link is not managed by this resource.",
 				Computed:            true,
@@ -610,26 +542,4 @@ func (m *roomLinkModel) setLink(ctx context.Context, l docspace.Link) {
 func (m *roomLinkModel) copyComputed(from roomLinkModel) {
 	m.ID, m.ShareLink, m.RequestToken = from.ID, from.ShareLink, from.RequestToken
 	m.IsExpired, m.Primary, m.CurrentUseCount = from.IsExpired, from.Primary, from.CurrentUseCount
-}
-
-func optionalString(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
-func optionalInt(n *int) types.Int64 {
-	if n == nil {
-		return types.Int64Null()
-	}
-	return types.Int64Value(int64(*n))
-}
-
-func quotedList(values []string) string {
-	quoted := make([]string, len(values))
-	for i, v := range values {
-		quoted[i] = "`" + v + "`"
-	}
-	return strings.Join(quoted, ", ")
 }

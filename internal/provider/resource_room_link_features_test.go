@@ -82,7 +82,7 @@ func TestAccRoomLink_writeOnlyPassword(t *testing.T) {
 			},
 			{
 				// Every update resends the password: DocSpace replaces all
-				// options of a link (§2).
+				// options of a link (API.md §2).
 				Config: config("Renamed", "Second-secret-2", 2),
 				Check:  hasPassword("Second-secret-2"),
 			},

@@ -18,7 +18,7 @@ import (
 )
 
 // latestExpiry is the furthest ahead DocSpace accepts an expiry: ten years
-// (§5.4).
+// (API.md §5.4).
 func latestExpiry(now time.Time) time.Time { return now.AddDate(10, 0, 0) }
 
 // ValidateConfig catches what needs no portal: attributes set on the wrong
@@ -64,7 +64,7 @@ func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.Vali
 }
 
 // ModifyPlan fills in what the server will compute, and refuses at plan
-// time whatever DocSpace would refuse, or worse, silently ignore (§10.5).
+// time whatever DocSpace would refuse, or worse, silently ignore (API.md §10.5).
 // The decisions are planLink's; this method reads the values, hands them
 // over and applies the outcome, with the room lookup planLink asks for.
 func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
@@ -190,7 +190,7 @@ func planLink(ctx context.Context, in linkPlanInput) linkPlan {
 	}
 
 	// Before DocSpace 3.7, invitation links report no use counter, ignore
-	// max_use_count and reset their expiry on every change (§5.4, §5.6).
+	// max_use_count and reset their expiry on every change (API.md §5.4, §5.6).
 	if !in.creating && kind == docspace.LinkTypeInvitation && state.CurrentUseCount.IsNull() {
 		if !cfg.MaxUseCount.IsNull() {
 			out.diags.AddAttributeError(path.Root("max_use_count"), "max_use_count Needs DocSpace 3.7",
@@ -370,7 +370,7 @@ func planExpired(plan, cfg, state roomLinkModel, now time.Time) (linkPlan, bool)
 	return out, false
 }
 
-// checkRoom applies the room type's rules (§4.5, §4.6, §5.4, §5.5), with at
+// checkRoom applies the room type's rules (API.md §4.5, §4.6, §5.4, §5.5), with at
 // most one room lookup per room in a run.
 func (r *roomLinkResource) checkRoom(ctx context.Context, plan roomLinkModel, creating bool, resp *resource.ModifyPlanResponse) {
 	if r.data == nil {
@@ -440,7 +440,7 @@ func sameLinkSettings(ctx context.Context, plan, state roomLinkModel) bool {
 }
 
 // compareLink lists where the link DocSpace stored differs from the request,
-// which is how the silent normalisations of §10.5 surface.
+// which is how the silent normalisations of API.md §10.5 surface.
 func compareLink(req docspace.LinkRequest, got docspace.Link) []mismatch {
 	var out []mismatch
 	add := func(attr string, want, have any) {
@@ -456,7 +456,7 @@ func compareLink(req docspace.LinkRequest, got docspace.Link) []mismatch {
 		add("title", req.Title, got.Title)
 	}
 	// Before 3.7 (no use counter reported) DocSpace gives every invitation
-	// link an expiry of its own (§5.4): nothing asked for, nothing to compare.
+	// link an expiry of its own (API.md §5.4): nothing asked for, nothing to compare.
 	serverSetsExpiry := req.LinkType == docspace.LinkTypeInvitation && got.CurrentUseCount == nil
 	switch {
 	case req.Expiration == nil && got.Expiration != nil && !serverSetsExpiry:
@@ -510,46 +510,4 @@ func explainMismatch(problems []mismatch) string {
 	}
 	b.WriteString("\n" + strings.Join(why, "\n"))
 	return b.String()
-}
-
-func equalIntPtr(a, b *int) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return *a == *b
-}
-
-func intOrUnlimited(n *int) string {
-	if n == nil {
-		return "unlimited"
-	}
-	return fmt.Sprint(*n)
-}
-
-// describeAPIError turns a client error into a diagnostic detail that says
-// what to do about it.
-func describeAPIError(err error, roomID, host string) string {
-	switch {
-	case docspace.IsForeignAnswer(err):
-		return foreignAnswerDetail(err, host)
-	case docspace.IsNoLinkRights(err):
-		return noLinkRightsDetail(err)
-	case docspace.IsUnauthorized(err):
-		return fmt.Sprintf("DocSpace rejected the token for %s: %v\n\nCheck the provider's token (or %s): it may be mistyped, expired or revoked.", host, err, envToken)
-	case docspace.IsForbidden(err) && strings.Contains(err.Error(), "Access denied"):
-		return fmt.Sprintf("%v\n\nThe token's user may not manage the links of room %s: it must be the room's owner or a room admin, "+
-			"and an API key needs the rooms:write scope.", err, roomID)
-	case docspace.IsLinkLimit(err):
-		return fmt.Sprintf("%v\n\nRoom %s already holds as many links of this kind as DocSpace allows (one invitation link, "+
-			"five additional external links). Remove a link from the room, or use another room.", err, roomID)
-	case docspace.IsNotFound(err):
-		return fmt.Sprintf("%v\n\nRoom %s does not exist on %s, or the token's user cannot see it.", err, roomID, host)
-	case docspace.IsRateLimited(err):
-		return fmt.Sprintf("%v\n\nDocSpace is rate limiting this user, and went on doing so through every retry. Run Terraform "+
-			"again later, with a lower -parallelism, or with a higher max_retries.", err)
-	}
-	if hint := transportHint(err, host); hint != "" {
-		return err.Error() + "\n\n" + hint
-	}
-	return err.Error()
 }

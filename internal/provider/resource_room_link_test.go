@@ -35,7 +35,7 @@ resource "docspace_room_link" "test" {
 }
 
 // TestAccRoomLink_createEveryKindInEveryRoomType creates each link type in
-// each room type that allows it (§4.5) and checks the portal holds it.
+// each room type that allows it (API.md §4.5) and checks the portal holds it.
 func TestAccRoomLink_createEveryKindInEveryRoomType(t *testing.T) {
 	cases := []struct {
 		room   docspace.RoomType
@@ -584,12 +584,12 @@ func TestAccRoomLink_docSpace36CreateRolledBack(t *testing.T) {
 }
 
 // TestAccRoomLink_silentNormalisation: where DocSpace would store something
-// other than asked without saying so (§10.5), the provider says so instead
+// other than asked without saying so (API.md §10.5), the provider says so instead
 // of leaving a surprise or an "inconsistent result".
 func TestAccRoomLink_silentNormalisation(t *testing.T) {
 	srv, providerBlock := newEmulator(t)
 	// The administrator has restricted external sharing: DocSpace forces
-	// every link in a Custom room to internal (§5.5).
+	// every link in a Custom room to internal (API.md §5.5).
 	srv.SetExternalSharingDisabled(true)
 	custom := emulatorRoomID(t, srv, docspacetest.RoomCustom)
 	resource.ParallelTest(t, resource.TestCase{
@@ -611,7 +611,7 @@ func TestAccRoomLink_silentNormalisation(t *testing.T) {
 }
 
 // TestAccRoomLink_formRoomInvitationExpiry: Form filling rooms skip expiry
-// changes of external links only (§5.4); an invitation link's expiry changes
+// changes of external links only (API.md §5.4); an invitation link's expiry changes
 // in place.
 func TestAccRoomLink_formRoomInvitationExpiry(t *testing.T) {
 	room := createRoom(t, docspace.RoomTypeFillingForms)

@@ -191,3 +191,68 @@ func TestValidateConfigOnExpiredWithoutExpiry(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareLink: what DocSpace stored silently differently from the
+// request is found, and what it legitimately fills in is not.
+func TestCompareLink(t *testing.T) {
+	t.Parallel()
+	date := time.Date(2026, 12, 31, 23, 59, 59, 0, time.UTC)
+	sameInstant := date.In(time.FixedZone("", 3*3600))
+	other := date.Add(7 * 24 * time.Hour)
+	fine := date.Add(123456789 * time.Nanosecond)                                 // a config date with 9 fractional digits
+	ticks := date.Add(1234567 * 100 * time.Nanosecond).In(sameInstant.Location()) // as DocSpace keeps and echoes it
+	n, m := 5, 6
+	zero := 0
+	external := docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Expiration: &date, Password: "Secret-2026"}
+	stored := docspace.Link{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: "Shared link", Expiration: &sameInstant, Password: "Secret-2026"}
+	invitation := docspace.LinkRequest{LinkType: docspace.LinkTypeInvitation, Access: docspace.AccessRead, MaxUseCount: &n}
+	storedInvitation := docspace.Link{LinkType: docspace.LinkTypeInvitation, Access: docspace.AccessRead, MaxUseCount: &n, CurrentUseCount: &zero}
+
+	cases := []struct {
+		name string
+		req  docspace.LinkRequest
+		got  func(l docspace.Link) docspace.Link
+		base docspace.Link
+		want string
+	}{
+		{"as asked, default title, date in another zone", external, nil, stored, ""},
+		{"internal forced", external, func(l docspace.Link) docspace.Link { l.Internal = true; return l }, stored, "internal"},
+		{"past date dropped", external, func(l docspace.Link) docspace.Link { l.Expiration = nil; return l }, stored, "expiration_date"},
+		{"password changed", external, func(l docspace.Link) docspace.Link { l.Password = "x"; return l }, stored, "password"},
+		{"date kept at 100 ns", docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Expiration: &fine, Password: "Secret-2026"},
+			func(l docspace.Link) docspace.Link { l.Expiration = &ticks; return l }, stored, ""},
+		{"access changed", external, func(l docspace.Link) docspace.Link { l.Access = docspace.AccessEditing; return l }, stored, "access"},
+		{"use limit ignored", invitation, func(l docspace.Link) docspace.Link { l.MaxUseCount = nil; return l }, storedInvitation, "max_use_count"},
+		{"use limit changed", invitation, func(l docspace.Link) docspace.Link { l.MaxUseCount = &m; return l }, storedInvitation, "max_use_count"},
+		{"3.7 invitation given an expiry", invitation, func(l docspace.Link) docspace.Link { l.Expiration = &other; return l }, storedInvitation, "expiration_date"},
+		{"3.6 invitation expiry set by the server", docspace.LinkRequest{LinkType: docspace.LinkTypeInvitation, Access: docspace.AccessRead},
+			func(l docspace.Link) docspace.Link {
+				l.Expiration = &other
+				l.CurrentUseCount = nil
+				l.MaxUseCount = nil
+				return l
+			}, storedInvitation, ""},
+	}
+	for _, tc := range cases {
+		got := tc.base
+		if tc.got != nil {
+			got = tc.got(got)
+		}
+		var attrs []string
+		for _, p := range compareLink(tc.req, got) {
+			attrs = append(attrs, p.attr)
+		}
+		if strings.Join(attrs, ",") != tc.want {
+			t.Errorf("%s: mismatches %v, want %q", tc.name, attrs, tc.want)
+		}
+	}
+	// A refused date shows the difference, not two renderings of the same second.
+	later := date.Add(1500 * time.Millisecond).In(sameInstant.Location())
+	problems := compareLink(external, func() docspace.Link { l := stored; l.Expiration = &later; return l }())
+	if msg := explainMismatch(problems); !strings.Contains(msg, "configured 2026-12-31T23:59:59Z, DocSpace has 2027-01-01T03:00:00.5+03:00 (1.5s apart)") {
+		t.Errorf("the message does not show the difference: %s", msg)
+	}
+	if msg := explainMismatch([]mismatch{{attr: "password", want: "(sensitive)", have: "(sensitive, different)"}}); strings.Contains(msg, "Secret") {
+		t.Errorf("a password reached the message: %s", msg)
+	}
+}

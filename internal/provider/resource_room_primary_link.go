@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -30,7 +28,7 @@ var (
 )
 
 // primaryLinkResource adopts the primary external link that DocSpace keeps
-// for a room (§6): it never creates one through the links endpoint, and by
+// for a room (API.md §6): it never creates one through the links endpoint, and by
 // default leaves it in place on destroy.
 type primaryLinkResource struct {
 	data *providerData
@@ -69,72 +67,28 @@ func (r *primaryLinkResource) Schema(_ context.Context, _ resource.SchemaRequest
 			"new address. On destroy the link stays as it is, unless `revoke_on_destroy` is set.\n\n" +
 			"Import with the room id: `terraform import docspace_room_primary_link.x 4711`.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The link's id (a GUID). It changes when the link is rotated.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"room_id": schema.StringAttribute{
-				MarkdownDescription: "Id of a Public, Form filling or Custom room: the number in the room's address. Changing it adopts another room's link.",
-				Required:            true,
-				Validators:          []validator.String{roomIDValidator{}},
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
+			"id":      linkIDAttribute("It changes when the link is rotated."),
+			"room_id": linkRoomIDAttribute("a Public, Form filling or Custom room", "Changing it adopts another room's link."),
 			"access": schema.StringAttribute{
-				MarkdownDescription: "What the link grants: `read`, `review`, `comment`, `fill_forms` or `editing` " +
-					"(Form filling rooms: `fill_forms` or `read`). When omitted, the link keeps its access.",
-				Optional: true,
-				Computed: true,
-				Validators: []validator.String{accessName{allowed: []string{
-					docspace.AccessRead.Name(), docspace.AccessReview.Name(), docspace.AccessComment.Name(),
-					docspace.AccessFillForms.Name(), docspace.AccessEditing.Name()}}},
+				MarkdownDescription: linkAccessDoc(docspace.AccessNamesFor(docspace.LinkTypeExternal),
+					"Form filling rooms take `fill_forms` or `read`. When omitted, the link keeps its access."),
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.String{accessName{allowed: docspace.AccessNamesFor(docspace.LinkTypeExternal)}},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"title": schema.StringAttribute{
-				MarkdownDescription: "The link's name, up to 255 characters as DocSpace counts them (UTF-16 code units: an emoji outside the Basic Multilingual Plane counts as two). When omitted, the link keeps its name.",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.String{textLength{min: 1, max: maxTitleLength}, noControlCharacters{}},
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"title": linkTitleAttribute("When omitted, the link keeps its name."),
 			"expiration_date": schema.StringAttribute{
 				CustomType: timestampType{},
 				MarkdownDescription: "When the link stops working (RFC 3339 with an offset). Custom rooms only: DocSpace " +
 					"does not let the primary link of a Public or Form filling room expire. Omit it for no expiry.",
 				Optional: true,
 			},
-			"password": schema.StringAttribute{
-				MarkdownDescription: "Password visitors must enter: 8 to 30 printable ASCII characters without spaces. Sensitive. Omit it for no password.",
-				Optional:            true,
-				Sensitive:           true,
-				Validators:          append(passwordValidators(), stringvalidator.ConflictsWith(path.MatchRoot("password_wo"))),
-			},
-			"password_wo": schema.StringAttribute{
-				MarkdownDescription: "Write-only alternative to `password` (Terraform 1.11 or later), never stored in the plan or the state, " +
-					"and nothing derived from it is stored either (no hash or digest, not even in private state). Requires `password_wo_version`. " +
-					writeOnlyDriftDoc,
-				Optional:   true,
-				WriteOnly:  true,
-				Sensitive:  true,
-				Validators: append(passwordValidators(), stringvalidator.AlsoRequires(path.MatchRoot("password_wo_version"))),
-			},
-			"password_wo_version": schema.Int64Attribute{
-				MarkdownDescription: "Version of `password_wo`: change it to send a new password.",
-				Optional:            true,
-				Validators:          []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("password_wo"))},
-			},
-			"deny_download": schema.BoolAttribute{
-				MarkdownDescription: "Forbid downloading the room's files through the link. Default `false`.",
-				Optional:            true,
-				Computed:            true,
-				Default:             booldefault.StaticBool(false),
-			},
-			"internal": schema.BoolAttribute{
-				MarkdownDescription: "Only signed-in portal users may open the link. Not allowed in Public rooms. Default `false`.",
-				Optional:            true,
-				Computed:            true,
-				Default:             booldefault.StaticBool(false),
-			},
+			"password":            linkPasswordAttribute(""),
+			"password_wo":         linkPasswordWOAttribute(""),
+			"password_wo_version": linkPasswordWOVersionAttribute(),
+			"deny_download":       linkDenyDownloadAttribute(""),
+			"internal":            linkInternalAttribute(""),
 			"rotation_triggers": schema.MapAttribute{
 				MarkdownDescription: "Arbitrary values that, when changed, rotate the link: it is revoked and DocSpace issues " +
 					"a new one, with a new id and address, which gets the configured settings. Planned as an update.",
@@ -148,22 +102,9 @@ func (r *primaryLinkResource) Schema(_ context.Context, _ resource.SchemaRequest
 				Computed: true,
 				Default:  booldefault.StaticBool(false),
 			},
-			"share_link": schema.StringAttribute{
-				MarkdownDescription: "The address to share. Sensitive.",
-				Computed:            true,
-				Sensitive:           true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"request_token": schema.StringAttribute{
-				MarkdownDescription: "The share key embedded in the address. Sensitive.",
-				Computed:            true,
-				Sensitive:           true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"is_expired": schema.BoolAttribute{
-				MarkdownDescription: "Whether the expiration date has passed.",
-				Computed:            true,
-			},
+			"share_link":    linkShareLinkAttribute(),
+			"request_token": linkRequestTokenAttribute(""),
+			"is_expired":    linkIsExpiredAttribute(),
 		},
 	}
 }
@@ -189,8 +130,8 @@ func (r *primaryLinkResource) ImportState(ctx context.Context, req resource.Impo
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("revoke_on_destroy"), false)...)
 }
 
-// ModifyPlan checks the room type's rules for primary links (§4.5, §5.4,
-// §5.5) and plans a rotation as an update with a new id and address.
+// ModifyPlan checks the room type's rules for primary links (API.md §4.5, §5.4,
+// API.md §5.5) and plans a rotation as an update with a new id and address.
 func (r *primaryLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return
@@ -371,7 +312,7 @@ func (r *primaryLinkResource) Update(ctx context.Context, req resource.UpdateReq
 	roomID := plan.RoomID.ValueString()
 	// The plan may be older than the room's primary link: revoked in the
 	// DocSpace UI after the last refresh, the id in the state names no link,
-	// and a PUT with it would create an additional link (§6).
+	// and a PUT with it would create an additional link (API.md §6).
 	current, found, err := r.currentPrimary(ctx, roomID)
 	if err != nil {
 		resp.Diagnostics.AddError("Could Not Read the Primary Link", describeAPIError(err, roomID, r.data.api.Host()))
@@ -417,7 +358,7 @@ func (r *primaryLinkResource) currentPrimary(ctx context.Context, roomID string)
 }
 
 // rotate revokes the primary link and returns its successor: Public and Form
-// filling rooms issue one at once; a Custom room gets one when asked (§6).
+// filling rooms issue one at once; a Custom room gets one when asked (API.md §6).
 func (r *primaryLinkResource) rotate(ctx context.Context, roomID, linkID string) (docspace.Link, error) {
 	next, err := r.data.api.DeleteLink(ctx, roomID, linkID, docspace.LinkTypeExternal)
 	if err != nil {
@@ -540,7 +481,7 @@ func (m *primaryLinkModel) setLink(l docspace.Link) {
 	m.DenyDownload = types.BoolValue(l.DenyDownload)
 	m.Internal = types.BoolValue(l.Internal)
 	m.ShareLink = types.StringValue(l.ShareLink)
-	// A regenerated link comes back without its token (§6); the next
+	// A regenerated link comes back without its token (API.md §6); the next
 	// refresh reads it.
 	m.RequestToken = optionalString(l.RequestToken)
 	m.IsExpired = types.BoolValue(l.IsExpired)

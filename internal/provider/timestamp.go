@@ -110,7 +110,7 @@ func (v Timestamp) StringSemanticEquals(_ context.Context, other basetypes.Strin
 }
 
 // ValidateAttribute rejects anything but RFC 3339 with an offset: a date
-// without one would be read in the server's own zone (§2).
+// without one would be read in the server's own zone (API.md §2).
 func (v Timestamp) ValidateAttribute(_ context.Context, req xattr.ValidateAttributeRequest, resp *xattr.ValidateAttributeResponse) {
 	if v.IsNull() || v.IsUnknown() {
 		return

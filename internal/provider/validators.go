@@ -9,7 +9,6 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/google/uuid"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
@@ -217,9 +216,9 @@ func parseImportID(id string) (roomID, linkID string, err error) {
 	if err := docspace.ValidateRoomID(parts[0]); err != nil {
 		return "", "", fmt.Errorf("%w\n\n%s", err, format)
 	}
-	parsed, err := uuid.Parse(parts[1])
-	if err != nil || len(parts[1]) != 36 {
-		return "", "", fmt.Errorf("link id %q is not a GUID like 3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90. %s", parts[1], format)
+	linkID, err = docspace.ParseLinkID(parts[1])
+	if err != nil {
+		return "", "", fmt.Errorf("%w. %s", err, format)
 	}
-	return parts[0], parsed.String(), nil
+	return parts[0], linkID, nil
 }

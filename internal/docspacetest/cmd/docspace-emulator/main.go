@@ -29,7 +29,7 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
 )
 
-// roomTypes are the short names accepted by -room, with the API's numbers (§4.4).
+// roomTypes are the short names accepted by -room, with the API's numbers (API.md §4.4).
 var roomTypes = map[string]docspacetest.RoomType{
 	"custom":  docspacetest.RoomCustom,
 	"public":  docspacetest.RoomPublic,
