@@ -359,11 +359,13 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 		switch {
 		case err != nil && incompleteBody(resp.StatusCode, data):
 			return retryableResponse{err: err, mayHaveApplied: true}
-		case resp.StatusCode == http.StatusNotFound && IsForeignAnswer(err) && state.attempt <= foreignNotFoundRetries:
+		case resp.StatusCode == http.StatusNotFound && IsForeignAnswer(err) && state.foreignNotFound < foreignNotFoundRetries:
 			// A proxy's 404 (an empty body or its own page): the request
 			// never reached DocSpace, and a proxy that is being reloaded
-			// answers properly again a moment later. A few attempts only:
-			// a wrong host answers the same way every time.
+			// answers properly again a moment later. A few of these only
+			// (other failures between them do not count): a wrong host
+			// answers the same way every time.
+			state.foreignNotFound++
 			return retryableResponse{err: err}
 		}
 		result.done, result.present, result.err = true, present, err

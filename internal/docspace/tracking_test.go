@@ -155,6 +155,12 @@ func TestForeignNotFoundIsRetriedNeverGone(t *testing.T) {
 	if _, err := c.ListLinks(context.Background(), fmt.Sprint(room.ID), nil); err != nil {
 		t.Errorf("listing after two proxy 404s: %v", err)
 	}
+	// Other failures before them do not use up the proxy 404s' attempts.
+	srv.FailNextOn(http.MethodGet, docspacetest.FaultServerError, docspacetest.FaultServerError,
+		docspacetest.FaultProxyNotFound, docspacetest.FaultProxyNotFoundPage)
+	if _, err := c.ListLinks(context.Background(), fmt.Sprint(room.ID), nil); err != nil {
+		t.Errorf("listing after two 500s and two proxy 404s: %v", err)
+	}
 
 	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNotFound) }))
 	t.Cleanup(proxy.Close)

@@ -121,6 +121,9 @@ func IsUnreachable(err error) bool {
 type callState struct {
 	method, path string
 	attempt      int // 1-based, set before each attempt
+	// foreignNotFound counts the proxy 404s retried so far (see
+	// foreignNotFoundRetries).
+	foreignNotFound int
 	// noBlindRetry stops the retries after an attempt that may have taken
 	// effect: the caller looks before it sends again (Client.CreateLink).
 	noBlindRetry bool
