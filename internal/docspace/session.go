@@ -25,7 +25,8 @@ import (
 //     against the room's details, read through the same cache.
 //   - A failed read is kept like an answer, so the run sees one error once,
 //     except a read that failed because its caller gave up (a cancelled or
-//     expired context): the next caller asks again.
+//     expired context): it is forgotten, and callers that were waiting for
+//     it ask again rather than take another caller's cancellation as theirs.
 //   - RoomGone alone asks DocSpace every time and keeps nothing: it confirms
 //     a "not found" with a second, fresh request.
 //
@@ -45,6 +46,9 @@ type pending[T any] struct {
 	done  chan struct{}
 	value T
 	err   error
+	// abandoned: the caller that asked gave up (its context ended), so the
+	// error is its own; callers still waiting ask again.
+	abandoned bool
 }
 
 // NewSession wraps a client for one run.
@@ -206,34 +210,40 @@ func (s *Session) forget(roomID string) {
 // fetch that failed because its caller gave up is not kept, so the next
 // caller tries again.
 func shared[T any](ctx context.Context, s *Session, cache map[string]*pending[T], key string, fetch func(context.Context) (T, error)) (T, error) {
-	s.mu.Lock()
-	p, inFlight := cache[key]
-	if !inFlight {
-		p = &pending[T]{done: make(chan struct{})}
-		cache[key] = p
-	}
-	s.mu.Unlock()
+	for {
+		s.mu.Lock()
+		p, inFlight := cache[key]
+		if !inFlight {
+			p = &pending[T]{done: make(chan struct{})}
+			cache[key] = p
+		}
+		s.mu.Unlock()
 
-	if !inFlight {
-		p.value, p.err = fetch(ctx)
-		if p.err != nil && ctx.Err() != nil {
-			s.mu.Lock()
-			if cache[key] == p {
-				delete(cache, key)
+		if !inFlight {
+			p.value, p.err = fetch(ctx)
+			if p.err != nil && ctx.Err() != nil {
+				s.mu.Lock()
+				if cache[key] == p {
+					delete(cache, key)
+				}
+				s.mu.Unlock()
+				p.abandoned = true
 			}
-			s.mu.Unlock()
+			close(p.done)
 		}
-		close(p.done)
-	}
-	select {
-	case <-p.done:
-		if p.err != nil {
+		select {
+		case <-p.done:
+			if p.abandoned && inFlight && ctx.Err() == nil {
+				continue // the caller that asked gave up, this one has not: ask again
+			}
+			if p.err != nil {
+				var zero T
+				return zero, p.err
+			}
+			return p.value, nil
+		case <-ctx.Done():
 			var zero T
-			return zero, p.err
+			return zero, ctx.Err()
 		}
-		return p.value, nil
-	case <-ctx.Done():
-		var zero T
-		return zero, ctx.Err()
 	}
 }

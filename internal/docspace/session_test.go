@@ -3,8 +3,10 @@ package docspace_test
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
@@ -109,6 +111,36 @@ func TestSessionKeepsNoCancelledRead(t *testing.T) {
 	}
 	if _, err := s.Room(context.Background(), "999999"); !docspace.IsNotFound(err) {
 		t.Errorf("unknown room: %v", err)
+	}
+}
+
+// TestSessionWaitersOutliveACancelledRead: a caller waiting for a read that
+// another caller started, and then gave up on, asks again instead of failing
+// with the other caller's cancellation.
+func TestSessionWaitersOutliveACancelledRead(t *testing.T) {
+	t.Parallel()
+	s, srv := newSession(t)
+	id := fmt.Sprint(srv.CreateRoom("w", docspacetest.RoomCustom).ID)
+	listing := "/api/2.0/files/rooms/" + id + "/links"
+	srv.FailNextOn(http.MethodGet, docspacetest.FaultSlow) // held back until its caller gives up
+	ctx, cancel := context.WithCancel(context.Background())
+	first := make(chan error, 1)
+	go func() { _, err := s.Links(ctx, id, nil); first <- err }()
+	for srv.Requests(http.MethodGet, listing) == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	second := make(chan error, 1)
+	go func() { _, err := s.Links(context.Background(), id, nil); second <- err }()
+	time.Sleep(50 * time.Millisecond) // the second caller joins the read in flight
+	cancel()
+	if err := <-first; err == nil {
+		t.Error("the cancelled read succeeded")
+	}
+	if err := <-second; err != nil {
+		t.Errorf("the waiting caller failed with the other's cancellation: %v", err)
+	}
+	if n := srv.Requests(http.MethodGet, listing); n != 2 {
+		t.Errorf("%d listings, want 2 (the abandoned one and the waiter's own)", n)
 	}
 }
 
