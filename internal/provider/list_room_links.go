@@ -258,15 +258,12 @@ func listLinks(ctx context.Context, data *providerData, req list.ListRequest, ro
 		// Rooms are read a few ahead of the one being streamed, in
 		// parallel, so that a portal with many rooms is not read one round
 		// trip at a time; the Session hands each listing to the loop below.
-		// A read ahead runs to its end (each request has its own timeout)
-		// even when this listing stops early: another list block of the
-		// same query may be waiting for it in the Session, and must not get
-		// this one's cancellation as its answer.
-		ahead := context.WithoutCancel(ctx)
+		// Should this query end early, another list block waiting for one of
+		// these reads in the Session asks again.
 		started := 0
 		readAhead := func(upTo int) {
 			for ; started < len(rooms) && started <= upTo; started++ {
-				go data.api.Links(ahead, rooms[started].ID, nil) //nolint:errcheck // the loop reads the result
+				go data.api.Links(ctx, rooms[started].ID, nil) //nolint:errcheck // the loop reads the result
 			}
 		}
 		var pushed int64
