@@ -7,6 +7,7 @@ import (
 	"log"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/provider"
+	"github.com/docspace-community/terraform-provider-docspace/internal/server"
 )
 
 // version is set by the linker at release time (-ldflags "-X main.version=…").
@@ -19,7 +20,7 @@ func main() {
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
-	if err := provider.Serve(registryAddress, version, debug); err != nil {
+	if err := server.Serve(registryAddress, provider.New(version), debug); err != nil {
 		log.Fatal(err.Error())
 	}
 }

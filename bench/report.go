@@ -261,7 +261,7 @@ func (r Report) floorSection(w writer, s SizeResult) {
 	w.f("### Provider vs framework floor vs terraform_data (%d links)\n\n", s.Links)
 	w.f("The framework floor (`bench/floor`) is a provider on the same terraform-plugin-framework with the same attributes as `docspace_room_link` " +
 		"and no behaviour: no validators, defaults or plan modifiers, no requests; Create and Update copy the plan into the state. " +
-		"It is served like the provider (`provider.ServeProvider`). What it costs, any framework provider with this schema costs; " +
+		"It is served like the provider (`server.Serve`). What it costs, any framework provider with this schema costs; " +
 		"the provider's own share is what it costs beyond it. Neither it nor terraform_data makes requests, so the provider's network floor is added to both.\n\n")
 	w.f("| step | provider | framework floor + network floor | ratio | terraform_data + network floor | ratio | provider CPU (per link) | framework floor CPU (per link) | Terraform CPU: provider / floor / terraform_data |\n")
 	w.f("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
@@ -724,7 +724,7 @@ func (r Report) timeSection(w writer) {
 		w.f("### One unchanged link in-process\n\n")
 		w.f("`BenchmarkPlanUnchangedLink` (`bench/rpc_test.go`) makes the four calls Terraform makes per resource in a plan (validate, upgrade, read, plan) ")
 		w.f("on the provider and on the framework floor, in one process without Terraform, the room's listing cached as for the other links of a room; ")
-		w.f("`cpu-ns/op` is the process's CPU time per link, at Go's default garbage collection (the served provider and floor collect less often: `tuneGC` in `internal/provider/serve.go`); ")
+		w.f("`cpu-ns/op` is the process's CPU time per link, at Go's default garbage collection (the served provider and floor collect less often: `tuneGC` in `internal/server/serve.go`); ")
 		w.f("`B/op` and `allocs/op` do not depend on the machine's load:\n\n```\n%s```\n\n", r.InProcess)
 	}
 	if p.Retained != "" {
@@ -735,7 +735,7 @@ func (r Report) timeSection(w writer) {
 		w.f("```\n%s```\n\n", trimPprof(p.Retained, 22))
 		w.f("terraform-plugin-framework's `internal/proto6server` wraps every RPC's context in `context.WithCancel` and keeps the cancel function (`registerContext`) until `StopProvider`, which Terraform does not call in a normal run; ")
 		w.f("each kept cancel function holds the whole request context, with terraform-plugin-log's per-request logger options. So a provider process's memory would grow with the number of resources it handles. ")
-		w.f("When no logs are asked for, this provider hands the per-resource calls a context without those values (`internal/provider/lean_server.go`), which keeps what is retained small; with logs requested, memory grows as described.\n\n")
+		w.f("When no logs are asked for, this provider hands the per-resource calls a context without those values (`internal/server/lean_server.go`), which keeps what is retained small; with logs requested, memory grows as described.\n\n")
 	}
 }
 

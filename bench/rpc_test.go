@@ -16,6 +16,7 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/bench/rusage"
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
 	"github.com/docspace-community/terraform-provider-docspace/internal/provider"
+	"github.com/docspace-community/terraform-provider-docspace/internal/server"
 )
 
 // BenchmarkPlanUnchangedLink is the provider's side of `terraform plan` for
@@ -41,8 +42,8 @@ func BenchmarkPlanUnchangedLink(b *testing.B) {
 		{"framework floor", providerserver.NewProtocol6(floor.New()), nil},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
-			// Served as provider.Serve serves it without logs requested.
-			p := newRPCLink(b, provider.LeanServer(tc.server()), tc.provider, strconv.Itoa(room.ID))
+			// Served as server.Serve serves it without logs requested.
+			p := newRPCLink(b, server.LeanServer(tc.server()), tc.provider, strconv.Itoa(room.ID))
 			b.ReportAllocs()
 			before := rusage.Self()
 			for b.Loop() {

@@ -9,7 +9,7 @@
 // It keeps the attributes' names, types and flags (required, optional,
 // computed, sensitive, write-only, the custom date type) and drops what a
 // provider adds of its own choice: validators, defaults, plan modifiers.
-// cmd/provider-floor serves it through provider.ServeProvider, exactly as
+// cmd/provider-floor serves it through server.Serve, exactly as
 // the provider is served.
 package floor
 

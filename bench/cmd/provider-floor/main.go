@@ -6,11 +6,11 @@ import (
 	"log"
 
 	"github.com/docspace-community/terraform-provider-docspace/bench/floor"
-	"github.com/docspace-community/terraform-provider-docspace/internal/provider"
+	"github.com/docspace-community/terraform-provider-docspace/internal/server"
 )
 
 func main() {
-	if err := provider.ServeProvider("registry.terraform.io/docspace-community/docspace", floor.New, false); err != nil {
+	if err := server.Serve("registry.terraform.io/docspace-community/docspace", floor.New, false); err != nil {
 		log.Fatal(err)
 	}
 }

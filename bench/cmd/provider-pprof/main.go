@@ -14,6 +14,7 @@ import (
 	"runtime/pprof"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/provider"
+	"github.com/docspace-community/terraform-provider-docspace/internal/server"
 )
 
 // EnvDir names the directory the profiles are written to.
@@ -46,7 +47,7 @@ func main() {
 		}()
 	}
 	// Served as main.go serves it, so the profile is of the real thing.
-	if err := provider.Serve("registry.terraform.io/docspace-community/docspace", "bench", false); err != nil {
+	if err := server.Serve("registry.terraform.io/docspace-community/docspace", provider.New("bench"), false); err != nil {
 		log.Print(err.Error())
 	}
 }

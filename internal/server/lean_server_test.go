@@ -1,4 +1,4 @@
-package provider
+package server
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docspace-community/terraform-provider-docspace/internal/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 )
@@ -42,7 +43,7 @@ func TestDetached(t *testing.T) {
 // capabilities (list resources, actions, state stores) see them.
 func TestLeanServerHidesNothing(t *testing.T) {
 	t.Parallel()
-	framework := providerserver.NewProtocol6(New("test")())()
+	framework := providerserver.NewProtocol6(provider.New("test")())()
 	lean := LeanServer(framework)
 	if _, ok := lean.(leanServer); !ok {
 		t.Fatalf("LeanServer returned %T: the framework's server no longer has every optional interface of frameworkServer", lean)

@@ -1,4 +1,7 @@
-package provider
+// Package server serves the provider as a Terraform plugin: the framework's
+// protocol 6 server, quiet logs, lean per-resource calls and garbage
+// collection settings for a provider process.
+package server
 
 import (
 	"os"
@@ -10,19 +13,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 )
 
-// Serve runs the provider as a plugin for Terraform at the given registry
-// address. Without a request for logs it keeps the plugin libraries quiet and
-// the per-resource calls lean (see quietLogs and LeanServer), and collects
-// garbage less often (see tuneGC).
-func Serve(address, version string, debug bool) error {
-	return ServeProvider(address, New(version), debug)
-}
-
-// ServeProvider serves any terraform-plugin-framework provider the way Serve
-// serves this one. The benchmark's framework floor (a provider with the same
-// schema and no behaviour) is served through it, so the two differ only in
-// their resources.
-func ServeProvider(address string, p func() provider.Provider, debug bool) error {
+// Serve runs a terraform-plugin-framework provider as a plugin for Terraform
+// at the given registry address. Without a request for logs it keeps the
+// plugin libraries quiet and the per-resource calls lean (see quietLogs and
+// LeanServer), and collects garbage less often (see tuneGC). The benchmark's
+// framework floor (a provider with the same schema and no behaviour) is
+// served through it too, so the two differ only in their resources.
+func Serve(address string, p func() provider.Provider, debug bool) error {
 	quiet, err := quietLogs(os.LookupEnv, os.Setenv)
 	if err != nil {
 		return err
