@@ -102,6 +102,7 @@ else
   export DOCSPACE_HOST DOCSPACE_TOKEN
   # The emulator's token is the one way of signing in here.
   unset DOCSPACE_USERNAME DOCSPACE_PASSWORD
+  # shellcheck disable=SC2153 # DOCSPACE_ROOM_IDS comes from emulator.env
   read -r TF_VAR_project_room_id TF_VAR_press_room_id <<<"$DOCSPACE_ROOM_IDS"
   export TF_VAR_project_room_id TF_VAR_press_room_id
 fi

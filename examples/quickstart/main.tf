@@ -6,7 +6,8 @@ terraform {
 
   required_providers {
     docspace = {
-      source = "docspace-community/docspace"
+      source  = "docspace-community/docspace"
+      version = "~> 0.1"
     }
   }
 }

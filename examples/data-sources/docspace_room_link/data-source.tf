@@ -1,4 +1,6 @@
-# The primary external link DocSpace made for a Public room, by its default title.
+# The primary external link of Custom room 4711, by the default title DocSpace
+# gives it. A Custom room has one once someone shared the room, or once a
+# docspace_room_primary_link adopted it.
 data "docspace_room_link" "shared" {
   room_id = "4711"
   title   = "Shared link"

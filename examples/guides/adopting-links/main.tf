@@ -1,7 +1,8 @@
 terraform {
   required_providers {
     docspace = {
-      source = "docspace-community/docspace"
+      source  = "docspace-community/docspace"
+      version = "~> 0.1"
     }
   }
 }
