@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
@@ -47,23 +48,30 @@ func TestCreateLinkConverges(t *testing.T) {
 }
 
 // TestCreateLinkOutcomes: what CreateLink does after a failure, request by
-// request.
+// request. The client does not yet know whether the portal keeps link ids,
+// so every create first lists the room once (API.md §2).
 func TestCreateLinkOutcomes(t *testing.T) {
 	t.Parallel()
 	req := docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: "Outcome"}
+	// lookAlike is another resource's link with the create's settings.
+	lookAlike := docspacetest.Link{ID: "5a5a5a5a-0000-4000-8000-000000000001", LinkType: 1, Access: 2, Title: "Outcome"}
 	tests := []struct {
-		name     string
-		setup    func(srv *docspacetest.Server, room int)
-		retries  int
-		wantErr  func(error) bool
-		wantGETs int // listings after the PUT
+		name    string
+		setup   func(srv *docspacetest.Server, room int)
+		tweak   func(*docspace.Config)
+		wantErr func(error) bool
+		// wantID: "requested" for the id the create chose, "" for any
+		// other than lookAlike's.
+		wantID   string
+		wantGETs int
 		wantPUTs int
 		wantLeft int
 	}{
 		{
 			name:     "answer lost, found by its id",
 			setup:    func(srv *docspacetest.Server, _ int) { srv.FailNextOn(http.MethodPut, docspacetest.FaultResetAfter) },
-			wantGETs: 1, wantPUTs: 1, wantLeft: 1,
+			wantID:   "requested",
+			wantGETs: 2, wantPUTs: 1, wantLeft: 1,
 		},
 		{
 			name: "answer lost and the look fails: outcome unknown",
@@ -71,22 +79,24 @@ func TestCreateLinkOutcomes(t *testing.T) {
 				srv.FailNextOn(http.MethodPut, docspacetest.FaultBadGateway)
 				srv.FailNextOn(http.MethodGet, docspacetest.FaultUnavailable)
 			},
-			retries: docspace.NoRetries,
+			tweak: func(cfg *docspace.Config) { cfg.MaxRetries = docspace.NoRetries },
 			wantErr: func(err error) bool {
 				var unknown *docspace.UnknownOutcomeError
 				return errors.As(err, &unknown) && unknown.LinkID != "" && unknown.LookupErr != nil
 			},
-			wantGETs: 1, wantPUTs: 1, wantLeft: 1,
+			wantGETs: 2, wantPUTs: 1, wantLeft: 1,
 		},
 		{
 			name:     "refused before the write: looked up, sent again",
 			setup:    func(srv *docspacetest.Server, _ int) { srv.FailNextOn(http.MethodPut, docspacetest.FaultServerError) },
-			wantGETs: 1, wantPUTs: 2, wantLeft: 1,
+			wantID:   "requested",
+			wantGETs: 2, wantPUTs: 2, wantLeft: 1,
 		},
 		{
 			name:     "rate limited: sent again without a look",
 			setup:    func(srv *docspacetest.Server, _ int) { srv.FailNextOn(http.MethodPut, docspacetest.FaultRateLimit) },
-			wantGETs: 0, wantPUTs: 2, wantLeft: 1,
+			wantID:   "requested",
+			wantGETs: 1, wantPUTs: 2, wantLeft: 1,
 		},
 		{
 			name: "link limit: DocSpace's refusal, no look",
@@ -96,40 +106,86 @@ func TestCreateLinkOutcomes(t *testing.T) {
 				}
 			},
 			wantErr:  docspace.IsLinkLimit,
-			wantGETs: 0, wantPUTs: 1, wantLeft: 5,
+			wantGETs: 1, wantPUTs: 1, wantLeft: 5,
 		},
 		{
-			name: "ignored id, answer lost, two links alike: outcome unknown",
+			// Another resource's link looks the same; the create's own
+			// attempt made nothing. The id is the proof: it is sent again.
+			name: "refused before the write, a look-alike in the room: not taken",
+			setup: func(srv *docspacetest.Server, room int) {
+				_ = srv.SetLink(room, lookAlike)
+				srv.FailNextOn(http.MethodPut, docspacetest.FaultServerError)
+			},
+			wantID:   "requested",
+			wantGETs: 2, wantPUTs: 2, wantLeft: 2,
+		},
+		{
+			name: "503 before the write, a look-alike in the room: not taken",
+			setup: func(srv *docspacetest.Server, room int) {
+				_ = srv.SetLink(room, lookAlike)
+				srv.FailNextOn(http.MethodPut, docspacetest.FaultUnavailable, docspacetest.FaultResetBefore)
+			},
+			wantID:   "requested",
+			wantGETs: 3, wantPUTs: 3, wantLeft: 2,
+		},
+		{
+			// The create times out while still on its way, and lands later:
+			// the room is looked at only once it can no longer be in flight.
+			name: "timed out, applied late, a look-alike in the room: its own link",
+			setup: func(srv *docspacetest.Server, room int) {
+				_ = srv.SetLink(room, lookAlike)
+				srv.SetFaultDelay(450 * time.Millisecond)
+				srv.FailNextOn(http.MethodPut, docspacetest.FaultLateApply)
+			},
+			tweak:    func(cfg *docspace.Config) { cfg.RequestTimeout = 300 * time.Millisecond },
+			wantID:   "requested",
+			wantGETs: 2, wantPUTs: 1, wantLeft: 2,
+		},
+		{
+			// A portal that ignores ids, not yet known to: the first attempt
+			// made a link under another id. Sent again, the answer shows the
+			// portal ignores ids; the one link made since is the first
+			// attempt's, kept, and the second deleted.
+			name: "ignored id, answer lost, another look-alike from before: the new one",
 			setup: func(srv *docspacetest.Server, room int) {
 				srv.SetIgnoreLinkIDs(true)
-				_ = srv.SetLink(room, docspacetest.Link{LinkType: 1, Access: 2, Title: "Outcome"})
+				_ = srv.SetLink(room, lookAlike)
 				srv.FailNextOn(http.MethodPut, docspacetest.FaultResetAfter)
 			},
-			wantErr: func(err error) bool {
-				var unknown *docspace.UnknownOutcomeError
-				return errors.As(err, &unknown) && len(unknown.Candidates) == 2
-			},
-			wantGETs: 1, wantPUTs: 1, wantLeft: 2,
+			wantGETs: 2, wantPUTs: 3, wantLeft: 2,
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv := docspacetest.NewTestServer(t)
-			c := chaosClient(t, srv, func(cfg *docspace.Config) {
-				if tt.retries != 0 {
-					cfg.MaxRetries = tt.retries
-				}
-			})
+			c := chaosClient(t, srv, tt.tweak)
 			room := srv.CreateRoom("outcome", docspacetest.RoomCustom).ID
 			tt.setup(srv, room)
 			srv.ResetRequests()
-			_, err := c.CreateLink(context.Background(), fmt.Sprint(room), req)
+			const requested = "7e57ab1e-0000-4000-8000-000000000002"
+			r := req
+			r.LinkID = requested
+			link, err := c.CreateLink(context.Background(), fmt.Sprint(room), r)
 			switch {
 			case tt.wantErr == nil && err != nil:
 				t.Fatalf("create: %v", err)
 			case tt.wantErr != nil && !tt.wantErr(err):
 				t.Fatalf("create error = %v (%T)", err, err)
+			}
+			if tt.wantErr == nil {
+				if _, ok := srv.Link(room, link.ID); !ok {
+					t.Errorf("returned link %s is not in the room", link.ID)
+				}
+				switch {
+				case link.ID == lookAlike.ID:
+					t.Errorf("the create took another resource's link %s for its own", link.ID)
+				case tt.wantID == "requested" && link.ID != requested:
+					t.Errorf("id %s, want the requested %s", link.ID, requested)
+				}
+			}
+			if _, ok := srv.Link(room, lookAlike.ID); !ok && tt.wantLeft == 2 {
+				t.Errorf("the look-alike %s is gone", lookAlike.ID)
 			}
 			if n := srv.Requests(http.MethodGet, "/api/2.0/files/rooms/{id}/links"); n != tt.wantGETs {
 				t.Errorf("%d listings, want %d", n, tt.wantGETs)
@@ -137,6 +193,9 @@ func TestCreateLinkOutcomes(t *testing.T) {
 			if n := srv.Requests(http.MethodPut, "/api/2.0/files/rooms/{id}/links"); n != tt.wantPUTs {
 				t.Errorf("%d PUTs, want %d", n, tt.wantPUTs)
 			}
+			// The late request may still be on its way when an old client
+			// returns: give it time to land before counting.
+			time.Sleep(500 * time.Millisecond)
 			if n := len(srv.Links(room)); n != tt.wantLeft {
 				t.Errorf("room holds %d links, want %d", n, tt.wantLeft)
 			}
