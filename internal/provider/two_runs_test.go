@@ -314,16 +314,28 @@ func runTwoStates(t *testing.T, srv *docspacetest.Server, room int, runs map[str
 }
 
 // TestAccTwoRunsOneRoom: two runs create identical-looking links in one room
-// at the same time; the create of one meets a DocSpace error before it took
-// effect, then its answer is lost after it did. Each run ends with its own
-// link, and the room holds exactly the two links.
+// at the same time. One create meets a DocSpace error before it took effect
+// and then loses its answer after it did; another is still on its way when
+// the client gives up, and lands later. Each run ends with its own links,
+// and the room holds exactly the links of the two states.
 func TestAccTwoRunsOneRoom(t *testing.T) {
 	srv, _ := newEmulator(t)
 	room := srv.CreateRoom("two runs", docspacetest.RoomCustom).ID
-	one := []runLink{{name: "a_1"}}
+	a1, a2 := runLink{name: "a_1"}, runLink{name: "a_2"}
+	b1, b2, b3 := runLink{name: "b_1"}, runLink{name: "b_2"}, runLink{name: "b_3"}
 	runTwoStates(t, srv, room, map[string][]runStep{
-		"a": {{links: one, faults: []docspacetest.Fault{docspacetest.FaultServerError, docspacetest.FaultResetAfter}, what: "add a_1"}, {what: "remove all"}},
-		"b": {{links: []runLink{{name: "b_1"}}, what: "add b_1"}, {what: "remove all"}},
+		"a": {
+			{what: "nothing yet"},
+			{links: []runLink{a1}, faults: []docspacetest.Fault{docspacetest.FaultServerError, docspacetest.FaultResetAfter}, what: "add a_1"},
+			{links: []runLink{a1, a2}, faults: []docspacetest.Fault{docspacetest.FaultLateApply}, what: "add a_2"},
+			{what: "remove all"},
+		},
+		"b": {
+			{links: []runLink{b1}, what: "add b_1"},
+			{links: []runLink{b1, b2}, what: "add b_2"},
+			{links: []runLink{b1, b2, b3}, what: "add b_3"},
+			{what: "remove all"},
+		},
 	})
 }
 
