@@ -319,6 +319,7 @@ func runTwoStates(t *testing.T, srv *docspacetest.Server, room int, runs map[str
 // the client gives up, and lands later. Each run ends with its own links,
 // and the room holds exactly the links of the two states.
 func TestAccTwoRunsOneRoom(t *testing.T) {
+	t.Parallel()
 	srv, _ := newEmulator(t)
 	room := srv.CreateRoom("two runs", docspacetest.RoomCustom).ID
 	a1, a2 := runLink{name: "a_1"}, runLink{name: "a_2"}
@@ -345,6 +346,7 @@ func TestAccTwoRunsOneRoom(t *testing.T) {
 // replays a seed; DOCSPACE_MODEL_STEPS and DOCSPACE_MODEL_ROUNDS make a
 // longer run (README, Development).
 func TestAccTwoRunsModel(t *testing.T) {
+	t.Parallel()
 	seed := uint64(time.Now().UnixNano())
 	if s := os.Getenv("DOCSPACE_MODEL_SEED"); s != "" {
 		v, err := strconv.ParseUint(s, 10, 64)
