@@ -20,11 +20,12 @@ import (
 func TestCreateLinkConverges(t *testing.T) {
 	t.Parallel()
 	for _, ignoring := range []bool{false, true} {
-		for _, fault := range docspacetest.AllFaults() {
+		for _, fault := range append(docspacetest.AllFaults(), docspacetest.FaultLateApply) {
 			t.Run(fmt.Sprintf("ignoring ids %v/%s", ignoring, fault), func(t *testing.T) {
 				t.Parallel()
 				srv := docspacetest.NewTestServer(t)
 				srv.SetIgnoreLinkIDs(ignoring)
+				srv.SetFaultDelay(400 * time.Millisecond) // after the client gave up (300 ms), before it looks again
 				c := chaosClient(t, srv, nil)
 				room := srv.CreateRoom("create", docspacetest.RoomCustom)
 				srv.FailNextOn(http.MethodPut, fault)
@@ -134,7 +135,7 @@ func TestCreateLinkOutcomes(t *testing.T) {
 			name: "timed out, applied late, a look-alike in the room: its own link",
 			setup: func(srv *docspacetest.Server, room int) {
 				_ = srv.SetLink(room, lookAlike)
-				srv.SetFaultDelay(450 * time.Millisecond)
+				srv.SetFaultDelay(400 * time.Millisecond)
 				srv.FailNextOn(http.MethodPut, docspacetest.FaultLateApply)
 			},
 			tweak:    func(cfg *docspace.Config) { cfg.RequestTimeout = 300 * time.Millisecond },
@@ -292,4 +293,87 @@ func TestRoomGone(t *testing.T) {
 	if gone, err := s.RoomGone(context.Background(), room); gone || err == nil {
 		t.Errorf("proxy 404s: gone %v, %v; want an error", gone, err)
 	}
+}
+
+// TestCreateLinkIgnoredIDs: on a portal seen to ignore link ids, a create
+// whose answer is lost takes the one look-alike made since it began, never
+// one that was there before, and two such creates at once never take the
+// same link.
+func TestCreateLinkIgnoredIDs(t *testing.T) {
+	t.Parallel()
+	req := docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: "Alike"}
+	before := docspacetest.Link{ID: "5a5a5a5a-0000-4000-8000-000000000003", LinkType: 1, Access: 2, Title: "Alike"}
+	// setup returns a client that has seen the portal ignore an id.
+	setup := func(t *testing.T, tweak func(*docspace.Config), opts ...docspacetest.Option) (*docspacetest.Server, *docspace.Client, int) {
+		srv := docspacetest.NewTestServer(t, opts...)
+		srv.SetIgnoreLinkIDs(true)
+		c := chaosClient(t, srv, tweak)
+		room := srv.CreateRoom("ignored", docspacetest.RoomCustom).ID
+		first, err := c.CreateLink(context.Background(), fmt.Sprint(room), docspace.LinkRequest{
+			LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: "First"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first.Adopted {
+			t.Error("a link DocSpace answered with is marked adopted")
+		}
+		_ = srv.SetLink(room, before)
+		return srv, c, room
+	}
+	for _, fault := range []docspacetest.Fault{docspacetest.FaultResetAfter, docspacetest.FaultEmptyBody, docspacetest.FaultLateApply} {
+		t.Run(fault.String(), func(t *testing.T) {
+			t.Parallel()
+			srv, c, room := setup(t, func(cfg *docspace.Config) { cfg.RequestTimeout = 300 * time.Millisecond })
+			srv.SetFaultDelay(400 * time.Millisecond)
+			srv.FailNextOn(http.MethodPut, fault)
+			link, err := c.CreateLink(context.Background(), fmt.Sprint(room), req)
+			if err != nil {
+				t.Fatalf("create: %v", err)
+			}
+			if link.ID == before.ID || !link.Adopted {
+				t.Errorf("took %s (adopted %v), want the link made since the create began", link.ID, link.Adopted)
+			}
+			if n := len(srv.Links(room)); n != 3 {
+				t.Errorf("room holds %d links, want 3 (First, the look-alike from before, the new one)", n)
+			}
+		})
+	}
+	t.Run("two at once", func(t *testing.T) {
+		t.Parallel()
+		// Every request takes a while, so the two creates are under way at
+		// once.
+		srv, c, room := setup(t, nil, docspacetest.WithLatency(100*time.Millisecond))
+		srv.FailNextOn(http.MethodPut, docspacetest.FaultResetAfter, docspacetest.FaultResetAfter)
+		type result struct {
+			link docspace.Link
+			err  error
+		}
+		results := make(chan result, 2)
+		for range 2 {
+			go func() {
+				l, err := c.CreateLink(context.Background(), fmt.Sprint(room), req)
+				results <- result{l, err}
+			}()
+		}
+		seen := map[string]bool{}
+		for range 2 {
+			r := <-results
+			var unknown *docspace.UnknownOutcomeError
+			switch {
+			case errors.As(r.err, &unknown):
+				if len(unknown.Candidates) == 0 {
+					t.Errorf("outcome unknown without naming the look-alikes: %v", r.err)
+				}
+			case r.err != nil:
+				t.Errorf("create: %v", r.err)
+			case seen[r.link.ID] || r.link.ID == before.ID:
+				t.Errorf("link %s taken twice, or the one from before", r.link.ID)
+			default:
+				seen[r.link.ID] = true
+			}
+		}
+		if n := len(srv.Links(room)); n != 4 {
+			t.Errorf("room holds %d links, want 4: nothing deleted that the creates did not make", n)
+		}
+	})
 }
