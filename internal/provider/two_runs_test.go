@@ -384,3 +384,58 @@ func envInt(t *testing.T, name string, fallback int) int {
 	}
 	return n
 }
+
+// TestAccLookAlikeNeverTaken: the room holds a link made outside this
+// configuration with the same kind, access and title and another expiry.
+// A create meets DocSpace errors before it took effect: it never takes
+// that link for its own, nor deletes it as one DocSpace stored differently.
+// After every step the room holds that link and the configured one.
+func TestAccLookAlikeNeverTaken(t *testing.T) {
+	t.Parallel()
+	srv, providerBlock := newEmulator(t)
+	room := srv.CreateRoom("look-alike", docspacetest.RoomCustom).ID
+	other := docspacetest.Link{ID: "0be1a11e-0000-4000-8000-000000000004", LinkType: 1, Access: 2, Title: twoRunsTitle}
+	if err := srv.SetLink(room, other); err != nil {
+		t.Fatal(err)
+	}
+	config := providerBlock + fmt.Sprintf("resource \"docspace_room_link\" \"mine\" {\n  room_id = \"%d\"\n  access = \"read\"\n  title = %q\n  expiration_date = %q\n}\n",
+		room, twoRunsTitle, futureDate(30*24*time.Hour))
+	roomHoldsBoth := func(st *terraform.State) error {
+		mine := st.RootModule().Resources["docspace_room_link.mine"].Primary.ID
+		if strings.EqualFold(mine, other.ID) {
+			return fmt.Errorf("the state took the other link %s for its own", other.ID)
+		}
+		var ids []string
+		for _, l := range srv.Links(room) {
+			ids = append(ids, l.ID)
+		}
+		slices.Sort(ids)
+		want := []string{other.ID, mine}
+		slices.Sort(want)
+		if !slices.Equal(ids, want) {
+			return fmt.Errorf("the room holds %v, want the other link and the configured one %v", ids, want)
+		}
+		return nil
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: providersWithClient(fastRetries),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					srv.FailNextOn(http.MethodPut, docspacetest.FaultServerError, docspacetest.FaultUnavailable, docspacetest.FaultResetBefore)
+				},
+				Config: config,
+				Check:  roomHoldsBoth,
+			},
+			{
+				Config:  providerBlock,
+				Check: func(*terraform.State) error {
+					if links := srv.Links(room); len(links) != 1 || links[0].ID != other.ID {
+						return fmt.Errorf("after removing the configured link the room holds %d links, want only the other one", len(links))
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
