@@ -428,7 +428,7 @@ func TestAccLookAlikeNeverTaken(t *testing.T) {
 				Check:  roomHoldsBoth,
 			},
 			{
-				Config:  providerBlock,
+				Config: providerBlock,
 				Check: func(*terraform.State) error {
 					if links := srv.Links(room); len(links) != 1 || links[0].ID != other.ID {
 						return fmt.Errorf("after removing the configured link the room holds %d links, want only the other one", len(links))
