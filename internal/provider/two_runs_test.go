@@ -171,9 +171,8 @@ func (b *barrier) breakAll() {
 
 // sharedStates holds what each run's state tracks after its last step.
 type sharedStates struct {
-	mu     sync.Mutex
-	byRun  map[string]map[string]string // run -> link id -> address
-	copies map[string]int               // link id -> resources tracking it, over all runs
+	mu    sync.Mutex
+	byRun map[string]map[string]string // run -> link id -> address
 }
 
 func (s *sharedStates) record(run string, st *terraform.State) {
