@@ -297,7 +297,8 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 		resp.Diagnostics.AddWarning("DocSpace Did Not Keep the Link Id",
 			fmt.Sprintf("The provider created the link in room %s with id %s, and it is known as %s: either DocSpace answered "+
 				"with that id (a proxy or portal version that does not keep the id it is sent), or the answer was lost and %s "+
-				"is the one link of the room with the configured settings, which the provider adopted. The state keeps %s. "+
+				"is the one link with the configured settings that the room gained since the create began and no other create of "+
+				"this run made, which the provider adopted. The state keeps %s. "+
 				"Where ids are not kept, a create cannot be retried safely, so after a lost answer the provider looks at the "+
 				"room before it sends anything again.", roomID, linkReq.LinkID, link.ID, link.ID, link.ID))
 	}
