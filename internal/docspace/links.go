@@ -408,10 +408,19 @@ func (c *Client) CreateLink(ctx context.Context, roomID string, req LinkRequest)
 			return c.created(ctx, roomID, &req, link, earlier, before != nil)
 		}
 		if !createMayHaveApplied(err) {
-			if len(earlier) > 0 {
-				return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: req.LinkID, Err: err, Candidates: earlier}
+			if len(earlier) == 0 {
+				return Link{}, err
 			}
-			return Link{}, err
+			// Refused (at a room's link limit, say) after an attempt that
+			// may have made one of earlier: another create of this client
+			// may since have shown that the portal ignores ids.
+			if c.linkIDs.Load() == linkIDsIgnored && before != nil {
+				if l, ok := c.creates.adopt(roomID, &req, earlier); ok {
+					l.Adopted = true
+					return l, nil
+				}
+			}
+			return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: req.LinkID, Err: err, Candidates: earlier}
 		}
 		if isTimeout(err) && !c.settle(ctx) {
 			return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: req.LinkID, Err: err, Candidates: earlier}
