@@ -80,6 +80,9 @@ type Client struct {
 	// linkIDs is what creates have shown of the portal's handling of the
 	// link id they send (linkIDsUnknown, linkIDsHonoured, linkIDsIgnored).
 	linkIDs atomic.Int32
+	// creates is what this client's creates have made and are making, so
+	// that one create never takes another's link for its own.
+	creates createRegistry
 }
 
 // foreignNotFoundRetries is how often a proxy's 404 is tried again (within

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -41,6 +42,11 @@ type Link struct {
 	// CurrentUseCount is nil when the server does not report it (before
 	// v3.7), which is how callers tell the two generations apart.
 	CurrentUseCount *int
+	// Adopted is set by CreateLink on a link it took for the create's result
+	// by its settings alone, on a portal that ignores ids (not part of
+	// DocSpace's answer): nothing proves this call made it, so the caller
+	// must not delete it as its own.
+	Adopted bool
 }
 
 // LinkRequest is one PUT to the links endpoint. Every field is sent every
@@ -330,7 +336,8 @@ type UnknownOutcomeError struct {
 	// the room that followed, if that failed too.
 	Err, LookupErr error
 	// Candidates are links of the room with the settings of the create and
-	// another id, when the portal may ignore the id it is sent.
+	// another id, when the portal may ignore the id it is sent. None of them
+	// is proven to be the create's: they are named, never adopted or deleted.
 	Candidates []Link
 }
 
@@ -354,31 +361,69 @@ func (e *UnknownOutcomeError) Unwrap() error { return e.Err }
 // CreateLink creates a link with the id in req.LinkID (a fresh one when
 // empty), so that what a create did can always be looked up.
 //
-// A create is never sent again blindly after an attempt that may have taken
-// effect (an answer lost, cut short or a 5xx): the room is listed first. The
-// link with the requested id is adopted when it is there. When it is not,
-// the create is sent again only if nothing suggests the first attempt made a
-// link under another id: DocSpace keeps the id it is sent (API.md §2), but a
-// portal that ignores it would make a second link on every retry. Where the
-// portal ignores ids (or it is not yet known) and exactly one link with the
-// create's settings is in the room, that link is adopted. When the outcome
-// cannot be settled, the error is an *UnknownOutcomeError.
+// The id is the proof of identity: DocSpace keeps the id it is sent (API.md
+// §2, §6). A create is never sent again blindly after an attempt that may
+// have taken effect (an answer lost, cut short or a 5xx): the room is
+// listed first, after a timeout only once the attempt can no longer be in
+// flight (one more request timeout), and the link with the requested id is
+// returned when it is there. When it is not, the attempt made nothing on a
+// portal that keeps ids, and the create is sent again with the same id.
+//
+// A link with the create's settings and another id is taken for the
+// create's only on a portal known to ignore ids (a create answered with
+// another id), only when it was not in the room before this create, no
+// other create of this client returned it or may have made it, and it is
+// the only such link. Where the portal's handling of ids is not yet known,
+// the create is sent again with its id, and the answer tells: on DocSpace it
+// is the link with that id, and the look-alikes belong to someone else.
+// When the outcome cannot be settled, the error is an *UnknownOutcomeError.
 //
 // The returned link's id differs from the requested one only where the
-// portal ignored it; callers keep the id DocSpace reports.
+// portal ignored it; callers keep the id DocSpace reports. Adopted is set
+// on a link taken by its settings, which the caller may not delete as its
+// own.
 func (c *Client) CreateLink(ctx context.Context, roomID string, req LinkRequest) (Link, error) {
 	req, err := normaliseLinkID(req)
 	if err != nil {
 		return Link{}, err
 	}
+	defer c.creates.begin(roomID, &req)()
+	// Where the portal may ignore ids, what the room held before the create
+	// tells the links it could have made from those that were there.
+	var before map[string]bool
+	if c.linkIDs.Load() != linkIDsHonoured {
+		if links, err := c.ListLinks(ctx, roomID, nil); err == nil {
+			before = make(map[string]bool, len(links))
+			for _, l := range links {
+				before[strings.ToLower(l.ID)] = true
+			}
+		}
+	}
+	// earlier are the links an attempt of this call whose answer was lost
+	// may have made under another id, on a portal not yet known to keep ids.
+	var earlier []Link
 	for attempt := 0; ; attempt++ {
 		link, err := c.putLink(withoutBlindRetry(ctx), roomID, req)
 		if err == nil {
-			c.noteLinkIDs(strings.EqualFold(link.ID, req.LinkID))
-			return link, nil
+			return c.created(ctx, roomID, &req, link, earlier, before != nil)
 		}
 		if !createMayHaveApplied(err) {
-			return Link{}, err
+			if len(earlier) == 0 {
+				return Link{}, err
+			}
+			// Refused (at a room's link limit, say) after an attempt that
+			// may have made one of earlier: another create of this client
+			// may since have shown that the portal ignores ids.
+			if c.linkIDs.Load() == linkIDsIgnored && before != nil {
+				if l, ok := c.creates.adopt(roomID, &req, earlier); ok {
+					l.Adopted = true
+					return l, nil
+				}
+			}
+			return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: req.LinkID, Err: err, Candidates: earlier}
+		}
+		if isTimeout(err) && !c.settle(ctx) {
+			return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: req.LinkID, Err: err, Candidates: earlier}
 		}
 		links, lookupErr := c.ListLinks(ctx, roomID, nil)
 		if lookupErr != nil {
@@ -386,36 +431,43 @@ func (c *Client) CreateLink(ctx context.Context, roomID string, req LinkRequest)
 		}
 		if l, found := findByID(links, req.LinkID); found {
 			c.noteLinkIDs(true)
+			c.creates.claim(l.ID)
 			return l, nil
 		}
-		// Not there under its own id. On a portal that keeps ids, the
-		// attempt made nothing; elsewhere a link with the create's settings
-		// may be what it made.
-		mode := c.linkIDs.Load()
-		var candidates []Link
-		if mode != linkIDsHonoured {
-			candidates = sameSettings(links, req)
+		// Not there under its own id: on a portal that keeps ids, the
+		// attempt made nothing. Elsewhere it may have made a link with the
+		// create's settings under another id.
+		alike := c.creates.unclaimed(sameSettings(links, req))
+		if before != nil {
+			alike = slices.DeleteFunc(alike, func(l Link) bool { return before[strings.ToLower(l.ID)] })
 		}
-		// A request that timed out may still be on its way. Sending it
-		// again with the same id is harmless where ids are kept, as
-		// DocSpace keeps them (API.md §2), which is assumed until an answer shows
-		// otherwise; on a portal seen to ignore them, it is not.
-		stillInFlight := isTimeout(err)
-		switch {
-		case len(candidates) == 1:
-			return candidates[0], nil
-		case len(candidates) > 1 || (stillInFlight && mode == linkIDsIgnored):
-			return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: req.LinkID, Err: err, Candidates: candidates}
-		case attempt >= c.http.RetryMax:
-			if stillInFlight {
-				return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: req.LinkID, Err: err}
+		switch c.linkIDs.Load() {
+		case linkIDsIgnored:
+			if before != nil {
+				if l, ok := c.creates.adopt(roomID, &req, alike); ok {
+					l.Adopted = true
+					return l, nil
+				}
+			}
+			if len(alike) > 0 {
+				return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: req.LinkID, Err: err, Candidates: alike}
+			}
+			// Nothing new looks like it: the attempt made nothing.
+		case linkIDsUnknown:
+			if len(alike) > 0 {
+				earlier = alike
+			}
+		}
+		if attempt >= c.http.RetryMax {
+			if isTimeout(err) || len(earlier) > 0 {
+				return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: req.LinkID, Err: err, Candidates: earlier}
 			}
 			return Link{}, err // the room shows it: nothing was made
 		}
 		select {
 		case <-time.After(c.http.Backoff(c.http.RetryWaitMin, c.http.RetryWaitMax, attempt, nil)):
 		case <-ctx.Done():
-			return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: req.LinkID, Err: ctx.Err()}
+			return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: req.LinkID, Err: ctx.Err(), Candidates: earlier}
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
@@ -19,11 +20,12 @@ import (
 func TestCreateLinkConverges(t *testing.T) {
 	t.Parallel()
 	for _, ignoring := range []bool{false, true} {
-		for _, fault := range docspacetest.AllFaults() {
+		for _, fault := range append(docspacetest.AllFaults(), docspacetest.FaultLateApply) {
 			t.Run(fmt.Sprintf("ignoring ids %v/%s", ignoring, fault), func(t *testing.T) {
 				t.Parallel()
 				srv := docspacetest.NewTestServer(t)
 				srv.SetIgnoreLinkIDs(ignoring)
+				srv.SetFaultDelay(400 * time.Millisecond) // after the client gave up (300 ms), before it looks again
 				c := chaosClient(t, srv, nil)
 				room := srv.CreateRoom("create", docspacetest.RoomCustom)
 				srv.FailNextOn(http.MethodPut, fault)
@@ -47,23 +49,30 @@ func TestCreateLinkConverges(t *testing.T) {
 }
 
 // TestCreateLinkOutcomes: what CreateLink does after a failure, request by
-// request.
+// request. The client does not yet know whether the portal keeps link ids,
+// so every create first lists the room once (API.md §2).
 func TestCreateLinkOutcomes(t *testing.T) {
 	t.Parallel()
 	req := docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: "Outcome"}
+	// lookAlike is another resource's link with the create's settings.
+	lookAlike := docspacetest.Link{ID: "5a5a5a5a-0000-4000-8000-000000000001", LinkType: 1, Access: 2, Title: "Outcome"}
 	tests := []struct {
-		name     string
-		setup    func(srv *docspacetest.Server, room int)
-		retries  int
-		wantErr  func(error) bool
-		wantGETs int // listings after the PUT
+		name    string
+		setup   func(srv *docspacetest.Server, room int)
+		tweak   func(*docspace.Config)
+		wantErr func(error) bool
+		// wantID: "requested" for the id the create chose, "" for any
+		// other than lookAlike's.
+		wantID   string
+		wantGETs int
 		wantPUTs int
 		wantLeft int
 	}{
 		{
 			name:     "answer lost, found by its id",
 			setup:    func(srv *docspacetest.Server, _ int) { srv.FailNextOn(http.MethodPut, docspacetest.FaultResetAfter) },
-			wantGETs: 1, wantPUTs: 1, wantLeft: 1,
+			wantID:   "requested",
+			wantGETs: 2, wantPUTs: 1, wantLeft: 1,
 		},
 		{
 			name: "answer lost and the look fails: outcome unknown",
@@ -71,22 +80,24 @@ func TestCreateLinkOutcomes(t *testing.T) {
 				srv.FailNextOn(http.MethodPut, docspacetest.FaultBadGateway)
 				srv.FailNextOn(http.MethodGet, docspacetest.FaultUnavailable)
 			},
-			retries: docspace.NoRetries,
+			tweak: func(cfg *docspace.Config) { cfg.MaxRetries = docspace.NoRetries },
 			wantErr: func(err error) bool {
 				var unknown *docspace.UnknownOutcomeError
 				return errors.As(err, &unknown) && unknown.LinkID != "" && unknown.LookupErr != nil
 			},
-			wantGETs: 1, wantPUTs: 1, wantLeft: 1,
+			wantGETs: 2, wantPUTs: 1, wantLeft: 1,
 		},
 		{
 			name:     "refused before the write: looked up, sent again",
 			setup:    func(srv *docspacetest.Server, _ int) { srv.FailNextOn(http.MethodPut, docspacetest.FaultServerError) },
-			wantGETs: 1, wantPUTs: 2, wantLeft: 1,
+			wantID:   "requested",
+			wantGETs: 2, wantPUTs: 2, wantLeft: 1,
 		},
 		{
 			name:     "rate limited: sent again without a look",
 			setup:    func(srv *docspacetest.Server, _ int) { srv.FailNextOn(http.MethodPut, docspacetest.FaultRateLimit) },
-			wantGETs: 0, wantPUTs: 2, wantLeft: 1,
+			wantID:   "requested",
+			wantGETs: 1, wantPUTs: 2, wantLeft: 1,
 		},
 		{
 			name: "link limit: DocSpace's refusal, no look",
@@ -96,40 +107,86 @@ func TestCreateLinkOutcomes(t *testing.T) {
 				}
 			},
 			wantErr:  docspace.IsLinkLimit,
-			wantGETs: 0, wantPUTs: 1, wantLeft: 5,
+			wantGETs: 1, wantPUTs: 1, wantLeft: 5,
 		},
 		{
-			name: "ignored id, answer lost, two links alike: outcome unknown",
+			// Another resource's link looks the same; the create's own
+			// attempt made nothing. The id is the proof: it is sent again.
+			name: "refused before the write, a look-alike in the room: not taken",
+			setup: func(srv *docspacetest.Server, room int) {
+				_ = srv.SetLink(room, lookAlike)
+				srv.FailNextOn(http.MethodPut, docspacetest.FaultServerError)
+			},
+			wantID:   "requested",
+			wantGETs: 2, wantPUTs: 2, wantLeft: 2,
+		},
+		{
+			name: "503 before the write, a look-alike in the room: not taken",
+			setup: func(srv *docspacetest.Server, room int) {
+				_ = srv.SetLink(room, lookAlike)
+				srv.FailNextOn(http.MethodPut, docspacetest.FaultUnavailable, docspacetest.FaultResetBefore)
+			},
+			wantID:   "requested",
+			wantGETs: 3, wantPUTs: 3, wantLeft: 2,
+		},
+		{
+			// The create times out while still on its way, and lands later:
+			// the room is looked at only once it can no longer be in flight.
+			name: "timed out, applied late, a look-alike in the room: its own link",
+			setup: func(srv *docspacetest.Server, room int) {
+				_ = srv.SetLink(room, lookAlike)
+				srv.SetFaultDelay(400 * time.Millisecond)
+				srv.FailNextOn(http.MethodPut, docspacetest.FaultLateApply)
+			},
+			tweak:    func(cfg *docspace.Config) { cfg.RequestTimeout = 300 * time.Millisecond },
+			wantID:   "requested",
+			wantGETs: 2, wantPUTs: 1, wantLeft: 2,
+		},
+		{
+			// A portal that ignores ids, not yet known to: the first attempt
+			// made a link under another id. Sent again, the answer shows the
+			// portal ignores ids; the one link made since is the first
+			// attempt's, kept, and the second deleted.
+			name: "ignored id, answer lost, another look-alike from before: the new one",
 			setup: func(srv *docspacetest.Server, room int) {
 				srv.SetIgnoreLinkIDs(true)
-				_ = srv.SetLink(room, docspacetest.Link{LinkType: 1, Access: 2, Title: "Outcome"})
+				_ = srv.SetLink(room, lookAlike)
 				srv.FailNextOn(http.MethodPut, docspacetest.FaultResetAfter)
 			},
-			wantErr: func(err error) bool {
-				var unknown *docspace.UnknownOutcomeError
-				return errors.As(err, &unknown) && len(unknown.Candidates) == 2
-			},
-			wantGETs: 1, wantPUTs: 1, wantLeft: 2,
+			wantGETs: 2, wantPUTs: 3, wantLeft: 2,
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv := docspacetest.NewTestServer(t)
-			c := chaosClient(t, srv, func(cfg *docspace.Config) {
-				if tt.retries != 0 {
-					cfg.MaxRetries = tt.retries
-				}
-			})
+			c := chaosClient(t, srv, tt.tweak)
 			room := srv.CreateRoom("outcome", docspacetest.RoomCustom).ID
 			tt.setup(srv, room)
 			srv.ResetRequests()
-			_, err := c.CreateLink(context.Background(), fmt.Sprint(room), req)
+			const requested = "7e57ab1e-0000-4000-8000-000000000002"
+			r := req
+			r.LinkID = requested
+			link, err := c.CreateLink(context.Background(), fmt.Sprint(room), r)
 			switch {
 			case tt.wantErr == nil && err != nil:
 				t.Fatalf("create: %v", err)
 			case tt.wantErr != nil && !tt.wantErr(err):
 				t.Fatalf("create error = %v (%T)", err, err)
+			}
+			if tt.wantErr == nil {
+				if _, ok := srv.Link(room, link.ID); !ok {
+					t.Errorf("returned link %s is not in the room", link.ID)
+				}
+				switch {
+				case link.ID == lookAlike.ID:
+					t.Errorf("the create took another resource's link %s for its own", link.ID)
+				case tt.wantID == "requested" && link.ID != requested:
+					t.Errorf("id %s, want the requested %s", link.ID, requested)
+				}
+			}
+			if _, ok := srv.Link(room, lookAlike.ID); !ok && tt.wantLeft == 2 {
+				t.Errorf("the look-alike %s is gone", lookAlike.ID)
 			}
 			if n := srv.Requests(http.MethodGet, "/api/2.0/files/rooms/{id}/links"); n != tt.wantGETs {
 				t.Errorf("%d listings, want %d", n, tt.wantGETs)
@@ -137,6 +194,9 @@ func TestCreateLinkOutcomes(t *testing.T) {
 			if n := srv.Requests(http.MethodPut, "/api/2.0/files/rooms/{id}/links"); n != tt.wantPUTs {
 				t.Errorf("%d PUTs, want %d", n, tt.wantPUTs)
 			}
+			// The late request may still be on its way when an old client
+			// returns: give it time to land before counting.
+			time.Sleep(500 * time.Millisecond)
 			if n := len(srv.Links(room)); n != tt.wantLeft {
 				t.Errorf("room holds %d links, want %d", n, tt.wantLeft)
 			}
@@ -233,4 +293,87 @@ func TestRoomGone(t *testing.T) {
 	if gone, err := s.RoomGone(context.Background(), room); gone || err == nil {
 		t.Errorf("proxy 404s: gone %v, %v; want an error", gone, err)
 	}
+}
+
+// TestCreateLinkIgnoredIDs: on a portal seen to ignore link ids, a create
+// whose answer is lost takes the one look-alike made since it began, never
+// one that was there before, and two such creates at once never take the
+// same link.
+func TestCreateLinkIgnoredIDs(t *testing.T) {
+	t.Parallel()
+	req := docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: "Alike"}
+	before := docspacetest.Link{ID: "5a5a5a5a-0000-4000-8000-000000000003", LinkType: 1, Access: 2, Title: "Alike"}
+	// setup returns a client that has seen the portal ignore an id.
+	setup := func(t *testing.T, tweak func(*docspace.Config), opts ...docspacetest.Option) (*docspacetest.Server, *docspace.Client, int) {
+		srv := docspacetest.NewTestServer(t, opts...)
+		srv.SetIgnoreLinkIDs(true)
+		c := chaosClient(t, srv, tweak)
+		room := srv.CreateRoom("ignored", docspacetest.RoomCustom).ID
+		first, err := c.CreateLink(context.Background(), fmt.Sprint(room), docspace.LinkRequest{
+			LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: "First"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first.Adopted {
+			t.Error("a link DocSpace answered with is marked adopted")
+		}
+		_ = srv.SetLink(room, before)
+		return srv, c, room
+	}
+	for _, fault := range []docspacetest.Fault{docspacetest.FaultResetAfter, docspacetest.FaultEmptyBody, docspacetest.FaultLateApply} {
+		t.Run(fault.String(), func(t *testing.T) {
+			t.Parallel()
+			srv, c, room := setup(t, func(cfg *docspace.Config) { cfg.RequestTimeout = 300 * time.Millisecond })
+			srv.SetFaultDelay(400 * time.Millisecond)
+			srv.FailNextOn(http.MethodPut, fault)
+			link, err := c.CreateLink(context.Background(), fmt.Sprint(room), req)
+			if err != nil {
+				t.Fatalf("create: %v", err)
+			}
+			if link.ID == before.ID || !link.Adopted {
+				t.Errorf("took %s (adopted %v), want the link made since the create began", link.ID, link.Adopted)
+			}
+			if n := len(srv.Links(room)); n != 3 {
+				t.Errorf("room holds %d links, want 3 (First, the look-alike from before, the new one)", n)
+			}
+		})
+	}
+	t.Run("two at once", func(t *testing.T) {
+		t.Parallel()
+		// Every request takes a while, so the two creates are under way at
+		// once.
+		srv, c, room := setup(t, nil, docspacetest.WithLatency(100*time.Millisecond))
+		srv.FailNextOn(http.MethodPut, docspacetest.FaultResetAfter, docspacetest.FaultResetAfter)
+		type result struct {
+			link docspace.Link
+			err  error
+		}
+		results := make(chan result, 2)
+		for range 2 {
+			go func() {
+				l, err := c.CreateLink(context.Background(), fmt.Sprint(room), req)
+				results <- result{l, err}
+			}()
+		}
+		seen := map[string]bool{}
+		for range 2 {
+			r := <-results
+			var unknown *docspace.UnknownOutcomeError
+			switch {
+			case errors.As(r.err, &unknown):
+				if len(unknown.Candidates) == 0 {
+					t.Errorf("outcome unknown without naming the look-alikes: %v", r.err)
+				}
+			case r.err != nil:
+				t.Errorf("create: %v", r.err)
+			case seen[r.link.ID] || r.link.ID == before.ID:
+				t.Errorf("link %s taken twice, or the one from before", r.link.ID)
+			default:
+				seen[r.link.ID] = true
+			}
+		}
+		if n := len(srv.Links(room)); n != 4 {
+			t.Errorf("room holds %d links, want 4: nothing deleted that the creates did not make", n)
+		}
+	})
 }

@@ -2,7 +2,10 @@ package docspacetest
 
 import (
 	"bufio"
+	"bytes"
+	"context"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -53,6 +56,11 @@ const (
 	// FaultProxyNotFoundPage answers 404 with a proxy's HTML page. Not
 	// applied.
 	FaultProxyNotFoundPage
+	// FaultLateApply holds the request back for the slow delay before it
+	// reaches DocSpace, then applies it whether or not the client still
+	// waits: a request still in flight after the client gave up. Not in
+	// AllFaults; tests ask for it by name.
+	FaultLateApply
 )
 
 var faultNames = map[Fault]string{
@@ -69,6 +77,7 @@ var faultNames = map[Fault]string{
 
 	FaultProxyNotFound:     "empty 404 from a proxy",
 	FaultProxyNotFoundPage: "HTML 404 from a proxy",
+	FaultLateApply:         "applied after the client gave up",
 }
 
 func (f Fault) String() string {
@@ -82,7 +91,7 @@ func (f Fault) String() string {
 // on the emulator: the client saw a failure, but the write happened.
 func (f Fault) Applied() bool {
 	switch f {
-	case FaultBadGateway, FaultResetAfter, FaultSlow, FaultTruncated, FaultEmptyBody:
+	case FaultBadGateway, FaultResetAfter, FaultSlow, FaultTruncated, FaultEmptyBody, FaultLateApply:
 		return true
 	}
 	return false
@@ -122,6 +131,16 @@ type faultState struct {
 	// applied counts requests by method that took effect although the
 	// client saw a fault.
 	applied map[string]int
+	// delay is the slow delay of faults queued without a mix (SetFaultDelay).
+	delay time.Duration
+}
+
+// SetFaultDelay sets how long FaultSlow and FaultLateApply hold a request
+// when no mix names a SlowDelay; zero means a minute.
+func (e *Emulator) SetFaultDelay(d time.Duration) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.faults.delay = d
 }
 
 // InjectFaults starts injecting faults into a share of the requests, in
@@ -209,6 +228,9 @@ func (e *Emulator) nextFault(r *http.Request) (Fault, time.Duration) {
 	defer e.mu.Unlock()
 	f := FaultNone
 	delay := time.Minute
+	if e.faults.delay > 0 {
+		delay = e.faults.delay
+	}
 	if mix := e.faults.mix; mix != nil && mix.SlowDelay > 0 {
 		delay = mix.SlowDelay
 	}
@@ -239,6 +261,10 @@ func (e *Emulator) nextFault(r *http.Request) (Fault, time.Duration) {
 
 // injectFault answers a request with a fault; serve is the emulator proper.
 func (e *Emulator) injectFault(w http.ResponseWriter, r *http.Request, f Fault, slowDelay time.Duration, serve http.HandlerFunc) {
+	if f == FaultLateApply {
+		e.applyLate(w, r, slowDelay, serve)
+		return
+	}
 	var rec *httptest.ResponseRecorder
 	if f.Applied() {
 		rec = httptest.NewRecorder()
@@ -282,6 +308,33 @@ func (e *Emulator) injectFault(w http.ResponseWriter, r *http.Request, f Fault, 
 		}
 		w.Header().Set("Content-Length", "0")
 		w.WriteHeader(http.StatusOK)
+	}
+}
+
+// applyLate serves a request after delay, whether or not its client still
+// waits. The body is read first: a client that gave up takes it along.
+func (e *Emulator) applyLate(w http.ResponseWriter, r *http.Request, delay time.Duration, serve http.HandlerFunc) {
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return
+	}
+	select {
+	case <-time.After(delay):
+	case <-e.done:
+		return
+	}
+	late := r.Clone(context.WithoutCancel(r.Context()))
+	late.Body = io.NopCloser(bytes.NewReader(body))
+	rec := httptest.NewRecorder()
+	serve(rec, late)
+	e.mu.Lock()
+	if e.faults.applied == nil {
+		e.faults.applied = map[string]int{}
+	}
+	e.faults.applied[r.Method]++
+	e.mu.Unlock()
+	if r.Context().Err() == nil {
+		copyRecorded(w, rec, -1)
 	}
 }
 

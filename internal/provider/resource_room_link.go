@@ -297,13 +297,25 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 		resp.Diagnostics.AddWarning("DocSpace Did Not Keep the Link Id",
 			fmt.Sprintf("The provider created the link in room %s with id %s, and it is known as %s: either DocSpace answered "+
 				"with that id (a proxy or portal version that does not keep the id it is sent), or the answer was lost and %s "+
-				"is the one link of the room with the configured settings, which the provider adopted. The state keeps %s. "+
+				"is the one link with the configured settings that the room gained since the create began and no other create of "+
+				"this run made, which the provider adopted. The state keeps %s. "+
 				"Where ids are not kept, a create cannot be retried safely, so after a lost answer the provider looks at the "+
 				"room before it sends anything again.", roomID, linkReq.LinkID, link.ID, link.ID, link.ID))
 	}
 	if problems := compareLink(linkReq, link); len(problems) > 0 {
+		if link.Adopted {
+			// Taken by its settings on a portal that ignores ids: nothing
+			// proves this apply made it, so it is not this apply's to delete.
+			resp.Diagnostics.AddError("DocSpace Did Not Apply the Link as Configured", explainMismatch(problems)+
+				fmt.Sprintf("\n\nThis portal does not keep link ids, and the answer to the create was lost: link %s of room %s is the one "+
+					"link made since the create with the configured settings, but nothing proves this apply made it, so it was left "+
+					"in place. If it is this configuration's, delete it in DocSpace or import it "+
+					"(terraform import docspace_room_link.<name> %s/%s).", link.ID, roomID, roomID, link.ID))
+			return
+		}
 		// DocSpace kept something other than what was asked. Take the link
-		// back so nothing is left behind that the state does not describe.
+		// back, made by this very create, so nothing is left behind that
+		// the state does not describe.
 		_, delErr := r.data.api.DeleteLink(ctx, roomID, link.ID, link.LinkType)
 		detail := explainMismatch(problems) + "\n\nThe link was deleted again, so nothing was left behind."
 		if delErr != nil {
