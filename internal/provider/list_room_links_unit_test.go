@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -182,10 +183,11 @@ func sortByRoom(names []string) {
 
 // TestRoomLinkListSharedSession: list blocks of one query share the
 // provider's Session, and one that stops early (its limit reached, its call
-// over) leaves another complete, without errors. The race this guards
-// against, a block handed the cancelled read ahead of a finished one, showed
-// once in TestAccQuery_everyRoom; this test does not make it happen every
-// time.
+// over, its context cancelled with its reads ahead still on their way)
+// leaves another complete, without errors: the other block, waiting for
+// those reads, asks again instead of taking their cancellation as its own.
+// The first room answers sooner than the others, so the first block always
+// ends while its reads ahead are in flight and the second waits for them.
 func TestRoomLinkListSharedSession(t *testing.T) {
 	t.Parallel()
 	srv := docspacetest.NewTestServer(t)
@@ -193,24 +195,40 @@ func TestRoomLinkListSharedSession(t *testing.T) {
 	for range rooms {
 		srv.CreateRoom("Showcase", docspacetest.RoomPublic)
 	}
+	var quick atomic.Value // the path of the first room's links
+	quick.Store("")
 	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, "/links") {
-			time.Sleep(100 * time.Millisecond)
+			delay := 300 * time.Millisecond
+			if r.URL.Path == quick.Load().(string) {
+				delay = 50 * time.Millisecond
+			}
+			select {
+			case <-time.After(delay):
+			case <-r.Context().Done():
+				return
+			}
 		}
 		srv.ServeHTTP(w, r)
 	}))
 	t.Cleanup(slow.Close)
 	data := testProviderData(t, slow.URL)
+	listedRooms, err := data.api.ListRooms(context.Background(), "")
+	if err != nil || len(listedRooms) != rooms {
+		t.Fatalf("rooms: %d, %v", len(listedRooms), err)
+	}
+	quick.Store("/api/2.0/files/rooms/" + listedRooms[0].ID + "/links")
 	// Two blocks run at once, as Terraform runs a query's list blocks: the
 	// second starts while the first's reads ahead are on their way, and
 	// waits for them.
 	done := make(chan listed)
 	go func() {
 		first, endFirst := context.WithCancel(context.Background())
-		defer endFirst() // the call is over
-		done <- listWith(t, first, data, NewRoomPrimaryLinkListResource(), &primaryLinkResource{}, nil, 1)
+		result := listWith(t, first, data, NewRoomPrimaryLinkListResource(), &primaryLinkResource{}, nil, 1)
+		endFirst() // the call is over: its reads ahead are cancelled
+		done <- result
 	}()
-	time.Sleep(40 * time.Millisecond)
+	time.Sleep(10 * time.Millisecond)
 	second := listWith(t, context.Background(), data, NewRoomPrimaryLinkListResource(), &primaryLinkResource{}, nil, 0)
 	if first := <-done; len(first.names) != 1 || len(first.diags) != 0 {
 		t.Errorf("first block: %q %q", first.names, first.diags)
