@@ -168,6 +168,9 @@ func importedRoomLink(ctx context.Context, roomID types.String, l docspace.Link)
 		OnExpired:         types.StringValue(onExpiredKeep),
 	}
 	m.setLink(ctx, l)
+	// Not even the placeholder: generated configuration writes sensitive
+	// values as null anyway, and the link's password is needed there.
+	m.Password = types.StringNull()
 	if l.LinkType == docspace.LinkTypeInvitation {
 		// Generated configuration writes every optional value of this
 		// state, and the resource refuses the external-only settings on an
@@ -190,6 +193,7 @@ func importedPrimaryLink(roomID types.String, l docspace.Link) *primaryLinkModel
 		RevokeOnDestroy:   types.BoolValue(false),
 	}
 	m.setLink(l)
+	m.Password = types.StringNull() // as for importedRoomLink
 	return m
 }
 

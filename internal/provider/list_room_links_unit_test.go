@@ -251,3 +251,19 @@ func stringAttributes(names iter.Seq[string], values map[string]string) map[stri
 	}
 	return attrs
 }
+
+// TestListedLinksCarryNoPassword: a listed link's password may be a
+// write-only one of some configuration, so the resource a list result
+// carries holds none (generated configuration needs it added anyway).
+func TestListedLinksCarryNoPassword(t *testing.T) {
+	t.Parallel()
+	l := docspace.Link{ID: "a6f1c0de-0000-4000-8000-000000000001", LinkType: docspace.LinkTypeExternal,
+		Access: docspace.AccessRead, Title: "Listed", Password: "Write-only-Pa55word-9", ShareLink: "https://x/s/1"}
+	if m := importedRoomLink(context.Background(), types.StringValue("4711"), l); !m.Password.IsNull() {
+		t.Errorf("docspace_room_link result holds password %q", m.Password.ValueString())
+	}
+	l.Primary = true
+	if m := importedPrimaryLink(types.StringValue("4711"), l); !m.Password.IsNull() {
+		t.Errorf("docspace_room_primary_link result holds password %q", m.Password.ValueString())
+	}
+}

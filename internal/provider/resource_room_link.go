@@ -397,6 +397,9 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 	}
 	if problems := compareLink(linkReq, link); len(problems) > 0 {
 		// Record what DocSpace holds, so the next plan shows the difference.
+		// The password is the one just sent: a write-only one when the plan
+		// has password_wo_version, which the state then says too.
+		state.PasswordWOVersion = plan.PasswordWOVersion
 		state.setLink(ctx, link)
 		resp.Diagnostics.Append(setModel(ctx, &resp.State.Raw, &state)...)
 		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(state.RoomID, state.ID))...)
@@ -523,11 +526,7 @@ func (m *roomLinkModel) setLink(ctx context.Context, l docspace.Link) {
 	if same, _ := m.ExpirationDate.StringSemanticEquals(ctx, reported); !same {
 		m.ExpirationDate = reported
 	}
-	if m.PasswordWOVersion.IsNull() {
-		m.Password = optionalString(l.Password)
-	} else {
-		m.Password = types.StringNull() // write-only: never in state
-	}
+	m.Password = recordedPassword(m.Password, m.PasswordWOVersion, l.Password)
 	m.DenyDownload = types.BoolValue(l.DenyDownload)
 	m.Internal = types.BoolValue(l.Internal)
 	m.MaxUseCount = optionalInt(l.MaxUseCount)

@@ -473,11 +473,7 @@ func (m *primaryLinkModel) setLink(l docspace.Link) {
 	if same, _ := m.ExpirationDate.StringSemanticEquals(context.Background(), reported); !same {
 		m.ExpirationDate = reported
 	}
-	if m.PasswordWOVersion.IsNull() {
-		m.Password = optionalString(l.Password)
-	} else {
-		m.Password = types.StringNull()
-	}
+	m.Password = recordedPassword(m.Password, m.PasswordWOVersion, l.Password)
 	m.DenyDownload = types.BoolValue(l.DenyDownload)
 	m.Internal = types.BoolValue(l.Internal)
 	m.ShareLink = types.StringValue(l.ShareLink)
