@@ -26,8 +26,9 @@ import (
 
 // listed is what one List call streamed.
 type listed struct {
-	names []string // "<room>/<title>", in order
-	diags []string // "<severity>: <summary>"
+	names   []string // "<room>/<title>", in order
+	diags   []string // "<severity>: <summary>"
+	details []string // the diagnostics' details
 }
 
 // runList calls a list resource as the framework does, with the given
@@ -73,6 +74,7 @@ func listWith(t *testing.T, ctx context.Context, data *providerData, lr list.Lis
 	for result := range stream.Results {
 		for _, d := range result.Diagnostics {
 			out.diags = append(out.diags, d.Severity().String()+": "+d.Summary())
+			out.details = append(out.details, d.Detail())
 		}
 		if result.Identity == nil || result.Identity.Raw.IsNull() {
 			continue
@@ -265,5 +267,62 @@ func TestListedLinksCarryNoPassword(t *testing.T) {
 	l.Primary = true
 	if m := importedPrimaryLink(types.StringValue("4711"), l); !m.Password.IsNull() {
 		t.Errorf("docspace_room_primary_link result holds password %q", m.Password.ValueString())
+	}
+}
+
+// TestRoomLinkListSkipsUnmanageableRooms: listing every room skips the rooms
+// whose links the token's user may not manage (DocSpace lists none of their
+// links to a plain member), names them in one warning, and lists the rest.
+// One room asked for by room_id is still an error.
+func TestRoomLinkListSkipsUnmanageableRooms(t *testing.T) {
+	t.Parallel()
+	srv := docspacetest.NewTestServer(t)
+	c := emulatorClient(t, srv)
+	custom := fmt.Sprint(srv.CreateRoom("Managed", docspacetest.RoomCustom).ID)
+	hidden := []string{fmt.Sprint(srv.CreateRoom("Member only", docspacetest.RoomPublic).ID)}
+	public := fmt.Sprint(srv.CreateRoom("Managed showcase", docspacetest.RoomPublic).ID)
+	hidden = append(hidden, fmt.Sprint(srv.CreateRoom("Member only too", docspacetest.RoomPublic).ID))
+	if _, err := c.SetLink(context.Background(), custom, docspace.LinkRequest{LinkType: docspace.LinkTypeExternal,
+		Access: docspace.AccessRead, Title: "Auditors"}); err != nil {
+		t.Fatal(err)
+	}
+	// A plain member of the hidden rooms: DocSpace answers their listings
+	// with no links at all (API.md §7.3), though a Public room always has
+	// its primary link.
+	portal := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for _, id := range hidden {
+			if r.URL.Path == "/api/2.0/files/rooms/"+id+"/links" {
+				w.Header().Set("Content-Type", "application/json")
+				fmt.Fprint(w, `{"count":0,"response":[],"status":0,"statusCode":200}`)
+				return
+			}
+		}
+		srv.ServeHTTP(w, r)
+	}))
+	t.Cleanup(portal.Close)
+	const warning = "Warning: Rooms Skipped: Links Not Manageable"
+	for _, tc := range []struct {
+		name   string
+		lr     list.ListResource
+		target resource.ResourceWithIdentity
+		cfg    map[string]string
+		want   []string
+		diags  []string
+	}{
+		{"links", NewRoomLinkListResource(), &roomLinkResource{}, nil, []string{custom + "/Auditors"}, []string{warning}},
+		{"primary links", NewRoomPrimaryLinkListResource(), &primaryLinkResource{}, nil, []string{public + "/Shared link"}, []string{warning}},
+		{"one hidden room", NewRoomLinkListResource(), &roomLinkResource{}, map[string]string{"room_id": hidden[0]}, nil,
+			[]string{"Error: Could Not List Room Links"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := runList(t, tc.lr, tc.target, portal.URL, tc.cfg, 0)
+			if !slices.Equal(got.names, tc.want) || !slices.Equal(got.diags, tc.diags) {
+				t.Fatalf("listed %q with %q; want %q with %q", got.names, got.diags, tc.want, tc.diags)
+			}
+			if tc.cfg == nil && !strings.Contains(got.details[0], "2 rooms") || !strings.Contains(got.details[0], hidden[0]) ||
+				tc.cfg == nil && !strings.Contains(got.details[0], hidden[1]) {
+				t.Errorf("the diagnostic does not name the skipped rooms %v: %s", hidden, got.details[0])
+			}
+		})
 	}
 }
