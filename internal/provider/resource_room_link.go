@@ -36,6 +36,8 @@ var (
 
 type roomLinkResource struct {
 	data *providerData
+	// unknown names the provider's settings not known yet, while data is nil.
+	unknown []string
 }
 
 // NewRoomLinkResource is the docspace_room_link resource.
@@ -200,6 +202,7 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 
 func (r *roomLinkResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+	r.unknown = unknownSettingsFrom(req.ProviderData)
 }
 
 // ImportState takes "<room_id>/<link_id>", or the identity of an import
@@ -218,7 +221,15 @@ func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportS
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if r.data != nil && !r.importable(ctx, roomID, linkID, &resp.Diagnostics) {
+	if r.data == nil {
+		// The provider's settings are not known yet, so the link cannot be
+		// read, and a bare state would plan its replacement.
+		if !req.ClientCapabilities.DeferralAllowed {
+			cannotReadYet(r.unknown, fmt.Sprintf("import room link %s/%s", roomID, linkID), &resp.Diagnostics)
+			return
+		}
+		resp.Deferred = &resource.Deferred{Reason: resource.DeferredReasonProviderConfigUnknown}
+	} else if !r.importable(ctx, roomID, linkID, &resp.Diagnostics) {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomID)...)
@@ -329,7 +340,16 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 	// 1.12 sends none, and the framework wants one back all the same.
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(state.RoomID, state.ID))...)
 	if r.data == nil {
-		return // provider settings not known yet: keep the state as it is
+		// Provider settings not known yet: keep the state as it is, unless
+		// it is an import's, never read, which would plan a replacement.
+		if state.LinkType.IsNull() {
+			if req.ClientCapabilities.DeferralAllowed {
+				resp.Deferred = &resource.Deferred{Reason: resource.DeferredReasonProviderConfigUnknown}
+				return
+			}
+			cannotReadYet(r.unknown, fmt.Sprintf("read the imported room link %s/%s", state.RoomID.ValueString(), state.ID.ValueString()), &resp.Diagnostics)
+		}
+		return
 	}
 	roomID, linkID := state.RoomID.ValueString(), state.ID.ValueString()
 	link, found, err := r.data.api.FindLink(ctx, roomID, linkID)
