@@ -171,9 +171,13 @@ type refusal struct {
 // The planned update (is_expired unknown) makes the apply call Update,
 // which reports the refusal; destroy, replace and removal never do.
 func refuseAtApply(ctx context.Context, plan roomLinkModel, summary, detail string, resp *resource.ModifyPlanResponse) {
+	// The provider sees a plan as an update even where Terraform then
+	// replaces the link (-replace plans the update first), so the warning
+	// says what happens either way.
 	resp.Diagnostics.AddAttributeWarning(path.Root("expiration_date"), summary, detail+
-		"\n\nApplying this plan fails with this message. Destroying or replacing the link (terraform apply -replace), "+
-		"or removing it from the configuration, is not affected.")
+		"\n\nWhere this plan updates the link in place (~), its apply fails with this message; a replacement "+
+		"(terraform apply -replace, or a change that forces one), a destroy, or removing the resource from the "+
+		"configuration goes ahead.")
 	data, _ := json.Marshal(refusal{Summary: summary, Detail: detail})
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, refusalKey, data)...)
 	plan.IsExpired = types.BoolUnknown()

@@ -529,9 +529,10 @@ func (r *terraformRun) runFailing(args ...string) string {
 	return out
 }
 
-// TestAccRoomLink_onExpiredNeverBlocksRemoval (issue 9, point 6): with
+// TestAccRoomLink_onExpiredNeverBlocksRemoval: with
 // on_expired = "error", a plan that keeps the expired link warns and its
-// apply fails; terraform destroy, apply -replace and removing the resource
+// apply fails; terraform destroy, apply -replace (whose warning says so)
+// and removing the resource
 // from the configuration all work. The same holds for a change to an expired
 // link that on_expired = "keep" keeps. It runs the Terraform CLI itself, because
 // the test framework has no -replace and destroys without refreshing.
@@ -579,7 +580,13 @@ func TestAccRoomLink_onExpiredNeverBlocksRemoval(t *testing.T) {
 		t.Errorf("the refused apply replaced link %s with %s", expired.ID, l.ID)
 	}
 
-	r.run("apply", "-auto-approve", "-replace=docspace_room_link.test")
+	// Terraform plans -replace as an update first, so the warning shows;
+	// it says what happens to a replacement, which succeeds.
+	out := r.run("apply", "-auto-approve", "-replace=docspace_room_link.test")
+	if strings.Contains(out, "Applying this plan fails") || strings.Contains(out, "Warning: Room Link Has Expired") &&
+		!strings.Contains(wrappedText(out), "a replacement (terraform apply -replace, or a change that forces one), a destroy, or removing the resource from the configuration goes ahead") {
+		t.Errorf("-replace of the expired link: the warning does not say that the replacement goes ahead:\n%s", out)
+	}
 	if l := onlyLink("after -replace"); l.ID == expired.ID {
 		t.Errorf("-replace kept link %s", l.ID)
 	}
@@ -614,4 +621,14 @@ func TestAccRoomLink_onExpiredNeverBlocksRemoval(t *testing.T) {
 	if n := len(srv.Links(room)); n != 0 {
 		t.Errorf("destroy of the changed expired link left %d links", n)
 	}
+}
+
+// wrappedText joins Terraform's wrapped diagnostic lines into one line of
+// words, without the box drawing.
+func wrappedText(out string) string {
+	var words []string
+	for _, line := range strings.Split(out, "\n") {
+		words = append(words, strings.Fields(strings.TrimLeft(strings.TrimSpace(line), "│╷╵"))...)
+	}
+	return strings.Join(words, " ")
 }
