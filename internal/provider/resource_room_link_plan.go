@@ -432,6 +432,9 @@ func (r *roomLinkResource) checkRoom(ctx context.Context, plan roomLinkModel, cr
 		resp.Diagnostics.AddAttributeError(path.Root("internal"), "Internal Links Not Allowed in Public Rooms",
 			roomName+": its links are open to everyone, and DocSpace ignores internal = true there. Remove internal, or use a Custom room.")
 	}
+	if creating && !resp.Diagnostics.HasError() {
+		warnFullRoom(ctx, r.data.api, room, roomID, kind, &resp.Diagnostics)
+	}
 }
 
 // sameSettings reports whether a plan asks for nothing the state does not
