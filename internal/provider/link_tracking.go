@@ -113,7 +113,7 @@ func writeSlotHolders(b *strings.Builder, links []docspace.Link) int {
 }
 
 // linkSlots is how many links of a kind a room type takes, the primary link
-// aside (API.md §5.4): five additional external links, one invitation link.
+// aside (API.md §4.6): five additional external links, one invitation link.
 func linkSlots(room docspace.RoomType, kind docspace.LinkType) int {
 	if kind == docspace.LinkTypeInvitation {
 		return 1
