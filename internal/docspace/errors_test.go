@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -377,6 +379,32 @@ func TestTransportErrors(t *testing.T) {
 		// A refused connection is tried a few times, not max_retries (5) times.
 		if !IsUnreachable(err) || !strings.Contains(err.Error(), fmt.Sprintf("(after %d attempts)", unreachableAttempts)) {
 			t.Errorf("error = %v, want a connection refused after %d attempts", err, unreachableAttempts)
+		}
+		assertNoSecrets(t, err)
+	})
+
+	t.Run("no such host", func(t *testing.T) {
+		t.Parallel()
+		// The dialer answers as Go's resolver does for a name DNS does not
+		// know, so the test needs no network: .invalid never resolves.
+		var dials atomic.Int32
+		transport := &http.Transport{DialContext: func(_ context.Context, _, addr string) (net.Conn, error) {
+			dials.Add(1)
+			host, _, _ := net.SplitHostPort(addr)
+			return nil, &net.OpError{Op: "dial", Net: "tcp", Err: &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}}
+		}}
+		c, err := NewClient(Config{Host: "https://portal.invalid", Token: testToken, HTTPClient: &http.Client{Transport: transport},
+			RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.ListLinks(context.Background(), "4711", nil)
+		// Tried as few times as a refused connection, not max_retries (5) times.
+		if n := dials.Load(); n != unreachableAttempts {
+			t.Errorf("%d attempts at a name that does not resolve, want %d", n, unreachableAttempts)
+		}
+		if name, ok := UnresolvedHost(err); !ok || name != "portal.invalid" {
+			t.Errorf("UnresolvedHost(%v) = %q, %v", err, name, ok)
 		}
 		assertNoSecrets(t, err)
 	})

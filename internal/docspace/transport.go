@@ -108,13 +108,29 @@ func newHTTPClient(cfg Config, timeout time.Duration) (*http.Client, error) {
 }
 
 // unreachableAttempts bounds the attempts at a host that refuses the
-// connection.
+// connection, or whose name does not resolve.
 const unreachableAttempts = 3
 
 // IsUnreachable reports whether err means that nothing accepted the
 // connection at the portal's address (connection refused).
 func IsUnreachable(err error) bool {
 	return errors.Is(err, syscall.ECONNREFUSED)
+}
+
+// UnresolvedHost returns the host name that DNS says does not exist ("no
+// such host"), and whether err is that. A failure of DNS itself (a timeout,
+// a server that does not answer) is not: it may pass.
+func UnresolvedHost(err error) (string, bool) {
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) && dnsErr.IsNotFound {
+		return dnsErr.Name, true
+	}
+	return "", false
+}
+
+func isUnresolved(err error) bool {
+	_, ok := UnresolvedHost(err)
+	return ok
 }
 
 // callState follows one call of do through its attempts.
@@ -238,10 +254,12 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		retry, reason = true, broken.err.Error()
 	case err != nil && strings.Contains(err.Error(), "server gave HTTP response to HTTPS client"):
 		// A wrong scheme in the host: no retry answers it differently.
-	case err != nil && IsUnreachable(err):
-		// Nothing listens there: a portal restarting behind its address may
-		// be back in a moment, a wrong host never is. A few quick attempts
-		// (about 3 s with the default waits), not the whole retry budget.
+	case err != nil && (IsUnreachable(err) || isUnresolved(err)):
+		// Nothing listens there, or the name does not exist: a portal
+		// restarting behind its address (or a DNS record being published)
+		// may be back in a moment, a mistyped host never is. A few quick
+		// attempts (about 3 s with the default waits), not the whole retry
+		// budget.
 		if s := stateOf(ctx); s == nil || s.attempt < unreachableAttempts {
 			retry, reason = true, transportErrorText(err)
 		}

@@ -24,6 +24,8 @@ var (
 
 type roomDataSource struct {
 	data *providerData
+	// unknown names the provider's settings not known yet, while data is nil.
+	unknown []string
 }
 
 // NewRoomDataSource is the docspace_room data source.
@@ -108,11 +110,16 @@ func (d *roomDataSource) ConfigValidators(context.Context) []datasource.ConfigVa
 
 func (d *roomDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+	d.unknown = unknownSettingsFrom(req.ProviderData)
 }
 
 func (d *roomDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	if d.data == nil {
-		providerNotConfigured(&resp.Diagnostics)
+		if req.ClientCapabilities.DeferralAllowed {
+			resp.Deferred = &datasource.Deferred{Reason: datasource.DeferredReasonProviderConfigUnknown}
+			return
+		}
+		providerNotConfigured(d.unknown, &resp.Diagnostics)
 		return
 	}
 	var cfg roomModel

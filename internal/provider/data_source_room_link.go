@@ -24,6 +24,8 @@ var (
 
 type roomLinkDataSource struct {
 	data *providerData
+	// unknown names the provider's settings not known yet, while data is nil.
+	unknown []string
 }
 
 // NewRoomLinkDataSource is the docspace_room_link data source.
@@ -77,11 +79,16 @@ func (d *roomLinkDataSource) ConfigValidators(context.Context) []datasource.Conf
 
 func (d *roomLinkDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+	d.unknown = unknownSettingsFrom(req.ProviderData)
 }
 
 func (d *roomLinkDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	if d.data == nil {
-		providerNotConfigured(&resp.Diagnostics)
+		if req.ClientCapabilities.DeferralAllowed {
+			resp.Deferred = &datasource.Deferred{Reason: datasource.DeferredReasonProviderConfigUnknown}
+			return
+		}
+		providerNotConfigured(d.unknown, &resp.Diagnostics)
 		return
 	}
 	var cfg roomLinkLookupModel

@@ -18,6 +18,8 @@ var _ datasource.DataSourceWithConfigure = (*roomLinksDataSource)(nil)
 
 type roomLinksDataSource struct {
 	data *providerData
+	// unknown names the provider's settings not known yet, while data is nil.
+	unknown []string
 }
 
 // NewRoomLinksDataSource is the docspace_room_links data source.
@@ -76,11 +78,16 @@ func (d *roomLinksDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 
 func (d *roomLinksDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+	d.unknown = unknownSettingsFrom(req.ProviderData)
 }
 
 func (d *roomLinksDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	if d.data == nil {
-		providerNotConfigured(&resp.Diagnostics)
+		if req.ClientCapabilities.DeferralAllowed {
+			resp.Deferred = &datasource.Deferred{Reason: datasource.DeferredReasonProviderConfigUnknown}
+			return
+		}
+		providerNotConfigured(d.unknown, &resp.Diagnostics)
 		return
 	}
 	var cfg roomLinksModel

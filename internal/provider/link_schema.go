@@ -61,6 +61,9 @@ func linkPasswordAttribute(more string) schema.StringAttribute {
 		MarkdownDescription: joinDoc("Password visitors must enter: 8 to 30 printable ASCII characters without spaces "+
 			"(the portal's password policy may ask for more).", more,
 			"Sensitive; DocSpace returns it in plain text, so a password changed outside Terraform is detected and set back. "+
+				"The state holds only the password configured here: one DocSpace holds that Terraform did not set (changed "+
+				"outside Terraform, or after an import, which cannot tell it from a `password_wo`) is recorded as "+
+				"`(not set by Terraform)`, never as its value, and the next apply sets the configured password. "+
 				"Omit it for no password."),
 		Optional:   true,
 		Sensitive:  true,

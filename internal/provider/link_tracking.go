@@ -82,6 +82,18 @@ func linkLimitDetail(ctx context.Context, api *docspace.Session, roomID, host st
 	} else {
 		fmt.Fprintf(&b, "Room %s takes at most five additional external links (its primary link aside), and these hold the slots:\n", roomID)
 	}
+	if held := writeSlotHolders(&b, links); held == 0 {
+		b.WriteString("  (none visible to this user)\n")
+	}
+	b.WriteString("\nDelete one of these links in DocSpace, or remove the docspace_room_link that manages it from the configuration " +
+		"(an expired link still counts); to manage an existing link instead of creating another, import it with " +
+		"terraform import docspace_room_link.<name> " + roomID + "/<link id>. Or use another room.")
+	return b.String()
+}
+
+// writeSlotHolders lists the links that hold a room's slots (every link of
+// the listing but the primary one), one a line, and returns how many.
+func writeSlotHolders(b *strings.Builder, links []docspace.Link) int {
 	held := 0
 	for _, l := range links {
 		if l.Primary {
@@ -95,15 +107,51 @@ func linkLimitDetail(ctx context.Context, api *docspace.Session, roomID, host st
 		case l.Expiration != nil:
 			state = "expires " + l.Expiration.UTC().Format(time.RFC3339)
 		}
-		fmt.Fprintf(&b, "  - %s %q (%s)\n", l.ID, l.Title, state)
+		fmt.Fprintf(b, "  - %s %q (%s)\n", l.ID, l.Title, state)
 	}
-	if held == 0 {
-		b.WriteString("  (none visible to this user)\n")
+	return held
+}
+
+// linkSlots is how many links of a kind a room type takes, the primary link
+// aside (API.md §4.6): five additional external links, one invitation link.
+func linkSlots(room docspace.RoomType, kind docspace.LinkType) int {
+	if kind == docspace.LinkTypeInvitation {
+		return 1
 	}
-	b.WriteString("\nDelete one of these links in DocSpace, or remove the docspace_room_link that manages it from the configuration " +
-		"(an expired link still counts); to manage an existing link instead of creating another, import it with " +
-		"terraform import docspace_room_link.<name> " + roomID + "/<link id>. Or use another room.")
-	return b.String()
+	return docspace.AdditionalExternalLinkLimit(room)
+}
+
+// warnFullRoom warns at plan time that a link to be created finds no free
+// slot in its room, naming the links that hold them. A warning, not an
+// error: the provider sees only this resource's plan, and the same apply
+// may free a slot first (another link of the room destroyed, or replaced
+// without create_before_destroy), which only Terraform knows. The apply's
+// error stays the certain one.
+func warnFullRoom(ctx context.Context, api *docspace.Session, room docspace.Room, roomID string, kind docspace.LinkType, diags *diag.Diagnostics) {
+	slots := linkSlots(room.Type, kind)
+	if slots == 0 {
+		return // checked elsewhere: the room takes no such links
+	}
+	links, err := api.Links(ctx, roomID, &kind)
+	if err != nil {
+		return // the apply reports what stands in the way
+	}
+	var b strings.Builder
+	if held := writeSlotHolders(&b, links); held < slots {
+		return
+	}
+	what := fmt.Sprintf("Room %s (%q) takes at most %d additional external links (its primary link aside), and these hold the slots:\n",
+		roomID, room.Title, slots)
+	if kind == docspace.LinkTypeInvitation {
+		what = fmt.Sprintf("Room %s (%q) takes one invitation link, and it already has one:\n", roomID, room.Title)
+	}
+	diags.AddAttributeWarning(path.Root("room_id"), "Room Link Limit Reached", what+b.String()+
+		"\nCreating this link fails at apply unless a slot is free by then. This plan may free one: a link of this room "+
+		"that the same apply destroys, or replaces without create_before_destroy, before this one is created (Terraform "+
+		"orders that only when this resource depends on the other; the provider sees only this link's plan, so it warns "+
+		"rather than refuses). Otherwise delete one of these links in DocSpace, remove the docspace_room_link that manages "+
+		"it from the configuration, import an existing link instead of creating another "+
+		"(terraform import docspace_room_link.<name> "+roomID+"/<link id>), or use another room.")
 }
 
 // unknownOutcomeDetail explains a create recorded in the state although it
@@ -171,9 +219,13 @@ type refusal struct {
 // The planned update (is_expired unknown) makes the apply call Update,
 // which reports the refusal; destroy, replace and removal never do.
 func refuseAtApply(ctx context.Context, plan roomLinkModel, summary, detail string, resp *resource.ModifyPlanResponse) {
+	// The provider sees a plan as an update even where Terraform then
+	// replaces the link (-replace plans the update first), so the warning
+	// says what happens either way.
 	resp.Diagnostics.AddAttributeWarning(path.Root("expiration_date"), summary, detail+
-		"\n\nApplying this plan fails with this message. Destroying or replacing the link (terraform apply -replace), "+
-		"or removing it from the configuration, is not affected.")
+		"\n\nWhere this plan updates the link in place (~), its apply fails with this message; a replacement "+
+		"(terraform apply -replace, or a change that forces one), a destroy, or removing the resource from the "+
+		"configuration goes ahead.")
 	data, _ := json.Marshal(refusal{Summary: summary, Detail: detail})
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, refusalKey, data)...)
 	plan.IsExpired = types.BoolUnknown()

@@ -529,9 +529,10 @@ func (r *terraformRun) runFailing(args ...string) string {
 	return out
 }
 
-// TestAccRoomLink_onExpiredNeverBlocksRemoval (issue 9, point 6): with
+// TestAccRoomLink_onExpiredNeverBlocksRemoval: with
 // on_expired = "error", a plan that keeps the expired link warns and its
-// apply fails; terraform destroy, apply -replace and removing the resource
+// apply fails; terraform destroy, apply -replace (whose warning says so)
+// and removing the resource
 // from the configuration all work. The same holds for a change to an expired
 // link that on_expired = "keep" keeps. It runs the Terraform CLI itself, because
 // the test framework has no -replace and destroys without refreshing.
@@ -579,7 +580,13 @@ func TestAccRoomLink_onExpiredNeverBlocksRemoval(t *testing.T) {
 		t.Errorf("the refused apply replaced link %s with %s", expired.ID, l.ID)
 	}
 
-	r.run("apply", "-auto-approve", "-replace=docspace_room_link.test")
+	// Terraform plans -replace as an update first, so the warning shows;
+	// it says what happens to a replacement, which succeeds.
+	out := r.run("apply", "-auto-approve", "-replace=docspace_room_link.test")
+	if strings.Contains(out, "Applying this plan fails") || strings.Contains(out, "Warning: Room Link Has Expired") &&
+		!strings.Contains(wrappedText(out), "a replacement (terraform apply -replace, or a change that forces one), a destroy, or removing the resource from the configuration goes ahead") {
+		t.Errorf("-replace of the expired link: the warning does not say that the replacement goes ahead:\n%s", out)
+	}
 	if l := onlyLink("after -replace"); l.ID == expired.ID {
 		t.Errorf("-replace kept link %s", l.ID)
 	}
@@ -614,4 +621,89 @@ func TestAccRoomLink_onExpiredNeverBlocksRemoval(t *testing.T) {
 	if n := len(srv.Links(room)); n != 0 {
 		t.Errorf("destroy of the changed expired link left %d links", n)
 	}
+}
+
+// wrappedText joins Terraform's wrapped diagnostic lines into one line of
+// words, without the box drawing.
+func wrappedText(out string) string {
+	var words []string
+	for _, line := range strings.Split(out, "\n") {
+		words = append(words, strings.Fields(strings.TrimLeft(strings.TrimSpace(line), "│╷╵"))...)
+	}
+	return strings.Join(words, " ")
+}
+
+// TestAccRoomLink_linkLimitAtPlan: the plan of a sixth additional external
+// link in a full room (or a second invitation link) warns, naming the links
+// that hold the slots, and the apply fails as before; a plan that may free
+// a slot in the same apply (another link of the room removed) still plans,
+// with the warning. The room's links are counted after every step.
+func TestAccRoomLink_linkLimitAtPlan(t *testing.T) {
+	if testEmulator == nil {
+		t.Skip("needs the DocSpace emulator (DOCSPACE_HOST names a real portal)")
+	}
+	srv := docspacetest.NewTestServer(t, docspacetest.WithLocation(testLocation))
+	room := srv.CreateRoom("full", docspacetest.RoomCustom).ID
+	var holders []string
+	for i := range 5 {
+		if err := srv.SetLink(room, docspacetest.Link{LinkType: 1, Access: 2, Title: fmt.Sprintf("Slot %d", i+1)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, l := range srv.Links(room) {
+		holders = append(holders, l.ID)
+	}
+	if err := srv.SetLink(room, docspacetest.Link{LinkType: 0, Access: 2, Title: "Join"}); err != nil {
+		t.Fatal(err)
+	}
+	count := func(step string, want int) {
+		t.Helper()
+		if n := len(srv.Links(room)); n != want {
+			t.Errorf("%s: the room holds %d links, want %d", step, n, want)
+		}
+	}
+	r := newTerraformRun(t, "DOCSPACE_TOKEN="+docspacetest.DefaultToken, "DOCSPACE_HOST=", "TF_LOG=", "TF_LOG_PATH=")
+	header := fmt.Sprintf("terraform {\n  required_providers {\n    docspace = {\n      source = \"docspace-community/docspace\"\n    }\n  }\n}\n\n"+
+		"provider \"docspace\" {\n  host = %q\n}\n", srv.URL)
+	link := func(name, kind string) string {
+		return fmt.Sprintf("\nresource \"docspace_room_link\" %q {\n  room_id   = \"%d\"\n  link_type = %q\n  access    = \"read\"\n  title     = %q\n}\n",
+			name, room, kind, name)
+	}
+
+	r.writeConfig(header + link("sixth", "external") + link("second_invitation", "invitation"))
+	out := r.run("plan", "-json") // one line per diagnostic: warnings are not folded together
+	if n := strings.Count(out, `"@level":"warn","@message":"Warning: Room Link Limit Reached`); n != 2 {
+		t.Errorf("the plan warns %d times, want once for each link:\n%s", n, out)
+	}
+	for _, id := range holders {
+		if !strings.Contains(out, id) {
+			t.Errorf("the plan's warning does not name link %s, which holds a slot:\n%s", id, out)
+		}
+	}
+	count("after the plan", 6)
+	if out := r.runFailing("apply", "-auto-approve"); !strings.Contains(out, "Error: Room Link Limit Reached") {
+		t.Errorf("the apply failed otherwise:\n%s", out)
+	}
+	count("after the refused apply", 6)
+
+	// A slot is freed in DocSpace: no warning, and the link is made.
+	srv.DeleteLink(room, holders[0])
+	r.writeConfig(header + link("sixth", "external"))
+	if out := r.run("apply", "-auto-approve"); strings.Contains(out, "Room Link Limit Reached") {
+		t.Errorf("the apply into a free slot warns:\n%s", out)
+	}
+	count("after the apply into the freed slot", 6)
+
+	// The room is full again, with one of its links managed here. A plan
+	// that removes it and adds another may free that slot in its apply: it
+	// plans, with the warning, and is not refused.
+	r.writeConfig(header + link("seventh", "external"))
+	out = r.run("plan")
+	if !strings.Contains(out, "Warning: Room Link Limit Reached") || !strings.Contains(out, "1 to add, 0 to change, 1 to destroy") {
+		t.Errorf("the plan that frees a slot was not planned with a warning:\n%s", out)
+	}
+	count("after that plan", 6)
+	r.writeConfig(header)
+	r.run("apply", "-auto-approve")
+	count("after removing the managed link", 5)
 }

@@ -74,7 +74,7 @@ func (r *primaryLinkListResource) Configure(_ context.Context, req resource.Conf
 func listRoomIDAttribute() listschema.StringAttribute {
 	return listschema.StringAttribute{
 		MarkdownDescription: "Id of the room whose links are listed: the number in the room's address. When omitted, " +
-			"every room the token can see is listed (archived rooms are not); rooms whose links the token may not manage show none.",
+			"every room the token can see is listed (archived rooms are not); rooms whose links the token may not manage are skipped, and one warning names them.",
 		Optional:   true,
 		Validators: []validator.String{roomIDValidator{}},
 	}
@@ -168,6 +168,9 @@ func importedRoomLink(ctx context.Context, roomID types.String, l docspace.Link)
 		OnExpired:         types.StringValue(onExpiredKeep),
 	}
 	m.setLink(ctx, l)
+	// Not even the placeholder: generated configuration writes sensitive
+	// values as null anyway, and the link's password is needed there.
+	m.Password = types.StringNull()
 	if l.LinkType == docspace.LinkTypeInvitation {
 		// Generated configuration writes every optional value of this
 		// state, and the resource refuses the external-only settings on an
@@ -190,6 +193,7 @@ func importedPrimaryLink(roomID types.String, l docspace.Link) *primaryLinkModel
 		RevokeOnDestroy:   types.BoolValue(false),
 	}
 	m.setLink(l)
+	m.Password = types.StringNull() // as for importedRoomLink
 	return m
 }
 
@@ -242,6 +246,8 @@ func (k linkResults) result(ctx context.Context, req list.ListRequest, room docs
 // or of every room the token sees, room by room in DocSpace's order, until
 // the request's limit (0: no limit). A failure to read a room ends the
 // stream with an error: a partial listing must not pass for a complete one.
+// Rooms whose links the token's user may not manage are the exception when
+// listing every room: skipped, and named in one warning.
 func listLinks(ctx context.Context, data *providerData, req list.ListRequest, roomID types.String, kind linkResults) func(func(list.ListResult) bool) {
 	limit := req.Limit
 	return func(push func(list.ListResult) bool) {
@@ -267,6 +273,11 @@ func listLinks(ctx context.Context, data *providerData, req list.ListRequest, ro
 			}
 		}
 		var pushed int64
+		// Rooms whose links the token's user may not manage (a plain member
+		// of the room) hide their links: a listing of every room skips them
+		// and says so once, at the end.
+		var skipped []string
+		defer func() { warnSkipped(push, skipped) }()
 		for i, room := range rooms {
 			if roomID.IsNull() {
 				readAhead(i + listReadAhead)
@@ -275,6 +286,9 @@ func listLinks(ctx context.Context, data *providerData, req list.ListRequest, ro
 			switch {
 			case docspace.IsNotFound(err) && roomID.IsNull():
 				continue // deleted since the rooms were listed: nothing to adopt
+			case docspace.IsNoLinkRights(err) && roomID.IsNull():
+				skipped = append(skipped, room.ID)
+				continue
 			case err != nil:
 				push(list.ListResult{Diagnostics: diag.Diagnostics{diag.NewErrorDiagnostic("Could Not List Room Links",
 					describeAPIError(err, room.ID, data.api.Host()))}})
@@ -293,6 +307,22 @@ func listLinks(ctx context.Context, data *providerData, req list.ListRequest, ro
 			}
 		}
 	}
+}
+
+// warnSkipped says, in one warning, which rooms a listing of every room
+// skipped because the token's user may not manage their links.
+func warnSkipped(push func(list.ListResult) bool, skipped []string) {
+	if len(skipped) == 0 {
+		return
+	}
+	rooms := "1 room"
+	if len(skipped) > 1 {
+		rooms = fmt.Sprintf("%d rooms", len(skipped))
+	}
+	push(list.ListResult{Diagnostics: diag.Diagnostics{diag.NewWarningDiagnostic("Rooms Skipped: Links Not Manageable",
+		fmt.Sprintf("The listing skipped %s whose links the token's user may not manage (DocSpace lists no links of a room "+
+			"to a user who is not one of its room managers): %s. The links of every other room are listed. To adopt the "+
+			"skipped rooms' links, use a token of a room manager of those rooms.", rooms, strings.Join(skipped, ", ")))}})
 }
 
 // listedRooms is the one room asked for, or every room the token sees.

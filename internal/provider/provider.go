@@ -121,6 +121,8 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 		// with the known values.
 		tflog.Info(ctx, "DocSpace provider settings are not known until apply: planning without the portal",
 			map[string]any{"settings": unknown})
+		pending := &unconfigured{settings: unknown}
+		resp.ResourceData, resp.DataSourceData, resp.ListResourceData = pending, pending, pending
 		return
 	}
 	host := settingValue(cfg.Host, envHost)
@@ -189,19 +191,20 @@ func (m providerModel) unknownSettings() []string {
 }
 
 // providerNotConfigured is what a data source says when it is read
-// before the provider's settings are known.
-func providerNotConfigured(diags *diag.Diagnostics) {
+// before the provider's settings are known, and Terraform cannot defer it.
+func providerNotConfigured(settings []string, diags *diag.Diagnostics) {
 	diags.AddError("DocSpace Provider Settings Not Known Yet",
-		"The provider's settings (host, token or another) come from values that are not known until apply, so this "+
-			"data source cannot be read during this plan. Set them from variables or the DOCSPACE_* environment variables, "+
-			"or apply the resources they come from first (terraform apply -target=...).")
+		describeSettings(settings)+" not known until apply, so this data source cannot be read during this plan. "+
+			"Set them from variables or the DOCSPACE_* environment variables, or apply the resources they come from "+
+			"first (terraform apply -target=...). Where Terraform allows deferred actions (-allow-deferral), the read is "+
+			"deferred instead.")
 }
 
 // providerDataFrom is what Configure of every resource and data source
 // does with what the provider handed over; nil before the provider is
 // configured.
 func providerDataFrom(v any, diags *diag.Diagnostics) *providerData {
-	if v == nil {
+	if _, pending := v.(*unconfigured); v == nil || pending {
 		return nil
 	}
 	data, ok := v.(*providerData)

@@ -227,6 +227,11 @@ func (pemCertificateValidator) ValidateString(_ context.Context, req validator.S
 			"beginning with -----BEGIN CERTIFICATE-----, for example with file(\"ca.pem\").")
 }
 
+func isUnresolved(err error) bool {
+	_, ok := docspace.UnresolvedHost(err)
+	return ok
+}
+
 // transportHint says what to do about a request that never got an answer
 // from DocSpace; empty for any other error.
 func transportHint(err error, host string) string {
@@ -252,6 +257,10 @@ func transportHint(err error, host string) string {
 		return fmt.Sprintf("The host is not reachable: nothing at %s accepts connections (connection refused), and a few "+
 			"attempts over about three seconds did not change that. Check host (scheme, name and port) and that the "+
 			"portal is running.", host)
+	case isUnresolved(err):
+		name, _ := docspace.UnresolvedHost(err)
+		return fmt.Sprintf("The host name %q does not resolve: DNS has no address for it (no such host), and a few attempts "+
+			"over about three seconds did not change that. Check the spelling of host (%s).", name, host)
 	case errors.As(err, &netErr) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET):
 		return fmt.Sprintf("DocSpace at %s did not answer, through every retry. Check host and the network between here "+
 			"and the portal (proxy, firewall, DNS). For a slow portal, raise request_timeout or max_retries.", host)

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"encoding/pem"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"net/http/httptest"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -223,4 +225,38 @@ data "docspace_room_links" "test" {
 			ExpectError: regexp.MustCompile(`connection refused \(after 3 attempts\)[\s\S]*The host is not reachable`),
 		}},
 	})
+}
+
+// TestAccProvider_hostDoesNotResolve: a mistyped host, whose name DNS does
+// not know, is given up as quickly as a refused connection, and the message
+// names the host. The dialer answers as Go's resolver does for such a name
+// (.invalid never resolves), so the test needs no network.
+func TestAccProvider_hostDoesNotResolve(t *testing.T) {
+	var dials atomic.Int32
+	noSuchHost := func(c *docspace.Config) {
+		fastRetries(c)
+		c.HTTPClient = &http.Client{Transport: &http.Transport{DialContext: func(_ context.Context, _, addr string) (net.Conn, error) {
+			dials.Add(1)
+			host, _, _ := net.SplitHostPort(addr)
+			return nil, &net.OpError{Op: "dial", Net: "tcp", Err: &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}}
+		}}}
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: providersWithClient(noSuchHost),
+		Steps: []resource.TestStep{{
+			Config: `
+provider "docspace" {
+  host  = "https://portal.invalid"
+  token = "test-token"
+}
+
+data "docspace_room_links" "test" {
+  room_id = "4711"
+}`,
+			ExpectError: regexp.MustCompile(`no such host \(after 3 attempts\)[\s\S]*The host name "portal.invalid" does not\s+resolve`),
+		}},
+	})
+	if n := dials.Load(); n != 3 {
+		t.Errorf("%d attempts at a name that does not resolve, want 3", n)
+	}
 }

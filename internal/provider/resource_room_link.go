@@ -36,6 +36,8 @@ var (
 
 type roomLinkResource struct {
 	data *providerData
+	// unknown names the provider's settings not known yet, while data is nil.
+	unknown []string
 }
 
 // NewRoomLinkResource is the docspace_room_link resource.
@@ -200,6 +202,7 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 
 func (r *roomLinkResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+	r.unknown = unknownSettingsFrom(req.ProviderData)
 }
 
 // ImportState takes "<room_id>/<link_id>", or the identity of an import
@@ -218,7 +221,15 @@ func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportS
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if r.data != nil && !r.importable(ctx, roomID, linkID, &resp.Diagnostics) {
+	if r.data == nil {
+		// The provider's settings are not known yet, so the link cannot be
+		// read, and a bare state would plan its replacement.
+		if !req.ClientCapabilities.DeferralAllowed {
+			cannotReadYet(r.unknown, fmt.Sprintf("import room link %s/%s", roomID, linkID), &resp.Diagnostics)
+			return
+		}
+		resp.Deferred = &resource.Deferred{Reason: resource.DeferredReasonProviderConfigUnknown}
+	} else if !r.importable(ctx, roomID, linkID, &resp.Diagnostics) {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomID)...)
@@ -341,7 +352,16 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 	// 1.12 sends none, and the framework wants one back all the same.
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(state.RoomID, state.ID))...)
 	if r.data == nil {
-		return // provider settings not known yet: keep the state as it is
+		// Provider settings not known yet: keep the state as it is, unless
+		// it is an import's, never read, which would plan a replacement.
+		if state.LinkType.IsNull() {
+			if req.ClientCapabilities.DeferralAllowed {
+				resp.Deferred = &resource.Deferred{Reason: resource.DeferredReasonProviderConfigUnknown}
+				return
+			}
+			cannotReadYet(r.unknown, fmt.Sprintf("read the imported room link %s/%s", state.RoomID.ValueString(), state.ID.ValueString()), &resp.Diagnostics)
+		}
+		return
 	}
 	roomID, linkID := state.RoomID.ValueString(), state.ID.ValueString()
 	link, found, err := r.data.api.FindLink(ctx, roomID, linkID)
@@ -409,6 +429,9 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 	}
 	if problems := compareLink(linkReq, link); len(problems) > 0 {
 		// Record what DocSpace holds, so the next plan shows the difference.
+		// The password is the one just sent: a write-only one when the plan
+		// has password_wo_version, which the state then says too.
+		state.PasswordWOVersion = plan.PasswordWOVersion
 		state.setLink(ctx, link)
 		resp.Diagnostics.Append(setModel(ctx, &resp.State.Raw, &state)...)
 		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(state.RoomID, state.ID))...)
@@ -535,11 +558,7 @@ func (m *roomLinkModel) setLink(ctx context.Context, l docspace.Link) {
 	if same, _ := m.ExpirationDate.StringSemanticEquals(ctx, reported); !same {
 		m.ExpirationDate = reported
 	}
-	if m.PasswordWOVersion.IsNull() {
-		m.Password = optionalString(l.Password)
-	} else {
-		m.Password = types.StringNull() // write-only: never in state
-	}
+	m.Password = recordedPassword(m.Password, m.PasswordWOVersion, l.Password)
 	m.DenyDownload = types.BoolValue(l.DenyDownload)
 	m.Internal = types.BoolValue(l.Internal)
 	m.MaxUseCount = optionalInt(l.MaxUseCount)

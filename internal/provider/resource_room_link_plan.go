@@ -71,6 +71,21 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
+	if r.data == nil && !req.State.Raw.IsNull() {
+		// An import's state that could not be read (the provider's settings
+		// are not known yet) has no link_type: planning it would replace the
+		// link. Read already refuses or defers that; this is the safety net.
+		var linkType types.String
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("link_type"), &linkType)...)
+		if linkType.IsNull() {
+			if req.ClientCapabilities.DeferralAllowed {
+				resp.Deferred = &resource.Deferred{Reason: resource.DeferredReasonProviderConfigUnknown}
+				return
+			}
+			cannotReadYet(r.unknown, "plan the imported room link", &resp.Diagnostics)
+			return
+		}
+	}
 	// A refusal from an earlier plan never outlives it.
 	if resp.Private != nil {
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, refusalKey, nil)...)
@@ -416,6 +431,9 @@ func (r *roomLinkResource) checkRoom(ctx context.Context, plan roomLinkModel, cr
 	if room.Type == docspace.RoomTypePublic && kind == docspace.LinkTypeExternal && plan.Internal.ValueBool() {
 		resp.Diagnostics.AddAttributeError(path.Root("internal"), "Internal Links Not Allowed in Public Rooms",
 			roomName+": its links are open to everyone, and DocSpace ignores internal = true there. Remove internal, or use a Custom room.")
+	}
+	if creating && !resp.Diagnostics.HasError() {
+		warnFullRoom(ctx, r.data.api, room, roomID, kind, &resp.Diagnostics)
 	}
 }
 

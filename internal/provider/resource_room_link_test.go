@@ -287,7 +287,8 @@ func TestAccRoomLink_replaceOnRoomOrTypeChange(t *testing.T) {
 }
 
 // TestAccRoomLink_import imports by ID on the command line and with an
-// import block; both must reproduce the state exactly.
+// import block; both must reproduce the state exactly, but for the password,
+// which an import never records.
 func TestAccRoomLink_import(t *testing.T) {
 	room := createRoom(t, docspace.RoomTypeCustom)
 	config := linkConfig(room.ID, fmt.Sprintf(`
@@ -312,15 +313,24 @@ func TestAccRoomLink_import(t *testing.T) {
 				ImportStateIdFunc: importID,
 				ImportStateVerify: true,
 				// The portal answers in its own zone; the configured spelling
-				// cannot be known to an import.
-				ImportStateVerifyIgnore: []string{"expiration_date"},
+				// cannot be known to an import. Nor can whether the password
+				// is write-only: an import records none (recordedPassword).
+				ImportStateVerifyIgnore: []string{"expiration_date", "password"},
 			},
 			{
-				Config:            config,
-				ResourceName:      linkAddr,
-				ImportState:       true,
-				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: importID,
+				// The one change is the password, sent again: an import
+				// cannot tell a plain password from a write-only one, so it
+				// records none.
+				Config:             config,
+				ResourceName:       linkAddr,
+				ImportState:        true,
+				ImportStateKind:    resource.ImportBlockWithID,
+				ImportStateIdFunc:  importID,
+				ExpectNonEmptyPlan: true,
+				ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(linkAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectSensitiveValue(linkAddr, tfjsonpath.New("password")),
+				}},
 			},
 		},
 	})

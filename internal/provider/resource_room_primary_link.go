@@ -32,6 +32,8 @@ var (
 // default leaves it in place on destroy.
 type primaryLinkResource struct {
 	data *providerData
+	// unknown names the provider's settings not known yet, while data is nil.
+	unknown []string
 }
 
 // NewRoomPrimaryLinkResource is the docspace_room_primary_link resource.
@@ -111,6 +113,7 @@ func (r *primaryLinkResource) Schema(_ context.Context, _ resource.SchemaRequest
 
 func (r *primaryLinkResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+	r.unknown = unknownSettingsFrom(req.ProviderData)
 }
 
 func (r *primaryLinkResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
@@ -125,6 +128,14 @@ func (r *primaryLinkResource) ImportState(ctx context.Context, req resource.Impo
 		resp.Diagnostics.AddError("Invalid Import ID", err.Error()+"\n\nImport a room's primary link by the room id alone, for example \"4711\".")
 		return
 	}
+	if r.data == nil {
+		// The provider's settings are not known yet: the link cannot be read.
+		if !req.ClientCapabilities.DeferralAllowed {
+			cannotReadYet(r.unknown, "import the primary link of room "+roomID, &resp.Diagnostics)
+			return
+		}
+		resp.Deferred = &resource.Deferred{Reason: resource.DeferredReasonProviderConfigUnknown}
+	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomID)...)
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, primaryIdentity(types.StringValue(roomID)))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("revoke_on_destroy"), false)...)
@@ -135,6 +146,20 @@ func (r *primaryLinkResource) ImportState(ctx context.Context, req resource.Impo
 func (r *primaryLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return
+	}
+	if r.data == nil && !req.State.Raw.IsNull() {
+		// An import's state that could not be read (the provider's settings
+		// are not known yet) has no id: nothing can be planned from it.
+		var id types.String
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
+		if id.IsNull() {
+			if req.ClientCapabilities.DeferralAllowed {
+				resp.Deferred = &resource.Deferred{Reason: resource.DeferredReasonProviderConfigUnknown}
+				return
+			}
+			cannotReadYet(r.unknown, "plan the imported primary link", &resp.Diagnostics)
+			return
+		}
 	}
 	if !req.State.Raw.IsNull() && req.Plan.Raw.Equal(req.State.Raw) {
 		// Any update sends password_wo again; only a link left as it is
@@ -270,7 +295,16 @@ func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest
 	// 1.12 sends none, and the framework wants one back all the same.
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, primaryIdentity(state.RoomID))...)
 	if r.data == nil {
-		return // provider settings not known yet: keep the state as it is
+		// Provider settings not known yet: keep the state as it is, unless
+		// it is an import's, never read (no id).
+		if state.ID.IsNull() {
+			if req.ClientCapabilities.DeferralAllowed {
+				resp.Deferred = &resource.Deferred{Reason: resource.DeferredReasonProviderConfigUnknown}
+				return
+			}
+			cannotReadYet(r.unknown, "read the imported primary link of room "+state.RoomID.ValueString(), &resp.Diagnostics)
+		}
+		return
 	}
 	roomID := state.RoomID.ValueString()
 	current, found, err := r.currentPrimary(ctx, roomID)
@@ -473,11 +507,7 @@ func (m *primaryLinkModel) setLink(l docspace.Link) {
 	if same, _ := m.ExpirationDate.StringSemanticEquals(context.Background(), reported); !same {
 		m.ExpirationDate = reported
 	}
-	if m.PasswordWOVersion.IsNull() {
-		m.Password = optionalString(l.Password)
-	} else {
-		m.Password = types.StringNull()
-	}
+	m.Password = recordedPassword(m.Password, m.PasswordWOVersion, l.Password)
 	m.DenyDownload = types.BoolValue(l.DenyDownload)
 	m.Internal = types.BoolValue(l.Internal)
 	m.ShareLink = types.StringValue(l.ShareLink)

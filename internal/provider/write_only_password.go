@@ -30,6 +30,28 @@ const writeOnlyDriftDoc = "A password changed outside Terraform is reported as a
 	"a plan that changes the link sends `password_wo` again anyway. " +
 	"With `-refresh=false` that comparison reads the room's links once."
 
+// passwordSetElsewhere is what the state records in place of a password
+// DocSpace reports that Terraform did not set. It has spaces, which no
+// configured password may have, so the plan always shows it as a change.
+const passwordSetElsewhere = "(not set by Terraform)"
+
+// recordedPassword is the password attribute the state keeps for a link
+// whose password DocSpace reports: only the one the state already holds
+// (the configuration's own `password`). With password_wo nothing is kept.
+// Any other password may be a write-only one (switched to password_wo while
+// DocSpace stored something else, imported, or listed) or one set outside
+// Terraform; the state records passwordSetElsewhere for it, never the
+// value, and the next plan sets the configured password (or none) again.
+func recordedPassword(current types.String, writeOnlyVersion types.Int64, reported string) types.String {
+	switch {
+	case !writeOnlyVersion.IsNull() || reported == "":
+		return types.StringNull()
+	case current.ValueString() == reported:
+		return current
+	}
+	return types.StringValue(passwordSetElsewhere)
+}
+
 // legacyPasswordDigestKey is the private-state key of that old digest.
 // Create, Read and Update remove it, so states written by development
 // builds before this change lose it at the next refresh.

@@ -171,3 +171,131 @@ func BenchmarkWriteOnlyDriftInputs(b *testing.B) {
 		})
 	}
 }
+
+// TestAccWriteOnlyPasswordNeverStored follows a write-only password through
+// every path that writes a link's state, with the state file scanned after
+// each step and the room's links counted: a create and an update DocSpace
+// stores differently (external sharing disabled by the administrator forces
+// internal links), switching from password to password_wo, import, and
+// refreshes in between.
+func TestAccWriteOnlyPasswordNeverStored(t *testing.T) {
+	if testEmulator == nil {
+		t.Skip("needs the DocSpace emulator (DOCSPACE_HOST names a real portal)")
+	}
+	const token, plain, secret = "sk-never-stored-5c2e8a", "Plain-Pa55word-1", "Write-only-Pa55word-9"
+	srv := docspacetest.NewTestServer(t, docspacetest.WithTokens(token), docspacetest.WithLocation(testLocation))
+	room := srv.CreateRoom("never stored", docspacetest.RoomCustom)
+	r := newTerraformRun(t, "DOCSPACE_TOKEN="+token, "DOCSPACE_HOST="+srv.URL, "TF_VAR_plain="+plain, "TF_VAR_secret="+secret)
+	if !r.versionAtLeast(1, 11) {
+		t.Skip("write-only attributes need Terraform 1.11 or later")
+	}
+	header := fmt.Sprintf(`
+terraform {
+  required_providers {
+    docspace = {
+      source = "docspace-community/docspace"
+    }
+  }
+}
+
+variable "plain" {
+  type      = string
+  sensitive = true
+}
+
+variable "secret" {
+  type      = string
+  ephemeral = true
+}
+
+locals {
+  room = "%d"
+}
+`, room.ID)
+	const withPlain = `
+resource "docspace_room_link" "switched" {
+  room_id  = local.room
+  access   = "read"
+  title    = "Switched"
+  password = var.plain
+}
+`
+	const withWriteOnly = `
+resource "docspace_room_link" "switched" {
+  room_id             = local.room
+  access              = "read"
+  title               = "Switched"
+  password_wo         = var.secret
+  password_wo_version = 1
+}
+`
+	const second = `
+resource "docspace_room_link" "second" {
+  room_id             = local.room
+  access              = "read"
+  title               = "Second"
+  password_wo         = var.secret
+  password_wo_version = 1
+}
+`
+	links := func(step string, want int) {
+		t.Helper()
+		checkStateHoldsNothingOf(t, r, secret)
+		if n := len(srv.Links(room.ID)); n != want {
+			t.Errorf("%s: the room holds %d links, want %d", step, n, want)
+		}
+	}
+	r.writeConfig(header + withPlain)
+	r.run("apply", "-auto-approve")
+	links("created with password", 1)
+
+	// The administrator disables external sharing: DocSpace stores every
+	// link of the room as internal, whatever is asked.
+	srv.SetExternalSharingDisabled(true)
+	r.writeConfig(header + withWriteOnly)
+	if out, err := r.try("apply", "-auto-approve"); err == nil || !strings.Contains(out, "DocSpace Did Not Apply the Link as Configured") {
+		t.Fatalf("switching to password_wo while DocSpace forces internal links: %v\n%s", err, out)
+	}
+	links("switched to password_wo, stored differently", 1)
+	r.run("apply", "-refresh-only", "-auto-approve")
+	links("refreshed after that", 1)
+
+	r.writeConfig(header + withWriteOnly + second)
+	if out, err := r.try("apply", "-auto-approve"); err == nil || !strings.Contains(out, "DocSpace Did Not Apply the Link as Configured") {
+		t.Fatalf("creating with password_wo while DocSpace forces internal links: %v\n%s", err, out)
+	}
+	links("created with password_wo, stored differently (and deleted again)", 1)
+
+	srv.SetExternalSharingDisabled(false)
+	r.run("apply", "-auto-approve")
+	links("applied once DocSpace stores links as asked", 2)
+	for _, l := range srv.Links(room.ID) {
+		if l.Password != secret || l.Internal {
+			t.Errorf("link %q holds another password, or is internal (%v)", l.Title, l.Internal)
+		}
+	}
+
+	// Imported again, as `terraform import` writes it: the link's password
+	// is the write-only one, which the import cannot tell.
+	var switchedID string
+	for _, l := range srv.Links(room.ID) {
+		if l.Title == "Switched" {
+			switchedID = l.ID
+		}
+	}
+	r.run("state", "rm", "docspace_room_link.switched")
+	r.run("import", "docspace_room_link.switched", fmt.Sprintf("%d/%s", room.ID, switchedID))
+	links("imported", 2)
+	r.run("apply", "-refresh-only", "-auto-approve")
+	links("refreshed after the import", 2)
+	r.run("apply", "-auto-approve")
+	links("applied after the import", 2)
+	if out := r.run("plan"); !strings.Contains(out, "No changes") {
+		t.Errorf("plan after the import's apply is not empty:\n%s", out)
+	}
+	r.run("destroy", "-auto-approve")
+	links("destroyed", 0)
+	if strings.Contains(r.output.String(), secret) {
+		t.Errorf("Terraform's output holds the password in:\n%s", linesWith(r.output.String(), secret))
+	}
+}
