@@ -134,9 +134,9 @@ func TestAccPrimaryLink_publicRoom(t *testing.T) {
 				ImportState:       true,
 				ImportStateId:     room.ID,
 				ImportStateVerify: true,
-				ImportStateVerifyIgnore: []string{
+				ImportStateVerifyIgnore: append([]string{
 					"rotation_triggers", // Terraform-side only
-				},
+				}, importedWithoutShareSecrets...),
 			},
 		},
 	})
