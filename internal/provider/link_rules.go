@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -15,8 +16,8 @@ import (
 // link DocSpace reports).
 
 // storesShareSecrets reports whether store_share_link lets the share link
-// and request token into the state. A state written before the attribute
-// existed holds null, and those states kept both values.
+// and request token into the state: unless it is false. Null is the
+// default, which also reads states written before the attribute existed.
 func storesShareSecrets(store types.Bool) bool {
 	return store.IsNull() || store.IsUnknown() || store.ValueBool()
 }
@@ -43,13 +44,28 @@ func planShareSecrets(store types.Bool, shareLink, requestToken *types.String) {
 	}
 }
 
-// storeShareLinkOf fills a null store_share_link of a state written before
-// the attribute existed: those states stored the share link.
-func storeShareLinkOf(store types.Bool) types.Bool {
-	if store.IsNull() {
-		return types.BoolValue(true)
+// importedKey marks, in private state, a link imported and not read yet.
+// An import cannot see store_share_link, so the Read that completes it
+// records neither share secret; it removes the mark, so that later
+// refreshes follow the setting.
+const importedKey = "imported_unread"
+
+// markImported is what ImportState of a link resource sets.
+func markImported(ctx context.Context, private privateSetter) diag.Diagnostics {
+	return private.SetKey(ctx, importedKey, []byte("true"))
+}
+
+// takeImportMark reports whether a Read completes an import, and removes
+// the mark.
+func takeImportMark(ctx context.Context, from interface {
+	GetKey(context.Context, string) ([]byte, diag.Diagnostics)
+}, to privateSetter) (bool, diag.Diagnostics) {
+	data, diags := from.GetKey(ctx, importedKey)
+	if len(data) == 0 {
+		return false, diags
 	}
-	return store
+	diags.Append(to.SetKey(ctx, importedKey, nil)...)
+	return true, diags
 }
 
 // renewalDue is the plan rule of renew_before: a link whose expiry, pinned

@@ -161,11 +161,11 @@ func linkStoreShareLinkAttribute() schema.BoolAttribute {
 			"the state, on every path (create, refresh, import, update): read them when needed with the " +
 			"`docspace_room_link` ephemeral resource instead, and use `password_wo` for the password, so that the state " +
 			"holds no secret of the link. Changing it changes nothing in DocSpace. An import cannot see the " +
-			"configuration, so it records `false` and stores neither value; with the default `true`, the first apply " +
-			"after an import reads them back (an update in place that sends nothing to DocSpace). Default `true`.",
+			"configuration, so it stores neither value: with `false`, an import block's apply records none; after " +
+			"`terraform import`, run `terraform apply` (not a refresh-only one) before anything else, since a refresh " +
+			"cannot see the configuration either. Default `true` (an omitted value): an imported link's values are " +
+			"then read at the next refresh.",
 		Optional: true,
-		Computed: true,
-		Default:  booldefault.StaticBool(true),
 	}
 }
 

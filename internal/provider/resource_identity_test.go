@@ -63,16 +63,14 @@ func TestAccIdentity_roomLink(t *testing.T) {
 				},
 			},
 			{
-				ResourceName:       linkAddr,
-				ImportState:        true,
-				ImportStateKind:    resource.ImportBlockWithResourceIdentity,
-				ExpectNonEmptyPlan: true, // the share link is read at the first apply
+				ResourceName:    linkAddr,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithResourceIdentity,
 			},
 			{
-				ResourceName:       linkAddr,
-				ImportState:        true,
-				ImportStateKind:    resource.ImportBlockWithID,
-				ExpectNonEmptyPlan: true, // the share link is read at the first apply
+				ResourceName:    linkAddr,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
 				ImportStateIdFunc: func(s *terraform.State) (string, error) {
 					return room.ID + "/" + s.RootModule().Resources[linkAddr].Primary.ID, nil
 				},
@@ -149,19 +147,17 @@ func TestAccIdentity_primaryLink(t *testing.T) {
 			{
 				// rotation_triggers live in Terraform only: an import cannot
 				// read them, so the import configurations leave them out.
-				Config:             primaryConfig(room.ID, `  title = "Press kit"`),
-				ResourceName:       primaryAddr,
-				ImportState:        true,
-				ImportStateKind:    resource.ImportBlockWithResourceIdentity,
-				ExpectNonEmptyPlan: true, // the share link is read at the first apply
+				Config:          primaryConfig(room.ID, `  title = "Press kit"`),
+				ResourceName:    primaryAddr,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithResourceIdentity,
 			},
 			{
-				Config:             primaryConfig(room.ID, `  title = "Press kit"`),
-				ResourceName:       primaryAddr,
-				ImportState:        true,
-				ImportStateKind:    resource.ImportBlockWithID,
-				ExpectNonEmptyPlan: true, // the share link is read at the first apply
-				ImportStateId:      room.ID,
+				Config:          primaryConfig(room.ID, `  title = "Press kit"`),
+				ResourceName:    primaryAddr,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
+				ImportStateId:   room.ID,
 			},
 			{
 				Config: primaryConfig(room.ID, "  title = \"Press kit\"\n  rotation_triggers = { quarter = \"2026-Q4\" }") + fmt.Sprintf(`

@@ -231,7 +231,7 @@ func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportS
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(types.StringValue(roomID), types.StringValue(linkID)))...)
 	// Terraform-side settings an import cannot read: their defaults.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_expired"), onExpiredKeep)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("store_share_link"), false)...)
+	resp.Diagnostics.Append(markImported(ctx, resp.Private)...)
 }
 
 // importable looks the link up before it is imported, so that a link id
@@ -364,8 +364,12 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if !state.PasswordWOVersion.IsNull() {
 		resp.Diagnostics.Append(forgetLegacyDigest(ctx, resp.Private)...)
 	}
-	state.StoreShareLink = storeShareLinkOf(state.StoreShareLink)
+	imported, diags := takeImportMark(ctx, req.Private, resp.Private)
+	resp.Diagnostics.Append(diags...)
 	state.setLink(ctx, link)
+	if imported {
+		state.ShareLink, state.RequestToken = types.StringNull(), types.StringNull()
+	}
 	resp.Diagnostics.Append(setModel(ctx, &resp.State.Raw, &state)...)
 }
 

@@ -316,12 +316,11 @@ func TestAccRoomLink_import(t *testing.T) {
 				ImportStateVerifyIgnore: append([]string{"expiration_date"}, importedWithoutShareSecrets...),
 			},
 			{
-				Config:             config,
-				ResourceName:       linkAddr,
-				ImportState:        true,
-				ImportStateKind:    resource.ImportBlockWithID,
-				ImportStateIdFunc:  importID,
-				ExpectNonEmptyPlan: true, // the share link is read at the first apply
+				Config:            config,
+				ResourceName:      linkAddr,
+				ImportState:       true,
+				ImportStateKind:   resource.ImportBlockWithID,
+				ImportStateIdFunc: importID,
 			},
 		},
 	})

@@ -130,7 +130,7 @@ func (r *primaryLinkResource) ImportState(ctx context.Context, req resource.Impo
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomID)...)
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, primaryIdentity(types.StringValue(roomID)))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("revoke_on_destroy"), false)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("store_share_link"), false)...)
+	resp.Diagnostics.Append(markImported(ctx, resp.Private)...)
 }
 
 // ModifyPlan checks the room type's rules for primary links (API.md §4.5, §5.4,
@@ -302,8 +302,12 @@ func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 	// The id follows the room's primary link, even if DocSpace issued a new
 	// one outside Terraform.
-	state.StoreShareLink = storeShareLinkOf(state.StoreShareLink)
+	imported, diags := takeImportMark(ctx, req.Private, resp.Private)
+	resp.Diagnostics.Append(diags...)
 	state.setLink(current)
+	if imported {
+		state.ShareLink, state.RequestToken = types.StringNull(), types.StringNull()
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
