@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -104,41 +105,9 @@ func (d *roomLinkDataSource) Read(ctx context.Context, req datasource.ReadReques
 		return
 	}
 
-	var found docspace.Link
-	if !cfg.ID.IsNull() {
-		id := cfg.ID.ValueString()
-		i := slices.IndexFunc(links, func(l docspace.Link) bool { return strings.EqualFold(l.ID, id) })
-		if i < 0 {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Link Not Found",
-				fmt.Sprintf("Room %s has no link with id %s. %s", roomID, id, describeRoomLinks(roomID, links)))
-			return
-		}
-		found = links[i]
-	} else {
-		title := cfg.Title.ValueString()
-		var matches []docspace.Link
-		for _, l := range links {
-			if l.Title == title {
-				matches = append(matches, l)
-			}
-		}
-		switch len(matches) {
-		case 0:
-			resp.Diagnostics.AddAttributeError(path.Root("title"), "Link Not Found",
-				fmt.Sprintf("Room %s has no link titled %q (titles are matched exactly). %s", roomID, title, describeRoomLinks(roomID, links)))
-			return
-		case 1:
-			found = matches[0]
-		default:
-			ids := make([]string, len(matches))
-			for i, l := range matches {
-				ids[i] = l.ID + " (" + l.LinkType.Name() + ")"
-			}
-			resp.Diagnostics.AddAttributeError(path.Root("title"), "Several Links Match",
-				fmt.Sprintf("Room %s has %d links titled %q: %s.\n\nLook the link up by id instead, or give the links distinct titles.",
-					roomID, len(matches), title, strings.Join(ids, ", ")))
-			return
-		}
+	found, diags := selectRoomLink(roomID, links, linkSelector{id: cfg.ID.ValueString(), title: cfg.Title.ValueString()})
+	if resp.Diagnostics.Append(diags...); diags.HasError() {
+		return
 	}
 
 	state := roomLinkLookupModel{RoomID: cfg.RoomID, roomLinkInfoModel: newRoomLinkInfo(found)}
@@ -146,6 +115,61 @@ func (d *roomLinkDataSource) Read(ctx context.Context, req datasource.ReadReques
 		state.ID = cfg.ID // the configured spelling of the same id
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// linkSelector names one link of a room: by id, by exact title, or the
+// primary link; the first one set counts.
+type linkSelector struct {
+	id, title string
+	primary   bool
+}
+
+// selectRoomLink picks the selected link from a room's listing, with a
+// diagnostic on the selecting attribute when none or several match.
+func selectRoomLink(roomID string, links []docspace.Link, by linkSelector) (docspace.Link, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	switch {
+	case by.id != "":
+		i := slices.IndexFunc(links, func(l docspace.Link) bool { return strings.EqualFold(l.ID, by.id) })
+		if i < 0 {
+			diags.AddAttributeError(path.Root("id"), "Link Not Found",
+				fmt.Sprintf("Room %s has no link with id %s. %s", roomID, by.id, describeRoomLinks(roomID, links)))
+			return docspace.Link{}, diags
+		}
+		return links[i], diags
+	case by.primary:
+		i := slices.IndexFunc(links, func(l docspace.Link) bool { return l.Primary })
+		if i < 0 {
+			diags.AddAttributeError(path.Root("primary"), "Room Has No Primary Link",
+				fmt.Sprintf("Room %s has no primary external link, and this lookup never makes one (asking DocSpace for it "+
+					"would create it in a Custom room). Adopt or create it with the docspace_room_primary_link resource, "+
+					"or look up another link by id or title. %s", roomID, describeRoomLinks(roomID, links)))
+			return docspace.Link{}, diags
+		}
+		return links[i], diags
+	}
+	var matches []docspace.Link
+	for _, l := range links {
+		if l.Title == by.title {
+			matches = append(matches, l)
+		}
+	}
+	switch len(matches) {
+	case 0:
+		diags.AddAttributeError(path.Root("title"), "Link Not Found",
+			fmt.Sprintf("Room %s has no link titled %q (titles are matched exactly). %s", roomID, by.title, describeRoomLinks(roomID, links)))
+	case 1:
+		return matches[0], diags
+	default:
+		ids := make([]string, len(matches))
+		for i, l := range matches {
+			ids[i] = l.ID + " (" + l.LinkType.Name() + ")"
+		}
+		diags.AddAttributeError(path.Root("title"), "Several Links Match",
+			fmt.Sprintf("Room %s has %d links titled %q: %s.\n\nLook the link up by id instead, or give the links distinct titles.",
+				roomID, len(matches), by.title, strings.Join(ids, ", ")))
+	}
+	return docspace.Link{}, diags
 }
 
 // describeRoomLinks says what a room does hold, for a lookup that failed.

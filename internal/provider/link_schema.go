@@ -136,6 +136,42 @@ func linkRequestTokenAttribute(more string) schema.StringAttribute {
 	}
 }
 
+// linkRenewBeforeAttribute moves a link's expiry forward in place while
+// there is still time left.
+func linkRenewBeforeAttribute() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "Renew the link in place when less than this much time is left before it expires, as a " +
+			"duration shorter than `expires_in` (`\"168h\"`). Needs `expires_in`. The plan then updates the link so that it " +
+			"expires `expires_in` from the apply: the id, `share_link` and `request_token` stay, so nobody needs a new " +
+			"address. Outside that window the plan is empty. A link that has already expired (no plan ran in the window) " +
+			"is renewed in place the same way, so `on_expired` only acts on links without `renew_before`; " +
+			"`rotation_triggers` still replaces the link with a new address when its values change. DocSpace refuses " +
+			"expiry changes in Form filling rooms, where the apply fails naming the link. Invitation links on DocSpace " +
+			"before 3.7 get a 7-day expiry from every write instead, so there use neither `expires_in` nor `renew_before`.",
+		Optional: true,
+		Validators: []validator.String{
+			durationValidator{},
+			stringvalidator.AlsoRequires(path.MatchRoot("expires_in")),
+		},
+	}
+}
+
+// linkStoreShareLinkAttribute lets a configuration keep the link's address
+// and share key out of the state.
+func linkStoreShareLinkAttribute() schema.BoolAttribute {
+	return schema.BoolAttribute{
+		MarkdownDescription: "Keep `share_link` and `request_token` in the state. With `false` both are null in the plan and " +
+			"the state, on every path (create, refresh, import, update): read them when needed with the " +
+			"`docspace_room_link` ephemeral resource instead, and use `password_wo` for the password, so that the state " +
+			"holds no secret of the link. Changing it changes nothing in DocSpace. An import cannot see the " +
+			"configuration, so it stores neither value: with `false`, an import block's apply records none; after " +
+			"`terraform import`, run `terraform apply` (not a refresh-only one) before anything else, since a refresh " +
+			"cannot see the configuration either. Default `true` (an omitted value): an imported link's values are " +
+			"then read at the next refresh.",
+		Optional: true,
+	}
+}
+
 // linkIsExpiredAttribute tells whether the expiry has passed.
 func linkIsExpiredAttribute() schema.BoolAttribute {
 	return schema.BoolAttribute{

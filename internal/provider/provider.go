@@ -12,6 +12,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -30,7 +31,10 @@ const (
 	envPassword = "DOCSPACE_PASSWORD"
 )
 
-var _ provider.Provider = (*docspaceProvider)(nil)
+var (
+	_ provider.Provider                       = (*docspaceProvider)(nil)
+	_ provider.ProviderWithEphemeralResources = (*docspaceProvider)(nil)
+)
 
 type docspaceProvider struct {
 	version string
@@ -122,7 +126,7 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 		tflog.Info(ctx, "DocSpace provider settings are not known until apply: planning without the portal",
 			map[string]any{"settings": unknown})
 		pending := &unconfigured{settings: unknown}
-		resp.ResourceData, resp.DataSourceData, resp.ListResourceData = pending, pending, pending
+		resp.ResourceData, resp.DataSourceData, resp.ListResourceData, resp.EphemeralResourceData = pending, pending, pending, pending
 		return
 	}
 	host := settingValue(cfg.Host, envHost)
@@ -169,6 +173,7 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.ListResourceData = data
+	resp.EphemeralResourceData = data
 }
 
 // unknownSettings names the provider block's settings that are not known
@@ -237,4 +242,8 @@ func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource
 
 func (p *docspaceProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{NewRoomLinksDataSource, NewRoomLinkDataSource, NewRoomDataSource}
+}
+
+func (p *docspaceProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{NewRoomLinkEphemeralResource}
 }

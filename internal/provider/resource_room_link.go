@@ -65,6 +65,8 @@ type roomLinkModel struct {
 	RotationTriggers  types.Map    `tfsdk:"rotation_triggers"`
 	ExpiresIn         types.String `tfsdk:"expires_in"`
 	OnExpired         types.String `tfsdk:"on_expired"`
+	RenewBefore       types.String `tfsdk:"renew_before"`
+	StoreShareLink    types.Bool   `tfsdk:"store_share_link"`
 }
 
 // fields lists the model's attributes for readFields and writeFields.
@@ -76,7 +78,8 @@ func (m *roomLinkModel) fields() []modelField {
 		{"request_token", &m.RequestToken}, {"is_expired", &m.IsExpired}, {"primary", &m.Primary},
 		{"current_use_count", &m.CurrentUseCount}, {"password_wo", &m.PasswordWO},
 		{"password_wo_version", &m.PasswordWOVersion}, {"rotation_triggers", &m.RotationTriggers},
-		{"expires_in", &m.ExpiresIn}, {"on_expired", &m.OnExpired},
+		{"expires_in", &m.ExpiresIn}, {"on_expired", &m.OnExpired}, {"renew_before", &m.RenewBefore},
+		{"store_share_link", &m.StoreShareLink},
 	}
 }
 
@@ -183,9 +186,11 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				Default:    stringdefault.StaticString(onExpiredKeep),
 				Validators: []validator.String{stringvalidator.OneOf(onExpiredKeep, onExpiredRecreate, onExpiredError)},
 			},
-			"share_link":    linkShareLinkAttribute(),
-			"request_token": linkRequestTokenAttribute("Null for invitation links."),
-			"is_expired":    linkIsExpiredAttribute(),
+			"renew_before":     linkRenewBeforeAttribute(),
+			"store_share_link": linkStoreShareLinkAttribute(),
+			"share_link":       linkShareLinkAttribute(),
+			"request_token":    linkRequestTokenAttribute("Null for invitation links."),
+			"is_expired":       linkIsExpiredAttribute(),
 			"primary": schema.BoolAttribute{
 				MarkdownDescription: "Always `false`: a room's primary link is not managed by this resource.",
 				Computed:            true,
@@ -237,6 +242,7 @@ func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportS
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(types.StringValue(roomID), types.StringValue(linkID)))...)
 	// Terraform-side settings an import cannot read: their defaults.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_expired"), onExpiredKeep)...)
+	resp.Diagnostics.Append(markImported(ctx, resp.Private)...)
 }
 
 // importable looks the link up before it is imported, so that a link id
@@ -390,7 +396,12 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if !state.PasswordWOVersion.IsNull() {
 		resp.Diagnostics.Append(forgetLegacyDigest(ctx, resp.Private)...)
 	}
+	imported, diags := takeImportMark(ctx, req.Private, resp.Private)
+	resp.Diagnostics.Append(diags...)
 	state.setLink(ctx, link)
+	if imported {
+		state.ShareLink, state.RequestToken = types.StringNull(), types.StringNull()
+	}
 	resp.Diagnostics.Append(setModel(ctx, &resp.State.Raw, &state)...)
 }
 
@@ -416,6 +427,19 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 	if docSpaceHoldsPlan(linkReq, plan, state) {
 		// Only Terraform-side settings changed (on_expired, say).
 		plan.copyComputed(state)
+		if plan.ShareLink.IsUnknown() {
+			// store_share_link became true: read what the state lacks.
+			roomID := plan.RoomID.ValueString()
+			link, found, err := r.data.api.FindLink(ctx, roomID, plan.ID.ValueString())
+			if err == nil && !found {
+				err = fmt.Errorf("link %s is no longer among the room's links", plan.ID.ValueString())
+			}
+			if err != nil {
+				resp.Diagnostics.AddError("Could Not Read Room Link", describeAPIError(err, roomID, r.data.api.Host()))
+				return
+			}
+			plan.ShareLink, plan.RequestToken = shareSecrets(plan.StoreShareLink, link.ShareLink, link.RequestToken)
+		}
 		resp.Diagnostics.Append(setModel(ctx, &resp.State.Raw, &plan)...)
 		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(plan.RoomID, plan.ID))...)
 		return
@@ -562,8 +586,7 @@ func (m *roomLinkModel) setLink(ctx context.Context, l docspace.Link) {
 	m.DenyDownload = types.BoolValue(l.DenyDownload)
 	m.Internal = types.BoolValue(l.Internal)
 	m.MaxUseCount = optionalInt(l.MaxUseCount)
-	m.ShareLink = types.StringValue(l.ShareLink)
-	m.RequestToken = optionalString(l.RequestToken)
+	m.ShareLink, m.RequestToken = shareSecrets(m.StoreShareLink, l.ShareLink, l.RequestToken)
 	m.IsExpired = types.BoolValue(l.IsExpired)
 	m.Primary = types.BoolValue(l.Primary)
 	m.CurrentUseCount = optionalInt(l.CurrentUseCount)
@@ -571,6 +594,11 @@ func (m *roomLinkModel) setLink(ctx context.Context, l docspace.Link) {
 
 // copyComputed takes the server-computed values from another model.
 func (m *roomLinkModel) copyComputed(from roomLinkModel) {
-	m.ID, m.ShareLink, m.RequestToken = from.ID, from.ShareLink, from.RequestToken
+	m.ID = from.ID
+	if storesShareSecrets(m.StoreShareLink) && from.ShareLink.IsNull() {
+		m.ShareLink, m.RequestToken = types.StringUnknown(), types.StringUnknown() // to be read
+	} else {
+		m.ShareLink, m.RequestToken = shareSecrets(m.StoreShareLink, from.ShareLink.ValueString(), from.RequestToken.ValueString())
+	}
 	m.IsExpired, m.Primary, m.CurrentUseCount = from.IsExpired, from.Primary, from.CurrentUseCount
 }

@@ -29,6 +29,7 @@ func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.Vali
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	resp.Diagnostics.Append(validateRenewBefore(cfg.RenewBefore, cfg.ExpiresIn)...)
 	if cfg.OnExpired.ValueString() == onExpiredRecreate && cfg.ExpirationDate.IsNull() && cfg.ExpiresIn.IsNull() {
 		resp.Diagnostics.AddAttributeWarning(path.Root("on_expired"), "on_expired Has Nothing to Act On",
 			"on_expired = \"recreate\" replaces the link once it has expired, but neither expiration_date nor expires_in "+
@@ -107,7 +108,7 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 			// can keep a password changed in DocSpace.
 			resp.Diagnostics.Append(r.passwordDrift(ctx, req.Config, req.State)...)
 		}
-		if !expiredWithPolicy(glance, in.now) {
+		if !expiredWithPolicy(glance, in.now) && !renewalDue(glance.RenewBefore, glance.ExpiresIn, glance.ExpirationDate, in.now) {
 			return // nothing changes: no checks, no requests
 		}
 	}
@@ -128,8 +129,10 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	case planState:
 		resp.Plan.Raw = req.State.Raw
 	case planRefused:
+		planShareSecrets(out.plan.StoreShareLink, &out.plan.ShareLink, &out.plan.RequestToken)
 		refuseAtApply(ctx, out.plan, out.refusal.Summary, out.refusal.Detail, resp)
 	case planModel:
+		planShareSecrets(out.plan.StoreShareLink, &out.plan.ShareLink, &out.plan.RequestToken)
 		if out.checkRoom {
 			r.checkRoom(ctx, out.plan, in.creating, resp)
 		}
@@ -175,16 +178,20 @@ func planLink(ctx context.Context, in linkPlanInput) linkPlan {
 	if plan.LinkType.IsUnknown() {
 		return linkPlan{} // which rules apply is known at apply time only
 	}
-	if !in.creating && !in.replacing && hasExpired(state, in.now) {
+	// A link due for renewal (expired ones too) is renewed in place before
+	// any expiry policy looks at it.
+	renewing := !in.creating && !in.replacing && cfg.ExpiresIn.Equal(state.ExpiresIn) &&
+		renewalDue(cfg.RenewBefore, cfg.ExpiresIn, state.ExpirationDate, in.now)
+	if !renewing && !in.creating && !in.replacing && hasExpired(state, in.now) {
 		if out, settled := planExpired(plan, cfg, state, in.now); settled {
 			return out
 		}
 	}
-	if in.unchanged {
+	if in.unchanged && !renewing {
 		return linkPlan{} // expired, and the policy keeps it as it is
 	}
 	kind, _ := docspace.ParseLinkType(plan.LinkType.ValueString())
-	diags, refused := planExpiration(ctx, &plan, cfg, state, in.creating, kind, in.now)
+	diags, refused := planExpiration(ctx, &plan, cfg, state, in.creating || renewing, kind, in.now)
 	out := linkPlan{diags: diags}
 	switch {
 	case refused != nil && in.replacing:
@@ -218,6 +225,9 @@ func planLink(ctx context.Context, in linkPlanInput) linkPlan {
 		}
 	}
 
+	if renewing {
+		plan.IsExpired = types.BoolValue(false)
+	}
 	if plan.IsExpired.IsUnknown() {
 		if t, ok := plan.ExpirationDate.Time(); ok {
 			plan.IsExpired = types.BoolValue(!t.After(in.now))
@@ -328,7 +338,8 @@ func hasExpired(state roomLinkModel, now time.Time) bool {
 func glanceAtState(state tftypes.Value) (roomLinkModel, diag.Diagnostics) {
 	var m roomLinkModel
 	diags := readFields(state, []modelField{{"on_expired", &m.OnExpired}, {"is_expired", &m.IsExpired},
-		{"expiration_date", &m.ExpirationDate}, {"password_wo_version", &m.PasswordWOVersion}})
+		{"expiration_date", &m.ExpirationDate}, {"password_wo_version", &m.PasswordWOVersion},
+		{"renew_before", &m.RenewBefore}, {"expires_in", &m.ExpiresIn}})
 	return m, diags
 }
 
@@ -441,7 +452,8 @@ func (r *roomLinkResource) checkRoom(ctx context.Context, plan roomLinkModel, cr
 // already hold.
 func sameSettings(ctx context.Context, plan, state roomLinkModel) bool {
 	return sameLinkSettings(ctx, plan, state) && plan.RotationTriggers.Equal(state.RotationTriggers) &&
-		plan.ExpiresIn.Equal(state.ExpiresIn) && plan.OnExpired.Equal(state.OnExpired)
+		plan.ExpiresIn.Equal(state.ExpiresIn) && plan.OnExpired.Equal(state.OnExpired) &&
+		plan.RenewBefore.Equal(state.RenewBefore) && plan.StoreShareLink.Equal(state.StoreShareLink)
 }
 
 // sameLinkSettings reports whether a plan leaves the link in DocSpace as it

@@ -52,6 +52,7 @@ type primaryLinkModel struct {
 	Internal          types.Bool   `tfsdk:"internal"`
 	RotationTriggers  types.Map    `tfsdk:"rotation_triggers"`
 	RevokeOnDestroy   types.Bool   `tfsdk:"revoke_on_destroy"`
+	StoreShareLink    types.Bool   `tfsdk:"store_share_link"`
 	ShareLink         types.String `tfsdk:"share_link"`
 	RequestToken      types.String `tfsdk:"request_token"`
 	IsExpired         types.Bool   `tfsdk:"is_expired"`
@@ -104,9 +105,10 @@ func (r *primaryLinkResource) Schema(_ context.Context, _ resource.SchemaRequest
 				Computed: true,
 				Default:  booldefault.StaticBool(false),
 			},
-			"share_link":    linkShareLinkAttribute(),
-			"request_token": linkRequestTokenAttribute(""),
-			"is_expired":    linkIsExpiredAttribute(),
+			"store_share_link": linkStoreShareLinkAttribute(),
+			"share_link":       linkShareLinkAttribute(),
+			"request_token":    linkRequestTokenAttribute(""),
+			"is_expired":       linkIsExpiredAttribute(),
 		},
 	}
 }
@@ -139,6 +141,7 @@ func (r *primaryLinkResource) ImportState(ctx context.Context, req resource.Impo
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomID)...)
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, primaryIdentity(types.StringValue(roomID)))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("revoke_on_destroy"), false)...)
+	resp.Diagnostics.Append(markImported(ctx, resp.Private)...)
 }
 
 // ModifyPlan checks the room type's rules for primary links (API.md §4.5, §5.4,
@@ -182,6 +185,7 @@ func (r *primaryLinkResource) ModifyPlan(ctx context.Context, req resource.Modif
 		plan.ShareLink = types.StringUnknown()
 		plan.RequestToken = types.StringUnknown()
 	}
+	planShareSecrets(plan.StoreShareLink, &plan.ShareLink, &plan.RequestToken)
 	now := time.Now()
 	if r.data != nil {
 		now = r.data.now()
@@ -332,7 +336,12 @@ func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 	// The id follows the room's primary link, even if DocSpace issued a new
 	// one outside Terraform.
+	imported, diags := takeImportMark(ctx, req.Private, resp.Private)
+	resp.Diagnostics.Append(diags...)
 	state.setLink(current)
+	if imported {
+		state.ShareLink, state.RequestToken = types.StringNull(), types.StringNull()
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -510,9 +519,8 @@ func (m *primaryLinkModel) setLink(l docspace.Link) {
 	m.Password = recordedPassword(m.Password, m.PasswordWOVersion, l.Password)
 	m.DenyDownload = types.BoolValue(l.DenyDownload)
 	m.Internal = types.BoolValue(l.Internal)
-	m.ShareLink = types.StringValue(l.ShareLink)
 	// A regenerated link comes back without its token (API.md §6); the next
 	// refresh reads it.
-	m.RequestToken = optionalString(l.RequestToken)
+	m.ShareLink, m.RequestToken = shareSecrets(m.StoreShareLink, l.ShareLink, l.RequestToken)
 	m.IsExpired = types.BoolValue(l.IsExpired)
 }

@@ -134,10 +134,10 @@ func TestAccPrimaryLink_publicRoom(t *testing.T) {
 				ImportState:       true,
 				ImportStateId:     room.ID,
 				ImportStateVerify: true,
-				ImportStateVerifyIgnore: []string{
+				ImportStateVerifyIgnore: append([]string{
 					"rotation_triggers", // Terraform-side only
 					"password",          // an import records none (recordedPassword)
-				},
+				}, importedWithoutShareSecrets...),
 			},
 		},
 	})
