@@ -182,7 +182,7 @@ func checkChaosState(srv *docspacetest.Server, rooms []docspacetest.Room, primar
 func TestAccChaos(t *testing.T) { runChaos(t, false) }
 
 // TestAccChaos_ignoredLinkIDs is TestAccChaos on a portal that ignores the
-// link id a create sends (issue 9, point 5): lost answers must still not
+// link id a create sends: lost answers must still not
 // leave a second link.
 func TestAccChaos_ignoredLinkIDs(t *testing.T) { runChaos(t, true) }
 

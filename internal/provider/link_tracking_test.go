@@ -187,7 +187,7 @@ resource "docspace_room_link" "b" {
 `, roomID)
 }
 
-// TestAccLinkTracking_foreignAnswers (issue 9, point 1): only DocSpace's own
+// TestAccLinkTracking_foreignAnswers: only DocSpace's own
 // "not found", confirmed by the room itself, removes a link from the state.
 // A proxy's empty or HTML 404, a login page, or a links endpoint that says
 // "not found" while the room exists, are errors naming the host, and the
@@ -250,7 +250,7 @@ func TestAccLinkTracking_foreignAnswers(t *testing.T) {
 	})
 }
 
-// TestAccLinkTracking_noLinkRights (issue 9, point 2): a token whose user
+// TestAccLinkTracking_noLinkRights: a token whose user
 // cannot manage a room's links gets "200 []" from the listing (API.md §7.3).
 // Refresh fails naming the room and keeps every link, and the adopted
 // primary link, in a Public room (which always has its primary link) and in
@@ -303,7 +303,7 @@ resource "docspace_room_primary_link" "public" {
 	})
 }
 
-// TestAccLinkTracking_lostCreate (issue 9, point 3): with no retries, a
+// TestAccLinkTracking_lostCreate: with no retries, a
 // create whose answer is lost after DocSpace made the link is adopted by a
 // look at the room; when that look fails too, the link is recorded tainted
 // with the error, and the next apply replaces it. The room never holds a
@@ -354,7 +354,7 @@ func TestAccLinkTracking_lostCreate(t *testing.T) {
 	})
 }
 
-// TestAccLinkTracking_stalePrimaryLink (issue 9, point 4): the primary link
+// TestAccLinkTracking_stalePrimaryLink: the primary link
 // is revoked in DocSpace after the last refresh, and a plan made without
 // refresh names the old id. The apply writes nothing (a PUT with that id
 // would create an additional link), records the current primary link, and
@@ -430,7 +430,7 @@ func TestAccLinkTracking_stalePrimaryLink(t *testing.T) {
 	})
 }
 
-// TestAccLinkTracking_ignoredLinkID (issue 9, point 5): on a portal that
+// TestAccLinkTracking_ignoredLinkID: on a portal that
 // ignores the link id a create sends, the provider keeps the id DocSpace
 // answers with; a create whose answer is lost is looked up, not sent again,
 // so no second link appears; updates and deletes reach the right links.
@@ -476,7 +476,7 @@ func TestAccLinkTracking_ignoredLinkID(t *testing.T) {
 	})
 }
 
-// TestAccLinkTracking_linkLimit (issue 9, point 7): a create refused for the
+// TestAccLinkTracking_linkLimit: a create refused for the
 // room's link limit names the links that hold the slots, expired ones
 // included, and what to do; nothing is created.
 func TestAccLinkTracking_linkLimit(t *testing.T) {

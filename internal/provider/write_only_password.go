@@ -11,11 +11,11 @@ import (
 )
 
 // A write-only password never enters the plan or the state, and nothing
-// derived from it is stored either. Earlier versions kept a salted PBKDF2
-// digest in private state (which is inside the state file), from which a
-// short password could be guessed offline; a digest as costly as current
-// guidance asks (PBKDF2-SHA256 at 600,000 iterations: 0.3 s of CPU here)
-// would cost minutes on every plan of a few hundred links.
+// derived from it is stored either: a digest in private state (which is
+// inside the state file) would let a short password be guessed offline, and
+// one as costly as current guidance asks (PBKDF2-SHA256 at 600,000
+// iterations: 0.3 s of CPU here) would cost minutes on every plan of a few
+// hundred links.
 //
 // Drift is found without storing anything: Terraform hands the provider the
 // configured password_wo while it plans, and DocSpace reports a link's

@@ -6,9 +6,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/docspace-community/terraform-provider-docspace/internal/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/provider"
 )
 
 func TestDetached(t *testing.T) {
