@@ -242,7 +242,11 @@ func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportS
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, linkIdentity(types.StringValue(roomID), types.StringValue(linkID)))...)
 	// Terraform-side settings an import cannot read: their defaults.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_expired"), onExpiredKeep)...)
-	resp.Diagnostics.Append(markImported(ctx, resp.Private)...)
+	// A deferred import is asked for again once the settings are known;
+	// that call marks it.
+	if resp.Deferred == nil {
+		resp.Diagnostics.Append(markImported(ctx, resp.Private)...)
+	}
 }
 
 // importable looks the link up before it is imported, so that a link id

@@ -141,7 +141,11 @@ func (r *primaryLinkResource) ImportState(ctx context.Context, req resource.Impo
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomID)...)
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, primaryIdentity(types.StringValue(roomID)))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("revoke_on_destroy"), false)...)
-	resp.Diagnostics.Append(markImported(ctx, resp.Private)...)
+	// A deferred import is asked for again once the settings are known;
+	// that call marks it.
+	if resp.Deferred == nil {
+		resp.Diagnostics.Append(markImported(ctx, resp.Private)...)
+	}
 }
 
 // ModifyPlan checks the room type's rules for primary links (API.md §4.5, §5.4,
