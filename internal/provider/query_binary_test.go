@@ -163,17 +163,39 @@ list "docspace_room_primary_link" "all" {
 	if len(plan.ResourceChanges) != 5 {
 		t.Errorf("the plan changes %d resources, want 5 imports", len(plan.ResourceChanges))
 	}
+	// An import records no password (the state holds only one the
+	// configuration set), so the link with a password is imported and
+	// updated once with the configured one; every other link is imported
+	// and nothing else.
+	updates := 0
 	for _, rc := range plan.ResourceChanges {
-		if len(rc.Change.Actions) != 1 || rc.Change.Actions[0] != "no-op" || len(rc.Change.Importing) == 0 {
-			t.Errorf("%s: actions %v, importing %s; want an import and nothing else", rc.Address, rc.Change.Actions, rc.Change.Importing)
+		want := "no-op"
+		if len(rc.Change.Actions) == 1 && rc.Change.Actions[0] == "update" {
+			want = "update"
+			updates++
 		}
+		if len(rc.Change.Actions) != 1 || rc.Change.Actions[0] != want || len(rc.Change.Importing) == 0 {
+			t.Errorf("%s: actions %v, importing %s; want an import", rc.Address, rc.Change.Actions, rc.Change.Importing)
+		}
+	}
+	if updates != 1 {
+		t.Errorf("the plan updates %d imported links, want 1 (the link with a password)", updates)
 	}
 	run("apply", "adopt.tfplan")
 	if out, err := runTerraform(tf, dir, cliConfig, env, "plan", "-detailed-exitcode"); err != nil {
 		t.Errorf("the plan after adopting is not empty: %v\n%s", err, out)
 	}
-	if n := srv.Requests("PUT", "/api/2.0/files/rooms/{id}/links") - writesBefore; n != 0 {
-		t.Errorf("adopting the links wrote to DocSpace %d times", n)
+	if n := srv.Requests("PUT", "/api/2.0/files/rooms/{id}/links") - writesBefore; n != 1 {
+		t.Errorf("adopting the links wrote to DocSpace %d times, want 1 (the password sent again)", n)
+	}
+	kept := false
+	for _, l := range srv.Links(mustAtoi(t, custom)) {
+		if l.Title == "Partners" && l.Password == password {
+			kept = true
+		}
+	}
+	if !kept {
+		t.Error("the Partners link lost its password while being adopted")
 	}
 	if got := len(srv.Links(mustAtoi(t, custom))); got != 3 {
 		t.Errorf("room %s holds %d links after adopting them, want 3", custom, got)
