@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
 // unconfigured is what the provider hands its resources and data sources
@@ -42,6 +43,17 @@ func describeSettings(settings []string) string {
 // are experimental): an import that is not read would leave a bare state,
 // whose null link_type plans a replacement of the link. what says what
 // cannot happen, e.g. "import room link 4711/…".
+// deferOrRefuse answers a resource call that needs the portal while the
+// provider's settings are not known: deferred where Terraform allows
+// deferred actions, refused with cannotReadYet otherwise (nil).
+func deferOrRefuse(allowed bool, settings []string, what string, diags *diag.Diagnostics) *resource.Deferred {
+	if allowed {
+		return &resource.Deferred{Reason: resource.DeferredReasonProviderConfigUnknown}
+	}
+	cannotReadYet(settings, what, diags)
+	return nil
+}
+
 func cannotReadYet(settings []string, what string, diags *diag.Diagnostics) {
 	diags.AddError("Provider Settings Not Known Yet",
 		fmt.Sprintf("%s not known until apply (taken from a resource not yet created, say), so this plan cannot %s: "+

@@ -229,11 +229,11 @@ func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportS
 	if r.data == nil {
 		// The provider's settings are not known yet, so the link cannot be
 		// read, and a bare state would plan its replacement.
-		if !req.ClientCapabilities.DeferralAllowed {
-			cannotReadYet(r.unknown, fmt.Sprintf("import room link %s/%s", roomID, linkID), &resp.Diagnostics)
+		resp.Deferred = deferOrRefuse(req.ClientCapabilities.DeferralAllowed, r.unknown,
+			fmt.Sprintf("import room link %s/%s", roomID, linkID), &resp.Diagnostics)
+		if resp.Deferred == nil {
 			return
 		}
-		resp.Deferred = &resource.Deferred{Reason: resource.DeferredReasonProviderConfigUnknown}
 	} else if !r.importable(ctx, roomID, linkID, &resp.Diagnostics) {
 		return
 	}
@@ -365,11 +365,8 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 		// Provider settings not known yet: keep the state as it is, unless
 		// it is an import's, never read, which would plan a replacement.
 		if state.LinkType.IsNull() {
-			if req.ClientCapabilities.DeferralAllowed {
-				resp.Deferred = &resource.Deferred{Reason: resource.DeferredReasonProviderConfigUnknown}
-				return
-			}
-			cannotReadYet(r.unknown, fmt.Sprintf("read the imported room link %s/%s", state.RoomID.ValueString(), state.ID.ValueString()), &resp.Diagnostics)
+			resp.Deferred = deferOrRefuse(req.ClientCapabilities.DeferralAllowed, r.unknown,
+				fmt.Sprintf("read the imported room link %s/%s", state.RoomID.ValueString(), state.ID.ValueString()), &resp.Diagnostics)
 		}
 		return
 	}

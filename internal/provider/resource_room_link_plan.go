@@ -79,11 +79,7 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		var linkType types.String
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("link_type"), &linkType)...)
 		if linkType.IsNull() {
-			if req.ClientCapabilities.DeferralAllowed {
-				resp.Deferred = &resource.Deferred{Reason: resource.DeferredReasonProviderConfigUnknown}
-				return
-			}
-			cannotReadYet(r.unknown, "plan the imported room link", &resp.Diagnostics)
+			resp.Deferred = deferOrRefuse(req.ClientCapabilities.DeferralAllowed, r.unknown, "plan the imported room link", &resp.Diagnostics)
 			return
 		}
 	}

@@ -132,11 +132,11 @@ func (r *primaryLinkResource) ImportState(ctx context.Context, req resource.Impo
 	}
 	if r.data == nil {
 		// The provider's settings are not known yet: the link cannot be read.
-		if !req.ClientCapabilities.DeferralAllowed {
-			cannotReadYet(r.unknown, "import the primary link of room "+roomID, &resp.Diagnostics)
+		resp.Deferred = deferOrRefuse(req.ClientCapabilities.DeferralAllowed, r.unknown,
+			"import the primary link of room "+roomID, &resp.Diagnostics)
+		if resp.Deferred == nil {
 			return
 		}
-		resp.Deferred = &resource.Deferred{Reason: resource.DeferredReasonProviderConfigUnknown}
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomID)...)
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, primaryIdentity(types.StringValue(roomID)))...)
@@ -160,11 +160,7 @@ func (r *primaryLinkResource) ModifyPlan(ctx context.Context, req resource.Modif
 		var id types.String
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
 		if id.IsNull() {
-			if req.ClientCapabilities.DeferralAllowed {
-				resp.Deferred = &resource.Deferred{Reason: resource.DeferredReasonProviderConfigUnknown}
-				return
-			}
-			cannotReadYet(r.unknown, "plan the imported primary link", &resp.Diagnostics)
+			resp.Deferred = deferOrRefuse(req.ClientCapabilities.DeferralAllowed, r.unknown, "plan the imported primary link", &resp.Diagnostics)
 			return
 		}
 	}
@@ -306,11 +302,8 @@ func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest
 		// Provider settings not known yet: keep the state as it is, unless
 		// it is an import's, never read (no id).
 		if state.ID.IsNull() {
-			if req.ClientCapabilities.DeferralAllowed {
-				resp.Deferred = &resource.Deferred{Reason: resource.DeferredReasonProviderConfigUnknown}
-				return
-			}
-			cannotReadYet(r.unknown, "read the imported primary link of room "+state.RoomID.ValueString(), &resp.Diagnostics)
+			resp.Deferred = deferOrRefuse(req.ClientCapabilities.DeferralAllowed, r.unknown,
+				"read the imported primary link of room "+state.RoomID.ValueString(), &resp.Diagnostics)
 		}
 		return
 	}
