@@ -41,7 +41,7 @@ func TestWritesConvergeAfterLostAnswers(t *testing.T) {
 			expiry := time.Now().Add(48 * time.Hour).UTC().Truncate(time.Second)
 
 			srv.FailNext(fault)
-			created, err := c.SetLink(context.Background(), roomID, docspace.LinkRequest{
+			created, err := c.SetLink(context.Background(), docspace.RoomTarget(roomID), docspace.LinkRequest{
 				LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: "Auditors",
 				Password: "Audit2026pass", Expiration: &expiry, DenyDownload: true,
 			})
@@ -55,7 +55,7 @@ func TestWritesConvergeAfterLostAnswers(t *testing.T) {
 			}
 
 			srv.FailNext(fault)
-			if _, err := c.SetLink(context.Background(), roomID, docspace.LinkRequest{
+			if _, err := c.SetLink(context.Background(), docspace.RoomTarget(roomID), docspace.LinkRequest{
 				LinkID: created.ID, LinkType: docspace.LinkTypeExternal, Access: docspace.AccessEditing, Title: "Editors",
 			}); err != nil {
 				t.Fatalf("update: %v", err)
@@ -67,7 +67,7 @@ func TestWritesConvergeAfterLostAnswers(t *testing.T) {
 			}
 
 			srv.FailNext(fault)
-			if _, err := c.DeleteLink(context.Background(), roomID, created.ID, docspace.LinkTypeExternal); err != nil {
+			if _, err := c.DeleteLink(context.Background(), docspace.RoomTarget(roomID), created.ID, docspace.LinkTypeExternal); err != nil {
 				t.Fatalf("delete: %v", err)
 			}
 			if links := srv.Links(room.ID); len(links) != 0 {
@@ -108,7 +108,7 @@ func TestClientStaysWithinServerLimits(t *testing.T) {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					if _, err := c.SetLink(context.Background(), fmt.Sprint(room.ID), docspace.LinkRequest{
+					if _, err := c.SetLink(context.Background(), docspace.RoomTarget(fmt.Sprint(room.ID)), docspace.LinkRequest{
 						LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: fmt.Sprint("link ", i),
 					}); err != nil {
 						t.Error(err)

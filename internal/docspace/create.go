@@ -30,20 +30,20 @@ type createRegistry struct {
 }
 
 // begin registers a create until the returned function is called.
-func (r *createRegistry) begin(roomID string, req *LinkRequest) func() {
+func (r *createRegistry) begin(target string, req *LinkRequest) func() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.inFlight == nil {
 		r.inFlight = map[string]map[*LinkRequest]bool{}
 	}
-	if r.inFlight[roomID] == nil {
-		r.inFlight[roomID] = map[*LinkRequest]bool{}
+	if r.inFlight[target] == nil {
+		r.inFlight[target] = map[*LinkRequest]bool{}
 	}
-	r.inFlight[roomID][req] = true
+	r.inFlight[target][req] = true
 	return func() {
 		r.mu.Lock()
 		defer r.mu.Unlock()
-		delete(r.inFlight[roomID], req)
+		delete(r.inFlight[target], req)
 	}
 }
 
@@ -77,7 +77,7 @@ func (r *createRegistry) unclaimed(links []Link) []Link {
 // adopt claims the one link of candidates that the create self can have
 // made: it must be the only one no create returned, and no other create
 // still in flight in the room could have made it.
-func (r *createRegistry) adopt(roomID string, self *LinkRequest, candidates []Link) (Link, bool) {
+func (r *createRegistry) adopt(target string, self *LinkRequest, candidates []Link) (Link, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	var left []Link
@@ -89,7 +89,7 @@ func (r *createRegistry) adopt(roomID string, self *LinkRequest, candidates []Li
 	if len(left) != 1 {
 		return Link{}, false
 	}
-	for other := range r.inFlight[roomID] {
+	for other := range r.inFlight[target] {
 		if other != self && len(sameSettings(left, *other)) > 0 {
 			return Link{}, false
 		}
@@ -103,7 +103,7 @@ func (r *createRegistry) adopt(roomID string, self *LinkRequest, candidates []Li
 // the same call lost its answer, it may have made one of the links in
 // earlier: the one that can only be its (see createRegistry.adopt) is kept
 // and the link this answer describes, made by this call, deleted again.
-func (c *Client) created(ctx context.Context, roomID string, req *LinkRequest, link Link, earlier []Link, proven bool) (Link, error) {
+func (c *Client) created(ctx context.Context, t Target, req *LinkRequest, link Link, earlier []Link, proven bool) (Link, error) {
 	honoured := strings.EqualFold(link.ID, req.LinkID)
 	c.noteLinkIDs(honoured)
 	c.creates.claim(link.ID)
@@ -112,14 +112,14 @@ func (c *Client) created(ctx context.Context, roomID string, req *LinkRequest, l
 		return link, nil
 	}
 	if proven {
-		if adopted, ok := c.creates.adopt(roomID, req, earlier); ok {
-			if _, err := c.DeleteLink(ctx, roomID, link.ID, link.LinkType); err == nil {
+		if adopted, ok := c.creates.adopt(t.key(), req, earlier); ok {
+			if _, err := c.DeleteLink(ctx, t, link.ID, link.LinkType); err == nil {
 				adopted.Adopted = true
 				return adopted, nil
 			}
 		}
 	}
-	return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: link.ID, Err: errEarlierAttempt, Candidates: earlier}
+	return Link{}, &UnknownOutcomeError{Target: t, LinkID: link.ID, Err: errEarlierAttempt, Candidates: earlier}
 }
 
 // settle waits until a create that timed out can no longer be in flight:

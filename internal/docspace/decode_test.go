@@ -176,7 +176,7 @@ func TestListLinksDecoding(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			fs := newFakeServer(t, replyJSON(http.StatusOK, okEnvelope(tt.payload)))
-			got, err := newTestClient(t, fs).ListLinks(context.Background(), "4711", nil)
+			got, err := newTestClient(t, fs).ListLinks(context.Background(), RoomTarget("4711"), nil)
 			if err != nil {
 				t.Fatalf("ListLinks: %v", err)
 			}
@@ -208,7 +208,7 @@ func TestListLinksTypeFilter(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			fs := newFakeServer(t, replyJSON(http.StatusOK, okEnvelope(payload)))
-			links, err := newTestClient(t, fs).ListLinks(context.Background(), "4711", tt.kind)
+			links, err := newTestClient(t, fs).ListLinks(context.Background(), RoomTarget("4711"), tt.kind)
 			if err != nil {
 				t.Fatalf("ListLinks: %v", err)
 			}
@@ -241,7 +241,7 @@ func TestListLinksRejectsBadPayloads(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			fs := newFakeServer(t, replyJSON(http.StatusOK, tt.body))
-			links, err := newTestClient(t, fs).ListLinks(context.Background(), "4711", nil)
+			links, err := newTestClient(t, fs).ListLinks(context.Background(), RoomTarget("4711"), nil)
 			if links != nil {
 				t.Errorf("links = %+v, want nil", links)
 			}
@@ -317,7 +317,7 @@ func TestFindLink(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			fs := newFakeServer(t, replyJSON(http.StatusOK, payload))
-			l, found, err := NewSession(newTestClient(t, fs)).FindLink(context.Background(), "4711", tt.linkID)
+			l, found, err := NewSession(newTestClient(t, fs)).FindLink(context.Background(), RoomTarget("4711"), tt.linkID)
 			if err != nil {
 				t.Fatalf("FindLink: %v", err)
 			}
@@ -341,7 +341,7 @@ func TestFindLink(t *testing.T) {
 func TestFindLinkUnknownRoomIsNotFound(t *testing.T) {
 	t.Parallel()
 	fs := newFakeServer(t, replyJSON(http.StatusNotFound, `{"error":{"message":"Item not found","type":"ASC.Common.Web.ItemNotFoundException","stack":"","hresult":-2146233088},"status":1,"statusCode":404}`))
-	_, found, err := NewSession(newTestClient(t, fs)).FindLink(context.Background(), "4711", extID)
+	_, found, err := NewSession(newTestClient(t, fs)).FindLink(context.Background(), RoomTarget("4711"), extID)
 	if found || !IsNotFound(err) {
 		t.Errorf("FindLink = found %v, err %v; want a not-found error", found, err)
 	}
@@ -350,7 +350,7 @@ func TestFindLinkUnknownRoomIsNotFound(t *testing.T) {
 func TestSetLinkDecoding(t *testing.T) {
 	t.Parallel()
 	fs := newFakeServer(t, replyJSON(http.StatusOK, okEnvelope(entryExternalV37)))
-	got, err := newTestClient(t, fs).SetLink(context.Background(), "4711", LinkRequest{LinkID: extID, LinkType: LinkTypeExternal, Access: AccessRead})
+	got, err := newTestClient(t, fs).SetLink(context.Background(), RoomTarget("4711"), LinkRequest{LinkID: extID, LinkType: LinkTypeExternal, Access: AccessRead})
 	if err != nil {
 		t.Fatalf("SetLink: %v", err)
 	}
@@ -373,7 +373,7 @@ func TestSetLinkRejectsAnswersWithoutALink(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			fs := newFakeServer(t, replyJSON(http.StatusOK, tt.body))
-			_, err := newTestClient(t, fs).SetLink(context.Background(), "4711", LinkRequest{LinkID: extID, LinkType: LinkTypeExternal, Access: AccessRead})
+			_, err := newTestClient(t, fs).SetLink(context.Background(), RoomTarget("4711"), LinkRequest{LinkID: extID, LinkType: LinkTypeExternal, Access: AccessRead})
 			apiErr := asAPIError(t, err)
 			if apiErr.StatusCode != http.StatusOK || !strings.Contains(apiErr.Message, tt.wantMsg) {
 				t.Errorf("error = %+v, want HTTP 200 and a message containing %q", apiErr, tt.wantMsg)
@@ -424,7 +424,7 @@ func TestDeleteLinkOutcomes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			fs := newFakeServer(t, replyJSON(tt.status, tt.body))
-			got, err := newTestClient(t, fs).DeleteLink(context.Background(), "4711", extID, LinkTypeExternal)
+			got, err := newTestClient(t, fs).DeleteLink(context.Background(), RoomTarget("4711"), extID, LinkTypeExternal)
 			if tt.wantErr {
 				if got != nil {
 					t.Errorf("link = %+v, want nil with an error", got)

@@ -175,7 +175,7 @@ func TestErrorShapes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			fs := newFakeServer(t, reply(tt.status, tt.contentType, tt.body, tt.headers...))
-			links, err := newTestClient(t, fs).ListLinks(context.Background(), "4711", nil)
+			links, err := newTestClient(t, fs).ListLinks(context.Background(), RoomTarget("4711"), nil)
 			if links != nil {
 				t.Errorf("links = %+v, want nil", links)
 			}
@@ -310,7 +310,7 @@ func TestTokenNeverInErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			fs := newFakeServer(t, tt.handler)
-			_, err := newTestClient(t, fs).ListLinks(context.Background(), "4711", nil)
+			_, err := newTestClient(t, fs).ListLinks(context.Background(), RoomTarget("4711"), nil)
 			apiErr := asAPIError(t, err)
 			for _, text := range []string{err.Error(), fmt.Sprintf("%+v", err), fmt.Sprintf("%#v", apiErr), apiErr.Message, apiErr.Type, apiErr.RetryAfter} {
 				if strings.Contains(text, testToken) {
@@ -346,7 +346,7 @@ func TestRequestPasswordNeverInErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			fs := newFakeServer(t, echoPassword)
-			_, err := newTestClient(t, fs).SetLink(context.Background(), "4711", LinkRequest{LinkType: LinkTypeExternal, Access: AccessRead, Password: tt.password})
+			_, err := newTestClient(t, fs).SetLink(context.Background(), RoomTarget("4711"), LinkRequest{LinkType: LinkTypeExternal, Access: AccessRead, Password: tt.password})
 			apiErr := asAPIError(t, err)
 			if apiErr.Message != tt.wantMsg {
 				t.Errorf("Message = %q, want %q", apiErr.Message, tt.wantMsg)
@@ -365,7 +365,7 @@ func TestTransportErrors(t *testing.T) {
 		fs := newFakeServer(t, replyJSON(200, okEnvelope(`[]`)))
 		c := newTestClient(t, fs)
 		fs.Close()
-		_, err := c.ListLinks(context.Background(), "4711", nil)
+		_, err := c.ListLinks(context.Background(), RoomTarget("4711"), nil)
 		if err == nil {
 			t.Fatal("want an error from a closed server")
 		}
@@ -398,7 +398,7 @@ func TestTransportErrors(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = c.ListLinks(context.Background(), "4711", nil)
+		_, err = c.ListLinks(context.Background(), RoomTarget("4711"), nil)
 		// Tried as few times as a refused connection, not max_retries (5) times.
 		if n := dials.Load(); n != unreachableAttempts {
 			t.Errorf("%d attempts at a name that does not resolve, want %d", n, unreachableAttempts)
@@ -421,7 +421,7 @@ func TestTransportErrors(t *testing.T) {
 		t.Cleanup(func() { close(release) })
 		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 		defer cancel()
-		_, err := newTestClient(t, fs).ListLinks(ctx, "4711", nil)
+		_, err := newTestClient(t, fs).ListLinks(ctx, RoomTarget("4711"), nil)
 		if !errors.Is(err, context.DeadlineExceeded) {
 			t.Errorf("error = %v, want one that is context.DeadlineExceeded", err)
 		}

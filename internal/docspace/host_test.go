@@ -140,7 +140,7 @@ func TestNewClientTrimsToken(t *testing.T) {
 	if err != nil {
 		t.Fatalf("NewClient: %v", err)
 	}
-	if _, err := c.ListLinks(context.Background(), "4711", nil); err != nil {
+	if _, err := c.ListLinks(context.Background(), RoomTarget("4711"), nil); err != nil {
 		t.Fatalf("ListLinks: %v", err)
 	}
 	if got := fs.only(t).Header.Get("Authorization"); got != "Bearer "+testToken {
@@ -173,7 +173,7 @@ func TestRequestURLFromHost(t *testing.T) {
 			if want := fs.URL + strings.TrimRight(tt.suffix, "/"); c.Host() != want {
 				t.Errorf("Host() = %q, want %q", c.Host(), want)
 			}
-			if _, err := c.ListLinks(context.Background(), "4711", nil); err != nil {
+			if _, err := c.ListLinks(context.Background(), RoomTarget("4711"), nil); err != nil {
 				t.Fatalf("ListLinks: %v", err)
 			}
 			req := fs.only(t)
@@ -201,7 +201,7 @@ func TestBareHostUsesHTTPS(t *testing.T) {
 	if c.Host() != srv.URL {
 		t.Errorf("Host() = %q, want %q", c.Host(), srv.URL)
 	}
-	if _, err := c.ListLinks(context.Background(), "4711", nil); err != nil {
+	if _, err := c.ListLinks(context.Background(), RoomTarget("4711"), nil); err != nil {
 		t.Fatalf("ListLinks: %v", err)
 	}
 	if !gotTLS.Load() {

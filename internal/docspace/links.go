@@ -204,8 +204,8 @@ func ParseTime(s string) (time.Time, error) {
 
 // ListLinks returns the links of a room (API.md §7): all of them, or only one kind.
 // An unknown room is a not-found error, never an empty list.
-func (c *Client) ListLinks(ctx context.Context, roomID string, kind *LinkType) ([]Link, error) {
-	path, err := roomPath(roomID, "/links")
+func (c *Client) ListLinks(ctx context.Context, t Target, kind *LinkType) ([]Link, error) {
+	path, err := t.path("/links")
 	if err != nil {
 		return nil, err
 	}
@@ -250,12 +250,12 @@ func findByID(links []Link, linkID string) (Link, bool) {
 // SetLink sends one PUT (API.md §2, §6) and returns the link the server now holds.
 // It is for updates: it sends the request again after a lost answer, which
 // is safe for a link that exists. Creates go through CreateLink.
-func (c *Client) SetLink(ctx context.Context, roomID string, req LinkRequest) (Link, error) {
+func (c *Client) SetLink(ctx context.Context, t Target, req LinkRequest) (Link, error) {
 	req, err := normaliseLinkID(req)
 	if err != nil {
 		return Link{}, err
 	}
-	return c.putLink(ctx, roomID, req)
+	return c.putLink(ctx, t, req)
 }
 
 // normaliseLinkID gives a request without a LinkID a fresh random one, so
@@ -284,8 +284,8 @@ func normaliseLinkID(req LinkRequest) (LinkRequest, error) {
 	return req, nil
 }
 
-func (c *Client) putLink(ctx context.Context, roomID string, req LinkRequest) (Link, error) {
-	path, err := roomPath(roomID, "/links")
+func (c *Client) putLink(ctx context.Context, t Target, req LinkRequest) (Link, error) {
+	path, err := t.path("/links")
 	if err != nil {
 		return Link{}, err
 	}
@@ -330,7 +330,7 @@ func (c *Client) noteLinkIDs(honoured bool) {
 // it. The link, if it exists, has the id LinkID, or, where the portal
 // ignores the id it is sent, possibly one of Candidates.
 type UnknownOutcomeError struct {
-	RoomID string
+	Target Target
 	LinkID string
 	// Err is the create's own failure; LookupErr the failure of the look at
 	// the room that followed, if that failed too.
@@ -342,7 +342,7 @@ type UnknownOutcomeError struct {
 }
 
 func (e *UnknownOutcomeError) Error() string {
-	msg := fmt.Sprintf("creating link %s in room %s: %v; it is unknown whether DocSpace made the link", e.LinkID, e.RoomID, e.Err)
+	msg := fmt.Sprintf("creating link %s in %s: %v; it is unknown whether DocSpace made the link", e.LinkID, e.Target, e.Err)
 	switch {
 	case e.LookupErr != nil:
 		msg += fmt.Sprintf(", and looking for it failed too: %v", e.LookupErr)
@@ -382,17 +382,17 @@ func (e *UnknownOutcomeError) Unwrap() error { return e.Err }
 // portal ignored it; callers keep the id DocSpace reports. Adopted is set
 // on a link taken by its settings, which the caller may not delete as its
 // own.
-func (c *Client) CreateLink(ctx context.Context, roomID string, req LinkRequest) (Link, error) {
+func (c *Client) CreateLink(ctx context.Context, t Target, req LinkRequest) (Link, error) {
 	req, err := normaliseLinkID(req)
 	if err != nil {
 		return Link{}, err
 	}
-	defer c.creates.begin(roomID, &req)()
+	defer c.creates.begin(t.key(), &req)()
 	// Where the portal may ignore ids, what the room held before the create
 	// tells the links it could have made from those that were there.
 	var before map[string]bool
 	if c.linkIDs.Load() != linkIDsHonoured {
-		if links, err := c.ListLinks(ctx, roomID, nil); err == nil {
+		if links, err := c.ListLinks(ctx, t, nil); err == nil {
 			before = make(map[string]bool, len(links))
 			for _, l := range links {
 				before[strings.ToLower(l.ID)] = true
@@ -403,9 +403,9 @@ func (c *Client) CreateLink(ctx context.Context, roomID string, req LinkRequest)
 	// may have made under another id, on a portal not yet known to keep ids.
 	var earlier []Link
 	for attempt := 0; ; attempt++ {
-		link, err := c.putLink(withoutBlindRetry(ctx), roomID, req)
+		link, err := c.putLink(withoutBlindRetry(ctx), t, req)
 		if err == nil {
-			return c.created(ctx, roomID, &req, link, earlier, before != nil)
+			return c.created(ctx, t, &req, link, earlier, before != nil)
 		}
 		if !createMayHaveApplied(err) {
 			if len(earlier) == 0 {
@@ -415,19 +415,19 @@ func (c *Client) CreateLink(ctx context.Context, roomID string, req LinkRequest)
 			// may have made one of earlier: another create of this client
 			// may since have shown that the portal ignores ids.
 			if c.linkIDs.Load() == linkIDsIgnored && before != nil {
-				if l, ok := c.creates.adopt(roomID, &req, earlier); ok {
+				if l, ok := c.creates.adopt(t.key(), &req, earlier); ok {
 					l.Adopted = true
 					return l, nil
 				}
 			}
-			return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: req.LinkID, Err: err, Candidates: earlier}
+			return Link{}, &UnknownOutcomeError{Target: t, LinkID: req.LinkID, Err: err, Candidates: earlier}
 		}
 		if isTimeout(err) && !c.settle(ctx) {
-			return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: req.LinkID, Err: err, Candidates: earlier}
+			return Link{}, &UnknownOutcomeError{Target: t, LinkID: req.LinkID, Err: err, Candidates: earlier}
 		}
-		links, lookupErr := c.ListLinks(ctx, roomID, nil)
+		links, lookupErr := c.ListLinks(ctx, t, nil)
 		if lookupErr != nil {
-			return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: req.LinkID, Err: err, LookupErr: lookupErr}
+			return Link{}, &UnknownOutcomeError{Target: t, LinkID: req.LinkID, Err: err, LookupErr: lookupErr}
 		}
 		if l, found := findByID(links, req.LinkID); found {
 			c.noteLinkIDs(true)
@@ -444,13 +444,13 @@ func (c *Client) CreateLink(ctx context.Context, roomID string, req LinkRequest)
 		switch c.linkIDs.Load() {
 		case linkIDsIgnored:
 			if before != nil {
-				if l, ok := c.creates.adopt(roomID, &req, alike); ok {
+				if l, ok := c.creates.adopt(t.key(), &req, alike); ok {
 					l.Adopted = true
 					return l, nil
 				}
 			}
 			if len(alike) > 0 {
-				return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: req.LinkID, Err: err, Candidates: alike}
+				return Link{}, &UnknownOutcomeError{Target: t, LinkID: req.LinkID, Err: err, Candidates: alike}
 			}
 			// Nothing new looks like it: the attempt made nothing.
 		case linkIDsUnknown:
@@ -460,14 +460,14 @@ func (c *Client) CreateLink(ctx context.Context, roomID string, req LinkRequest)
 		}
 		if attempt >= c.http.RetryMax {
 			if isTimeout(err) || len(earlier) > 0 {
-				return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: req.LinkID, Err: err, Candidates: earlier}
+				return Link{}, &UnknownOutcomeError{Target: t, LinkID: req.LinkID, Err: err, Candidates: earlier}
 			}
 			return Link{}, err // the room shows it: nothing was made
 		}
 		select {
 		case <-time.After(c.http.Backoff(c.http.RetryWaitMin, c.http.RetryWaitMax, attempt, nil)):
 		case <-ctx.Done():
-			return Link{}, &UnknownOutcomeError{RoomID: roomID, LinkID: req.LinkID, Err: ctx.Err(), Candidates: earlier}
+			return Link{}, &UnknownOutcomeError{Target: t, LinkID: req.LinkID, Err: ctx.Err(), Candidates: earlier}
 		}
 	}
 }
@@ -531,12 +531,12 @@ func sameSettings(links []Link, req LinkRequest) []Link {
 // primary link makes the server issue a new one, which is returned; for any
 // other link the result is nil. If the server answers with the very link it
 // was asked to delete, the link was not deleted, and that is an *Error.
-func (c *Client) DeleteLink(ctx context.Context, roomID, linkID string, kind LinkType) (*Link, error) {
+func (c *Client) DeleteLink(ctx context.Context, t Target, linkID string, kind LinkType) (*Link, error) {
 	id, err := uuid.Parse(linkID)
 	if err != nil {
 		return nil, fmt.Errorf("link id %q is not a GUID", linkID)
 	}
-	path, err := roomPath(roomID, "/links")
+	path, err := t.path("/links")
 	if err != nil {
 		return nil, err
 	}
@@ -570,8 +570,8 @@ func (c *Client) DeleteLink(ctx context.Context, roomID, linkID string, kind Lin
 
 // PrimaryLink returns the room's primary external link (GET …/rooms/{id}/link,
 // API.md §7.4). Where a Custom room has none, DocSpace creates one on this call.
-func (c *Client) PrimaryLink(ctx context.Context, roomID string) (Link, error) {
-	path, err := roomPath(roomID, "/link")
+func (c *Client) PrimaryLink(ctx context.Context, t Target) (Link, error) {
+	path, err := t.path("/link")
 	if err != nil {
 		return Link{}, err
 	}

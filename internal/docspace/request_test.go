@@ -38,8 +38,11 @@ func TestRequestHeaders(t *testing.T) {
 		wantBody   bool
 	}{
 		{
-			name:       "ListLinks",
-			call:       func(c *Client) error { _, err := c.ListLinks(context.Background(), "4711", nil); return err },
+			name: "ListLinks",
+			call: func(c *Client) error {
+				_, err := c.ListLinks(context.Background(), RoomTarget("4711"), nil)
+				return err
+			},
 			handler:    replyJSON(http.StatusOK, okEnvelope(`[]`)),
 			wantMethod: http.MethodGet,
 		},
@@ -52,7 +55,7 @@ func TestRequestHeaders(t *testing.T) {
 		{
 			name: "SetLink",
 			call: func(c *Client) error {
-				_, err := c.SetLink(context.Background(), "4711", LinkRequest{LinkType: LinkTypeExternal, Access: AccessRead})
+				_, err := c.SetLink(context.Background(), RoomTarget("4711"), LinkRequest{LinkType: LinkTypeExternal, Access: AccessRead})
 				return err
 			},
 			handler:    echoLinkHandler,
@@ -62,7 +65,7 @@ func TestRequestHeaders(t *testing.T) {
 		{
 			name: "DeleteLink",
 			call: func(c *Client) error {
-				_, err := c.DeleteLink(context.Background(), "4711", linkID, LinkTypeExternal)
+				_, err := c.DeleteLink(context.Background(), RoomTarget("4711"), linkID, LinkTypeExternal)
 				return err
 			},
 			handler:    replyJSON(http.StatusOK, emptyEnvelope),
@@ -133,7 +136,7 @@ func TestListLinksPathAndQuery(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			fs := newFakeServer(t, replyJSON(http.StatusOK, okEnvelope(`[]`)))
-			links, err := newTestClient(t, fs).ListLinks(context.Background(), tt.roomID, tt.kind)
+			links, err := newTestClient(t, fs).ListLinks(context.Background(), RoomTarget(tt.roomID), tt.kind)
 			if err != nil {
 				t.Fatalf("ListLinks: %v", err)
 			}
@@ -208,7 +211,7 @@ func TestSetLinkSendsEveryField(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			fs := newFakeServer(t, echoLinkHandler)
-			if _, err := newTestClient(t, fs).SetLink(context.Background(), "4711", tt.req); err != nil {
+			if _, err := newTestClient(t, fs).SetLink(context.Background(), RoomTarget("4711"), tt.req); err != nil {
 				t.Fatalf("SetLink: %v", err)
 			}
 			req := fs.only(t)
@@ -258,7 +261,7 @@ func TestSetLinkCreateSendsFreshRandomID(t *testing.T) {
 			c := newTestClient(t, fs)
 			var returned []string
 			for range 2 {
-				l, err := c.SetLink(context.Background(), "4711", LinkRequest{LinkID: tt.linkID, LinkType: LinkTypeExternal, Access: AccessRead})
+				l, err := c.SetLink(context.Background(), RoomTarget("4711"), LinkRequest{LinkID: tt.linkID, LinkType: LinkTypeExternal, Access: AccessRead})
 				if err != nil {
 					t.Fatalf("SetLink: %v", err)
 				}
@@ -318,7 +321,7 @@ func TestSetLinkExpirationHasOffset(t *testing.T) {
 			t.Parallel()
 			fs := newFakeServer(t, echoLinkHandler)
 			at := tt.at
-			if _, err := newTestClient(t, fs).SetLink(context.Background(), "4711", LinkRequest{LinkType: LinkTypeExternal, Access: AccessRead, Expiration: &at}); err != nil {
+			if _, err := newTestClient(t, fs).SetLink(context.Background(), RoomTarget("4711"), LinkRequest{LinkType: LinkTypeExternal, Access: AccessRead, Expiration: &at}); err != nil {
 				t.Fatalf("SetLink: %v", err)
 			}
 			var body struct {
@@ -362,7 +365,7 @@ func TestDeleteLinkRequest(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			fs := newFakeServer(t, replyJSON(http.StatusOK, emptyEnvelope))
-			if _, err := newTestClient(t, fs).DeleteLink(context.Background(), "4711", tt.linkID, tt.kind); err != nil {
+			if _, err := newTestClient(t, fs).DeleteLink(context.Background(), RoomTarget("4711"), tt.linkID, tt.kind); err != nil {
 				t.Fatalf("DeleteLink: %v", err)
 			}
 			req := fs.only(t)
@@ -394,7 +397,7 @@ func TestLinkArgumentsCheckedBeforeSending(t *testing.T) {
 		{
 			name: "SetLink without access",
 			call: func(c *Client) error {
-				_, err := c.SetLink(context.Background(), "4711", LinkRequest{LinkType: LinkTypeExternal})
+				_, err := c.SetLink(context.Background(), RoomTarget("4711"), LinkRequest{LinkType: LinkTypeExternal})
 				return err
 			},
 			wantErr: "DeleteLink",
@@ -402,7 +405,7 @@ func TestLinkArgumentsCheckedBeforeSending(t *testing.T) {
 		{
 			name: "SetLink with a link id that is not a GUID",
 			call: func(c *Client) error {
-				_, err := c.SetLink(context.Background(), "4711", LinkRequest{LinkID: "not-a-guid", LinkType: LinkTypeExternal, Access: AccessRead})
+				_, err := c.SetLink(context.Background(), RoomTarget("4711"), LinkRequest{LinkID: "not-a-guid", LinkType: LinkTypeExternal, Access: AccessRead})
 				return err
 			},
 			wantErr: "not a GUID",
@@ -410,7 +413,7 @@ func TestLinkArgumentsCheckedBeforeSending(t *testing.T) {
 		{
 			name: "DeleteLink with a link id that is not a GUID",
 			call: func(c *Client) error {
-				_, err := c.DeleteLink(context.Background(), "4711", "../../people", LinkTypeExternal)
+				_, err := c.DeleteLink(context.Background(), RoomTarget("4711"), "../../people", LinkTypeExternal)
 				return err
 			},
 			wantErr: "not a GUID",
@@ -418,7 +421,7 @@ func TestLinkArgumentsCheckedBeforeSending(t *testing.T) {
 		{
 			name: "DeleteLink without a link id",
 			call: func(c *Client) error {
-				_, err := c.DeleteLink(context.Background(), "4711", "", LinkTypeExternal)
+				_, err := c.DeleteLink(context.Background(), RoomTarget("4711"), "", LinkTypeExternal)
 				return err
 			},
 			wantErr: "not a GUID",
@@ -443,13 +446,16 @@ func TestRoomIDSafety(t *testing.T) {
 	t.Parallel()
 	const linkID = "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90"
 	calls := map[string]func(*Client, string) error{
-		"ListLinks": func(c *Client, id string) error { _, err := c.ListLinks(context.Background(), id, nil); return err },
+		"ListLinks": func(c *Client, id string) error {
+			_, err := c.ListLinks(context.Background(), RoomTarget(id), nil)
+			return err
+		},
 		"SetLink": func(c *Client, id string) error {
-			_, err := c.SetLink(context.Background(), id, LinkRequest{LinkType: LinkTypeExternal, Access: AccessRead})
+			_, err := c.SetLink(context.Background(), RoomTarget(id), LinkRequest{LinkType: LinkTypeExternal, Access: AccessRead})
 			return err
 		},
 		"DeleteLink": func(c *Client, id string) error {
-			_, err := c.DeleteLink(context.Background(), id, linkID, LinkTypeExternal)
+			_, err := c.DeleteLink(context.Background(), RoomTarget(id), linkID, LinkTypeExternal)
 			return err
 		},
 		"GetRoom":    func(c *Client, id string) error { _, err := c.GetRoom(context.Background(), id); return err },
@@ -509,7 +515,7 @@ func TestRoomIDSafety(t *testing.T) {
 				t.Errorf("ValidateRoomID(%q): %v", tt.id, err)
 			}
 			fs := newFakeServer(t, replyJSON(http.StatusOK, okEnvelope(`[]`)))
-			if _, err := newTestClient(t, fs).ListLinks(context.Background(), tt.id, nil); err != nil {
+			if _, err := newTestClient(t, fs).ListLinks(context.Background(), RoomTarget(tt.id), nil); err != nil {
 				t.Fatalf("ListLinks(%q): %v", tt.id, err)
 			}
 			req := fs.only(t)
@@ -563,7 +569,7 @@ func TestConcurrentRequests(t *testing.T) {
 	errs := make(chan error, 16)
 	for range 16 {
 		go func() {
-			_, err := c.ListLinks(context.Background(), "4711", nil)
+			_, err := c.ListLinks(context.Background(), RoomTarget("4711"), nil)
 			errs <- err
 		}()
 	}

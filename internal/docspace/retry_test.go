@@ -84,7 +84,7 @@ func TestRetriesTransientFailures(t *testing.T) {
 					cfg.RequestTimeout = 500 * time.Millisecond
 				}
 			})
-			links, err := c.ListLinks(context.Background(), "4711", nil)
+			links, err := c.ListLinks(context.Background(), RoomTarget("4711"), nil)
 			if err != nil || len(links) != 1 {
 				t.Fatalf("ListLinks = %v, %v", links, err)
 			}
@@ -146,7 +146,7 @@ func TestRetriesExhausted(t *testing.T) {
 			t.Parallel()
 			fs := newFakeServer(t, tc.handler)
 			c := retryClient(t, fs, func(cfg *Config) { cfg.MaxRetries = tc.retries })
-			_, err := c.ListLinks(context.Background(), "4711", nil)
+			_, err := c.ListLinks(context.Background(), RoomTarget("4711"), nil)
 			if err == nil {
 				t.Fatal("want an error")
 			}
@@ -166,7 +166,7 @@ func TestNoRetryOnClientErrors(t *testing.T) {
 		t.Run(fmt.Sprint(status), func(t *testing.T) {
 			t.Parallel()
 			fs := newFakeServer(t, replyJSON(status, errorEnvelope(status, "no", "")))
-			_, err := retryClient(t, fs, nil).ListLinks(context.Background(), "4711", nil)
+			_, err := retryClient(t, fs, nil).ListLinks(context.Background(), RoomTarget("4711"), nil)
 			if e := asAPIError(t, err); e.StatusCode != status {
 				t.Errorf("status = %d", e.StatusCode)
 			}
@@ -183,11 +183,11 @@ func TestUnauthorizedStopsTheClient(t *testing.T) {
 	t.Parallel()
 	fs := newFakeServer(t, reply(http.StatusUnauthorized, "", ""))
 	c := retryClient(t, fs, nil)
-	_, err := c.ListLinks(context.Background(), "4711", nil)
+	_, err := c.ListLinks(context.Background(), RoomTarget("4711"), nil)
 	if !IsUnauthorized(err) {
 		t.Fatalf("error = %v, want a 401", err)
 	}
-	_, err = c.SetLink(context.Background(), "4712", LinkRequest{LinkType: LinkTypeExternal, Access: AccessRead})
+	_, err = c.SetLink(context.Background(), RoomTarget("4712"), LinkRequest{LinkType: LinkTypeExternal, Access: AccessRead})
 	if !IsUnauthorized(err) || !strings.Contains(err.Error(), "PUT /api/2.0/files/rooms/4712/links") || !strings.Contains(err.Error(), "already rejected") {
 		t.Errorf("second call: %v", err)
 	}
@@ -223,7 +223,7 @@ func TestContextCancelStopsRetries(t *testing.T) {
 			})
 			ctx, cancel := context.WithCancel(context.Background())
 			go func() { <-seen; cancel() }()
-			_, err := c.ListLinks(ctx, "4711", nil)
+			_, err := c.ListLinks(ctx, RoomTarget("4711"), nil)
 			if !errors.Is(err, context.Canceled) {
 				t.Errorf("error = %v, want context.Canceled", err)
 			}
@@ -331,7 +331,7 @@ func TestWriteConcurrencyLimit(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, err := c.SetLink(context.Background(), "4711", LinkRequest{LinkType: LinkTypeExternal, Access: AccessRead})
+			_, err := c.SetLink(context.Background(), RoomTarget("4711"), LinkRequest{LinkType: LinkTypeExternal, Access: AccessRead})
 			errs <- err
 		}()
 	}
@@ -359,19 +359,19 @@ func TestWriteConcurrencyLimit(t *testing.T) {
 	c2 := retryClient(t, fs2, func(cfg *Config) { cfg.MaxConcurrentWrites = limit })
 	for range limit {
 		go func() {
-			_, _ = c2.DeleteLink(context.Background(), "4711", "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90", LinkTypeExternal)
+			_, _ = c2.DeleteLink(context.Background(), RoomTarget("4711"), "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90", LinkTypeExternal)
 		}()
 	}
 	for range limit {
 		<-held
 	}
-	if _, err := c2.ListLinks(context.Background(), "4711", nil); err != nil {
+	if _, err := c2.ListLinks(context.Background(), RoomTarget("4711"), nil); err != nil {
 		t.Errorf("a read while writes hold every slot: %v", err)
 	}
 	// A write waiting for a slot gives up with its context.
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := c2.SetLink(ctx, "4711", LinkRequest{LinkType: LinkTypeExternal, Access: AccessRead}); !errors.Is(err, context.Canceled) {
+	if _, err := c2.SetLink(ctx, RoomTarget("4711"), LinkRequest{LinkType: LinkTypeExternal, Access: AccessRead}); !errors.Is(err, context.Canceled) {
 		t.Errorf("waiting write: %v", err)
 	}
 	close(block)
@@ -384,7 +384,7 @@ func TestRedirectNotFollowed(t *testing.T) {
 	fs := newFakeServer(t, func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, target.URL+r.URL.Path, http.StatusFound)
 	})
-	_, err := retryClient(t, fs, nil).ListLinks(context.Background(), "4711", nil)
+	_, err := retryClient(t, fs, nil).ListLinks(context.Background(), RoomTarget("4711"), nil)
 	if e := asAPIError(t, err); e.StatusCode != http.StatusFound || !strings.Contains(e.Message, "redirect") {
 		t.Errorf("error = %v", err)
 	}
@@ -443,7 +443,7 @@ func TestTransportSecurity(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.ListLinks(context.Background(), "4711", nil)
+	_, err = c.ListLinks(context.Background(), RoomTarget("4711"), nil)
 	if err == nil || !strings.Contains(err.Error(), "certificate") {
 		t.Errorf("an unknown CA: %v", err)
 	}
@@ -457,7 +457,7 @@ func TestTransportSecurity(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if _, err := c.ListLinks(context.Background(), "4711", nil); err != nil {
+		if _, err := c.ListLinks(context.Background(), RoomTarget("4711"), nil); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
@@ -476,7 +476,7 @@ func TestTransportSecurity(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.ListLinks(context.Background(), "4711", nil); err == nil {
+	if _, err := c.ListLinks(context.Background(), RoomTarget("4711"), nil); err == nil {
 		t.Error("TLS 1.1 accepted")
 	}
 }
@@ -492,7 +492,7 @@ func TestRequestLogging(t *testing.T) {
 	c := retryClient(t, fs, nil)
 	var buf bytes.Buffer
 	ctx := tflogtest.RootLogger(context.Background(), &buf)
-	if _, err := c.SetLink(ctx, "4711", LinkRequest{LinkID: "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90", LinkType: LinkTypeExternal, Access: AccessRead, Password: "Request-Pa55word"}); err != nil {
+	if _, err := c.SetLink(ctx, RoomTarget("4711"), LinkRequest{LinkID: "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90", LinkType: LinkTypeExternal, Access: AccessRead, Password: "Request-Pa55word"}); err != nil {
 		t.Fatal(err)
 	}
 	log := buf.String()
@@ -551,7 +551,7 @@ func TestNoRetryOnWrongScheme(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.ListLinks(context.Background(), "4711", nil)
+	_, err = c.ListLinks(context.Background(), RoomTarget("4711"), nil)
 	if err == nil || strings.Contains(err.Error(), "attempts") {
 		t.Errorf("error = %v, want one attempt", err)
 	}

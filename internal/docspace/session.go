@@ -86,15 +86,15 @@ func (s *Session) ListRooms(ctx context.Context, title string) ([]Room, error) {
 // primary link, and the room's details carry its share settings only for
 // users who may manage them (API.md §4.6). Where the empty list means "no rights",
 // the error is a *NoLinkRightsError. A listing with links needs no check.
-func (s *Session) Links(ctx context.Context, roomID string, kind *LinkType) ([]Link, error) {
-	all, err := shared(ctx, s, s.listings, roomID, func(ctx context.Context) ([]Link, error) {
-		return s.client.ListLinks(ctx, roomID, nil)
+func (s *Session) Links(ctx context.Context, t Target, kind *LinkType) ([]Link, error) {
+	all, err := shared(ctx, s, s.listings, t.key(), func(ctx context.Context) ([]Link, error) {
+		return s.client.ListLinks(ctx, t, nil)
 	})
 	if err != nil {
 		return nil, err
 	}
 	if len(all) == 0 {
-		if err := s.checkLinkRights(ctx, roomID); err != nil {
+		if err := s.checkLinkRights(ctx, t); err != nil {
 			return nil, err
 		}
 	}
@@ -110,8 +110,8 @@ func (s *Session) Links(ctx context.Context, roomID string, kind *LinkType) ([]L
 // FindLink returns the room's link with the given id; found is false when the
 // room has no such link. There is no single-link endpoint: it is picked out of
 // the room's listing (API.md §10.8).
-func (s *Session) FindLink(ctx context.Context, roomID, linkID string) (Link, bool, error) {
-	links, err := s.Links(ctx, roomID, nil)
+func (s *Session) FindLink(ctx context.Context, t Target, linkID string) (Link, bool, error) {
+	links, err := s.Links(ctx, t, nil)
 	if err != nil {
 		return Link{}, false, err
 	}
@@ -141,7 +141,11 @@ func IsNoLinkRights(err error) bool {
 
 // checkLinkRights tells "no links" from "no right to see them" for a room
 // whose listing came back empty.
-func (s *Session) checkLinkRights(ctx context.Context, roomID string) error {
+func (s *Session) checkLinkRights(ctx context.Context, t Target) error {
+	if t.Kind != TargetRoom {
+		return nil
+	}
+	roomID := t.ID
 	room, err := s.Room(ctx, roomID)
 	if err != nil {
 		return err
@@ -174,35 +178,35 @@ func (s *Session) RoomGone(ctx context.Context, roomID string) (bool, error) {
 }
 
 // CreateLink creates a link (see Client.CreateLink).
-func (s *Session) CreateLink(ctx context.Context, roomID string, req LinkRequest) (Link, error) {
-	defer s.forget(roomID)
-	return s.client.CreateLink(ctx, roomID, req)
+func (s *Session) CreateLink(ctx context.Context, t Target, req LinkRequest) (Link, error) {
+	defer s.forget(t)
+	return s.client.CreateLink(ctx, t, req)
 }
 
 // SetLink updates a link (see Client.SetLink).
-func (s *Session) SetLink(ctx context.Context, roomID string, req LinkRequest) (Link, error) {
-	defer s.forget(roomID)
-	return s.client.SetLink(ctx, roomID, req)
+func (s *Session) SetLink(ctx context.Context, t Target, req LinkRequest) (Link, error) {
+	defer s.forget(t)
+	return s.client.SetLink(ctx, t, req)
 }
 
 // DeleteLink deletes a link (see Client.DeleteLink).
-func (s *Session) DeleteLink(ctx context.Context, roomID, linkID string, kind LinkType) (*Link, error) {
-	defer s.forget(roomID)
-	return s.client.DeleteLink(ctx, roomID, linkID, kind)
+func (s *Session) DeleteLink(ctx context.Context, t Target, linkID string, kind LinkType) (*Link, error) {
+	defer s.forget(t)
+	return s.client.DeleteLink(ctx, t, linkID, kind)
 }
 
 // PrimaryLink returns the room's primary link, which DocSpace creates in a
 // Custom room that has none (see Client.PrimaryLink).
-func (s *Session) PrimaryLink(ctx context.Context, roomID string) (Link, error) {
-	defer s.forget(roomID)
-	return s.client.PrimaryLink(ctx, roomID)
+func (s *Session) PrimaryLink(ctx context.Context, t Target) (Link, error) {
+	defer s.forget(t)
+	return s.client.PrimaryLink(ctx, t)
 }
 
 // forget drops what was read of a room's links (see Session for the rules);
 // readers after this point ask DocSpace again.
-func (s *Session) forget(roomID string) {
+func (s *Session) forget(t Target) {
 	s.mu.Lock()
-	delete(s.listings, roomID)
+	delete(s.listings, t.key())
 	s.mu.Unlock()
 }
 

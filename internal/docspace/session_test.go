@@ -40,7 +40,7 @@ func TestSessionSharesReads(t *testing.T) {
 				t.Errorf("room: %+v %v", r, err)
 			}
 			kinds := []*docspace.LinkType{nil, &external, &invitation}
-			links, err := s.Links(context.Background(), id, kinds[i%3])
+			links, err := s.Links(context.Background(), docspace.RoomTarget(id), kinds[i%3])
 			if err != nil {
 				t.Error(err)
 			}
@@ -68,25 +68,25 @@ func TestSessionForgetsOnWrite(t *testing.T) {
 	a := fmt.Sprint(srv.CreateRoom("a", docspacetest.RoomCustom).ID)
 	b := fmt.Sprint(srv.CreateRoom("b", docspacetest.RoomCustom).ID)
 	for _, id := range []string{a, b} {
-		if links, err := s.Links(ctx, id, nil); err != nil || len(links) != 0 {
+		if links, err := s.Links(ctx, docspace.RoomTarget(id), nil); err != nil || len(links) != 0 {
 			t.Fatalf("room %s: %v %v", id, links, err)
 		}
 	}
-	link, err := s.SetLink(ctx, a, docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead})
+	link, err := s.SetLink(ctx, docspace.RoomTarget(a), docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, found, err := s.FindLink(ctx, a, link.ID)
+	got, found, err := s.FindLink(ctx, docspace.RoomTarget(a), link.ID)
 	if err != nil || !found || got.ID != link.ID {
 		t.Fatalf("after create: %+v %v %v", got, found, err)
 	}
-	if _, err := s.DeleteLink(ctx, a, link.ID, docspace.LinkTypeExternal); err != nil {
+	if _, err := s.DeleteLink(ctx, docspace.RoomTarget(a), link.ID, docspace.LinkTypeExternal); err != nil {
 		t.Fatal(err)
 	}
-	if _, found, _ := s.FindLink(ctx, a, link.ID); found {
+	if _, found, _ := s.FindLink(ctx, docspace.RoomTarget(a), link.ID); found {
 		t.Fatal("the deleted link is still listed")
 	}
-	s.Links(ctx, b, nil)
+	s.Links(ctx, docspace.RoomTarget(b), nil)
 	if n := srv.Requests("GET", "/api/2.0/files/rooms/"+a+"/links"); n != 3 {
 		t.Errorf("room a: %d listings, want 3 (first read, after the create, after the delete)", n)
 	}
@@ -103,10 +103,10 @@ func TestSessionKeepsNoCancelledRead(t *testing.T) {
 	id := fmt.Sprint(srv.CreateRoom("c", docspacetest.RoomCustom).ID)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := s.Links(ctx, id, nil); err == nil {
+	if _, err := s.Links(ctx, docspace.RoomTarget(id), nil); err == nil {
 		t.Fatal("a cancelled read succeeded")
 	}
-	if _, err := s.Links(context.Background(), id, nil); err != nil {
+	if _, err := s.Links(context.Background(), docspace.RoomTarget(id), nil); err != nil {
 		t.Fatalf("the next read failed: %v", err)
 	}
 	if _, err := s.Room(context.Background(), "999999"); !docspace.IsNotFound(err) {
@@ -125,12 +125,12 @@ func TestSessionWaitersOutliveACancelledRead(t *testing.T) {
 	srv.FailNextOn(http.MethodGet, docspacetest.FaultSlow) // held back until its caller gives up
 	ctx, cancel := context.WithCancel(context.Background())
 	first := make(chan error, 1)
-	go func() { _, err := s.Links(ctx, id, nil); first <- err }()
+	go func() { _, err := s.Links(ctx, docspace.RoomTarget(id), nil); first <- err }()
 	for srv.Requests(http.MethodGet, listing) == 0 {
 		time.Sleep(time.Millisecond)
 	}
 	second := make(chan error, 1)
-	go func() { _, err := s.Links(context.Background(), id, nil); second <- err }()
+	go func() { _, err := s.Links(context.Background(), docspace.RoomTarget(id), nil); second <- err }()
 	time.Sleep(50 * time.Millisecond) // the second caller joins the read in flight
 	cancel()
 	if err := <-first; err == nil {
@@ -151,22 +151,22 @@ func TestSessionPrimaryLink(t *testing.T) {
 	s, srv := newSession(t)
 	ctx := context.Background()
 	id := fmt.Sprint(srv.CreateRoom("p", docspacetest.RoomCustom).ID)
-	if links, _ := s.Links(ctx, id, nil); len(links) != 0 {
+	if links, _ := s.Links(ctx, docspace.RoomTarget(id), nil); len(links) != 0 {
 		t.Fatalf("a new Custom room has %d links", len(links))
 	}
-	primary, err := s.PrimaryLink(ctx, id)
+	primary, err := s.PrimaryLink(ctx, docspace.RoomTarget(id))
 	if err != nil || !primary.Primary || primary.LinkType != docspace.LinkTypeExternal || primary.Access != docspace.AccessRead {
 		t.Fatalf("primary link: %+v, %v", primary, err)
 	}
-	again, err := s.PrimaryLink(ctx, id)
+	again, err := s.PrimaryLink(ctx, docspace.RoomTarget(id))
 	if err != nil || again.ID != primary.ID {
 		t.Fatalf("second call: %+v, %v", again, err)
 	}
-	if got, found, err := s.FindLink(ctx, id, primary.ID); err != nil || !found || !got.Primary {
+	if got, found, err := s.FindLink(ctx, docspace.RoomTarget(id), primary.ID); err != nil || !found || !got.Primary {
 		t.Fatalf("listed: %+v %v %v", got, found, err)
 	}
 	editing := fmt.Sprint(srv.CreateRoom("e", docspacetest.RoomEditing).ID)
-	if _, err := s.PrimaryLink(ctx, editing); !docspace.IsForbidden(err) {
+	if _, err := s.PrimaryLink(ctx, docspace.RoomTarget(editing)); !docspace.IsForbidden(err) {
 		t.Errorf("collaboration room: %v, want 403", err)
 	}
 }
@@ -186,7 +186,7 @@ func TestSessionSharesRoomSearches(t *testing.T) {
 		}
 		rooms[0].Title = "changed by a caller" // a caller's copy: the next one sees the original
 	}
-	if _, err := s.SetLink(ctx, fmt.Sprint(room.ID), docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead}); err != nil {
+	if _, err := s.SetLink(ctx, docspace.RoomTarget(fmt.Sprint(room.ID)), docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead}); err != nil {
 		t.Fatal(err)
 	}
 	rooms, err := s.ListRooms(ctx, "audit")

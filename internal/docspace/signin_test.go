@@ -28,7 +28,7 @@ func TestSignIn(t *testing.T) {
 		t.Fatal(err)
 	}
 	room := srv.CreateRoom("signed in", docspacetest.RoomCustom)
-	if _, err := c.ListLinks(ctx, fmt.Sprint(room.ID), nil); err != nil {
+	if _, err := c.ListLinks(ctx, docspace.RoomTarget(fmt.Sprint(room.ID)), nil); err != nil {
 		t.Errorf("the token does not work: %v", err)
 	}
 

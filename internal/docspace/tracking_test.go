@@ -30,7 +30,7 @@ func TestCreateLinkConverges(t *testing.T) {
 				room := srv.CreateRoom("create", docspacetest.RoomCustom)
 				srv.FailNextOn(http.MethodPut, fault)
 				const requested = "0f8e1c2d-3b4a-4c5d-8e6f-7a8b9c0d1e2f"
-				link, err := c.CreateLink(context.Background(), fmt.Sprint(room.ID), docspace.LinkRequest{
+				link, err := c.CreateLink(context.Background(), docspace.RoomTarget(fmt.Sprint(room.ID)), docspace.LinkRequest{
 					LinkID: requested, LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: "Once",
 				})
 				if err != nil {
@@ -167,7 +167,7 @@ func TestCreateLinkOutcomes(t *testing.T) {
 			const requested = "7e57ab1e-0000-4000-8000-000000000002"
 			r := req
 			r.LinkID = requested
-			link, err := c.CreateLink(context.Background(), fmt.Sprint(room), r)
+			link, err := c.CreateLink(context.Background(), docspace.RoomTarget(fmt.Sprint(room)), r)
 			switch {
 			case tt.wantErr == nil && err != nil:
 				t.Fatalf("create: %v", err)
@@ -212,13 +212,13 @@ func TestForeignNotFoundIsRetriedNeverGone(t *testing.T) {
 	room := srv.CreateRoom("proxy", docspacetest.RoomCustom)
 	c := chaosClient(t, srv, nil)
 	srv.FailNextOn(http.MethodGet, docspacetest.FaultProxyNotFound, docspacetest.FaultProxyNotFoundPage)
-	if _, err := c.ListLinks(context.Background(), fmt.Sprint(room.ID), nil); err != nil {
+	if _, err := c.ListLinks(context.Background(), docspace.RoomTarget(fmt.Sprint(room.ID)), nil); err != nil {
 		t.Errorf("listing after two proxy 404s: %v", err)
 	}
 	// Other failures before them do not use up the proxy 404s' attempts.
 	srv.FailNextOn(http.MethodGet, docspacetest.FaultServerError, docspacetest.FaultServerError,
 		docspacetest.FaultProxyNotFound, docspacetest.FaultProxyNotFoundPage)
-	if _, err := c.ListLinks(context.Background(), fmt.Sprint(room.ID), nil); err != nil {
+	if _, err := c.ListLinks(context.Background(), docspace.RoomTarget(fmt.Sprint(room.ID)), nil); err != nil {
 		t.Errorf("listing after two 500s and two proxy 404s: %v", err)
 	}
 
@@ -233,7 +233,7 @@ func TestForeignNotFoundIsRetriedNeverGone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.ListLinks(context.Background(), "4711", nil)
+	_, err = c.ListLinks(context.Background(), docspace.RoomTarget("4711"), nil)
 	if docspace.IsNotFound(err) || !docspace.IsForeignAnswer(err) {
 		t.Errorf("error = %v: not found %v, foreign %v; want a foreign answer that is not 'not found'", err, docspace.IsNotFound(err), docspace.IsForeignAnswer(err))
 	}
@@ -269,7 +269,7 @@ func TestSessionTellsNoRightsFromNoLinks(t *testing.T) {
 		{"member, Public room", "member", public, true},
 	}
 	for _, tt := range tests {
-		links, err := session(tt.token).Links(context.Background(), tt.room, nil)
+		links, err := session(tt.token).Links(context.Background(), docspace.RoomTarget(tt.room), nil)
 		if docspace.IsNoLinkRights(err) != tt.noRights || (!tt.noRights && err != nil) {
 			t.Errorf("%s: %d links, error %v; want no-rights %v", tt.name, len(links), err, tt.noRights)
 		}
@@ -309,7 +309,7 @@ func TestCreateLinkIgnoredIDs(t *testing.T) {
 		srv.SetIgnoreLinkIDs(true)
 		c := chaosClient(t, srv, tweak)
 		room := srv.CreateRoom("ignored", docspacetest.RoomCustom).ID
-		first, err := c.CreateLink(context.Background(), fmt.Sprint(room), docspace.LinkRequest{
+		first, err := c.CreateLink(context.Background(), docspace.RoomTarget(fmt.Sprint(room)), docspace.LinkRequest{
 			LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: "First"})
 		if err != nil {
 			t.Fatal(err)
@@ -326,7 +326,7 @@ func TestCreateLinkIgnoredIDs(t *testing.T) {
 			srv, c, room := setup(t, func(cfg *docspace.Config) { cfg.RequestTimeout = 300 * time.Millisecond })
 			srv.SetFaultDelay(400 * time.Millisecond)
 			srv.FailNextOn(http.MethodPut, fault)
-			link, err := c.CreateLink(context.Background(), fmt.Sprint(room), req)
+			link, err := c.CreateLink(context.Background(), docspace.RoomTarget(fmt.Sprint(room)), req)
 			if err != nil {
 				t.Fatalf("create: %v", err)
 			}
@@ -351,7 +351,7 @@ func TestCreateLinkIgnoredIDs(t *testing.T) {
 		results := make(chan result, 2)
 		for range 2 {
 			go func() {
-				l, err := c.CreateLink(context.Background(), fmt.Sprint(room), req)
+				l, err := c.CreateLink(context.Background(), docspace.RoomTarget(fmt.Sprint(room)), req)
 				results <- result{l, err}
 			}()
 		}

@@ -37,7 +37,7 @@ func TestConnectionsAreReused(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				if _, err := c.ListLinks(context.Background(), "4711", nil); err != nil {
+				if _, err := c.ListLinks(context.Background(), RoomTarget("4711"), nil); err != nil {
 					t.Error(err)
 				}
 			}()

@@ -54,7 +54,7 @@ func TestRoomLinkCreateKeepsWhatItDidNotMake(t *testing.T) {
 	expiry := time.Now().Add(30 * 24 * time.Hour).UTC().Truncate(time.Second)
 
 	// A first create, through the resource's client, shows the portal ignores ids.
-	if _, err := r.data.api.CreateLink(context.Background(), roomID, docspace.LinkRequest{
+	if _, err := r.data.api.CreateLink(context.Background(), docspace.RoomTarget(roomID), docspace.LinkRequest{
 		LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: "First"}); err != nil {
 		t.Fatalf("first create: %v", err)
 	}

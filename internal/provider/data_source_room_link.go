@@ -99,7 +99,7 @@ func (d *roomLinkDataSource) Read(ctx context.Context, req datasource.ReadReques
 	}
 	roomID := cfg.RoomID.ValueString()
 	// One listing of the room serves every lookup in the run (docspace.Session).
-	links, err := d.data.api.Links(ctx, roomID, nil)
+	links, err := d.data.api.Links(ctx, docspace.RoomTarget(roomID), nil)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not List Room Links", describeAPIError(err, roomID, d.data.api.Host()))
 		return

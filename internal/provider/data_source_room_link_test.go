@@ -204,7 +204,7 @@ func setLinks(t *testing.T, roomID string, reqs ...docspace.LinkRequest) []strin
 	c := testClient(t)
 	ids := make([]string, len(reqs))
 	for i, req := range reqs {
-		l, err := c.SetLink(context.Background(), roomID, req)
+		l, err := c.SetLink(context.Background(), docspace.RoomTarget(roomID), req)
 		if err != nil {
 			t.Fatalf("creating link %q: %v", req.Title, err)
 		}

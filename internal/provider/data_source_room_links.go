@@ -101,7 +101,7 @@ func (d *roomLinksDataSource) Read(ctx context.Context, req datasource.ReadReque
 		filter = &kind
 	}
 	roomID := cfg.RoomID.ValueString()
-	links, err := d.data.api.Links(ctx, roomID, filter)
+	links, err := d.data.api.Links(ctx, docspace.RoomTarget(roomID), filter)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not List Room Links", describeAPIError(err, roomID, d.data.api.Host()))
 		return

@@ -133,7 +133,7 @@ func (e *roomLinkEphemeral) Open(ctx context.Context, req ephemeral.OpenRequest,
 		return
 	}
 	roomID := cfg.RoomID.ValueString()
-	links, err := e.data.api.Links(ctx, roomID, nil)
+	links, err := e.data.api.Links(ctx, docspace.RoomTarget(roomID), nil)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not List Room Links", describeAPIError(err, roomID, e.data.api.Host()))
 		return

@@ -71,7 +71,7 @@ func noLinkRightsDetail(err error) string {
 // was refused for the link limit (API.md §4.6): id, title and whether each has
 // expired, never its address or password.
 func linkLimitDetail(ctx context.Context, api *docspace.Session, roomID, host string, kind docspace.LinkType, limitErr error) string {
-	links, err := api.Links(ctx, roomID, &kind)
+	links, err := api.Links(ctx, docspace.RoomTarget(roomID), &kind)
 	if err != nil {
 		return describeAPIError(limitErr, roomID, host)
 	}
@@ -132,7 +132,7 @@ func warnFullRoom(ctx context.Context, api *docspace.Session, room docspace.Room
 	if slots == 0 {
 		return // checked elsewhere: the room takes no such links
 	}
-	links, err := api.Links(ctx, roomID, &kind)
+	links, err := api.Links(ctx, docspace.RoomTarget(roomID), &kind)
 	if err != nil {
 		return // the apply reports what stands in the way
 	}
@@ -157,13 +157,13 @@ func warnFullRoom(ctx context.Context, api *docspace.Session, room docspace.Room
 // unknownOutcomeDetail explains a create recorded in the state although it
 // is unknown whether DocSpace made the link.
 func unknownOutcomeDetail(err *docspace.UnknownOutcomeError, host string) string {
-	detail := describeAPIError(err.Err, err.RoomID, host)
+	detail := describeAPIError(err.Err, err.Target.ID, host)
 	if err.LookupErr != nil {
 		detail += fmt.Sprintf("\n\nLooking for the link afterwards failed too: %v", err.LookupErr)
 	}
 	detail += fmt.Sprintf("\n\nDocSpace may or may not have made link %s in room %s. It is recorded in the state under that id and "+
 		"marked tainted, so the next apply replaces it: the link is deleted if it exists, then created again. The room never "+
-		"ends up holding it twice.", err.LinkID, err.RoomID)
+		"ends up holding it twice.", err.LinkID, err.Target.ID)
 	if len(err.Candidates) > 0 {
 		names := make([]string, len(err.Candidates))
 		for i, l := range err.Candidates {
@@ -172,7 +172,7 @@ func unknownOutcomeDetail(err *docspace.UnknownOutcomeError, host string) string
 		detail += fmt.Sprintf("\n\nThis portal does not keep the link ids it is sent, and room %s holds links with the configured "+
 			"settings under other ids: %s. If one of them was made by this apply, delete it in DocSpace, or import it "+
 			"(terraform import docspace_room_link.<name> %s/<link id>) after removing the tainted resource from the state.",
-			err.RoomID, strings.Join(names, ", "), err.RoomID)
+			err.Target.ID, strings.Join(names, ", "), err.Target.ID)
 	}
 	return detail
 }

@@ -56,7 +56,7 @@ func TestRoomLinkReadAndDeleteKeepTrack(t *testing.T) {
 	srv := docspacetest.NewTestServer(t, docspacetest.WithLocation(testLocation))
 	srv.SetMemberToken(memberToken)
 	room := fmt.Sprint(srv.CreateRoom("keep track", docspacetest.RoomCustom).ID)
-	link, err := emulatorClient(t, srv).SetLink(context.Background(), room, docspace.LinkRequest{
+	link, err := emulatorClient(t, srv).SetLink(context.Background(), docspace.RoomTarget(room), docspace.LinkRequest{
 		LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: "Kept",
 	})
 	if err != nil {

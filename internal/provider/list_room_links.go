@@ -269,7 +269,7 @@ func listLinks(ctx context.Context, data *providerData, req list.ListRequest, ro
 		started := 0
 		readAhead := func(upTo int) {
 			for ; started < len(rooms) && started <= upTo; started++ {
-				go data.api.Links(ctx, rooms[started].ID, nil) //nolint:errcheck // the loop reads the result
+				go data.api.Links(ctx, docspace.RoomTarget(rooms[started].ID), nil) //nolint:errcheck // the loop reads the result
 			}
 		}
 		var pushed int64
@@ -282,7 +282,7 @@ func listLinks(ctx context.Context, data *providerData, req list.ListRequest, ro
 			if roomID.IsNull() {
 				readAhead(i + listReadAhead)
 			}
-			links, err := data.api.Links(ctx, room.ID, nil)
+			links, err := data.api.Links(ctx, docspace.RoomTarget(room.ID), nil)
 			switch {
 			case docspace.IsNotFound(err) && roomID.IsNull():
 				continue // deleted since the rooms were listed: nothing to adopt

@@ -222,7 +222,7 @@ func TestAccQuery_everyRoom(t *testing.T) {
 		{"public", docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: "Three"}},
 		{"editing", docspace.LinkRequest{LinkType: docspace.LinkTypeInvitation, Access: docspace.AccessEditing, Title: "Four"}},
 	} {
-		if _, err := c.SetLink(context.Background(), rooms[l.room], l.req); err != nil {
+		if _, err := c.SetLink(context.Background(), docspace.RoomTarget(rooms[l.room]), l.req); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -110,7 +110,7 @@ func TestRoomLinkList(t *testing.T) {
 		{gone, docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: "Vanishing"}},
 		{broken, docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: "Unreadable"}},
 	} {
-		if _, err := c.SetLink(context.Background(), l.room, l.req); err != nil {
+		if _, err := c.SetLink(context.Background(), docspace.RoomTarget(l.room), l.req); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -282,7 +282,7 @@ func TestRoomLinkListSkipsUnmanageableRooms(t *testing.T) {
 	hidden := []string{fmt.Sprint(srv.CreateRoom("Member only", docspacetest.RoomPublic).ID)}
 	public := fmt.Sprint(srv.CreateRoom("Managed showcase", docspacetest.RoomPublic).ID)
 	hidden = append(hidden, fmt.Sprint(srv.CreateRoom("Member only too", docspacetest.RoomPublic).ID))
-	if _, err := c.SetLink(context.Background(), custom, docspace.LinkRequest{LinkType: docspace.LinkTypeExternal,
+	if _, err := c.SetLink(context.Background(), docspace.RoomTarget(custom), docspace.LinkRequest{LinkType: docspace.LinkTypeExternal,
 		Access: docspace.AccessRead, Title: "Auditors"}); err != nil {
 		t.Fatal(err)
 	}

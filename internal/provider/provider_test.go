@@ -142,7 +142,7 @@ func checkNoLinksLeftOn(c *docspace.Client) func(*terraform.State) error {
 			if rs.Type != "docspace_room_link" {
 				continue
 			}
-			_, found, err := docspace.NewSession(c).FindLink(context.Background(), rs.Primary.Attributes["room_id"], rs.Primary.ID)
+			_, found, err := docspace.NewSession(c).FindLink(context.Background(), docspace.RoomTarget(rs.Primary.Attributes["room_id"]), rs.Primary.ID)
 			if err != nil && !docspace.IsNotFound(err) {
 				return err
 			}
@@ -160,7 +160,7 @@ func remoteLink(c *docspace.Client, s *terraform.State, address string) (docspac
 	if !ok {
 		return docspace.Link{}, fmt.Errorf("%s is not in the state", address)
 	}
-	l, found, err := docspace.NewSession(c).FindLink(context.Background(), rs.Primary.Attributes["room_id"], rs.Primary.ID)
+	l, found, err := docspace.NewSession(c).FindLink(context.Background(), docspace.RoomTarget(rs.Primary.Attributes["room_id"]), rs.Primary.ID)
 	if err != nil {
 		return docspace.Link{}, err
 	}

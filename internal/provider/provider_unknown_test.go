@@ -154,13 +154,15 @@ func TestUnknownSettings(t *testing.T) {
 func TestAccProvider_importWhileHostUnknown(t *testing.T) {
 	room := createRoom(t, docspace.RoomTypePublic)
 	c := testClient(t)
-	existing, err := c.SetLink(context.Background(), room.ID, docspace.LinkRequest{LinkType: docspace.LinkTypeExternal,
+	existing, err := c.SetLink(context.Background(), docspace.RoomTarget(room.ID), docspace.LinkRequest{LinkType: docspace.LinkTypeExternal,
 		Access: docspace.AccessRead, Title: "Existing"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { c.DeleteLink(context.Background(), room.ID, existing.ID, docspace.LinkTypeExternal) }) //nolint:errcheck // best effort
-	before, err := c.ListLinks(context.Background(), room.ID, nil)
+	t.Cleanup(func() {
+		c.DeleteLink(context.Background(), docspace.RoomTarget(room.ID), existing.ID, docspace.LinkTypeExternal)
+	}) //nolint:errcheck // best effort
+	before, err := c.ListLinks(context.Background(), docspace.RoomTarget(room.ID), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +207,7 @@ resource "docspace_room_primary_link" "adopted" {
 			},
 		},
 	})
-	after, err := c.ListLinks(context.Background(), room.ID, nil)
+	after, err := c.ListLinks(context.Background(), docspace.RoomTarget(room.ID), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

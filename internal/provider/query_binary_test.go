@@ -57,13 +57,13 @@ func TestAccQuery_generatedConfigThroughBinary(t *testing.T) {
 		{custom, docspace.LinkRequest{LinkType: docspace.LinkTypeInvitation, Access: docspace.AccessEditing, Title: "Join as editor", MaxUseCount: &uses}},
 		{public, docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: "Press kit"}},
 	} {
-		if _, err := c.SetLink(context.Background(), l.room, l.req); err != nil {
+		if _, err := c.SetLink(context.Background(), docspace.RoomTarget(l.room), l.req); err != nil {
 			t.Fatal(err)
 		}
 	}
 	var secrets []string
 	for _, room := range []string{custom, public} {
-		links, err := c.ListLinks(context.Background(), room, nil)
+		links, err := c.ListLinks(context.Background(), docspace.RoomTarget(room), nil)
 		if err != nil {
 			t.Fatal(err)
 		}

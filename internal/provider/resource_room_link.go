@@ -254,7 +254,7 @@ func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportS
 // reason instead of Terraform's "non-existent remote object". The listing
 // is the one the Read after the import uses.
 func (r *roomLinkResource) importable(ctx context.Context, roomID, linkID string, diags *diag.Diagnostics) bool {
-	link, found, err := r.data.api.FindLink(ctx, roomID, linkID)
+	link, found, err := r.data.api.FindLink(ctx, docspace.RoomTarget(roomID), linkID)
 	switch {
 	case err != nil:
 		diags.AddError("Could Not Import Room Link", describeAPIError(err, roomID, r.data.api.Host()))
@@ -297,7 +297,7 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 	// The provider chooses the link's id, so that whatever happens to the
 	// answer, the link can be looked up, adopted, or recorded.
 	linkReq.LinkID = uuid.NewString()
-	link, err := r.data.api.CreateLink(ctx, roomID, linkReq)
+	link, err := r.data.api.CreateLink(ctx, docspace.RoomTarget(roomID), linkReq)
 	var unknown *docspace.UnknownOutcomeError
 	switch {
 	case errors.As(err, &unknown):
@@ -337,7 +337,7 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 		// DocSpace kept something other than what was asked. Take the link
 		// back, made by this very create, so nothing is left behind that
 		// the state does not describe.
-		_, delErr := r.data.api.DeleteLink(ctx, roomID, link.ID, link.LinkType)
+		_, delErr := r.data.api.DeleteLink(ctx, docspace.RoomTarget(roomID), link.ID, link.LinkType)
 		detail := explainMismatch(problems) + "\n\nThe link was deleted again, so nothing was left behind."
 		if delErr != nil {
 			detail = explainMismatch(problems) + fmt.Sprintf("\n\nDeleting the link %s again failed too: %s. Remove it in DocSpace.",
@@ -371,7 +371,7 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	roomID, linkID := state.RoomID.ValueString(), state.ID.ValueString()
-	link, found, err := r.data.api.FindLink(ctx, roomID, linkID)
+	link, found, err := r.data.api.FindLink(ctx, docspace.RoomTarget(roomID), linkID)
 	switch {
 	case docspace.IsNotFound(err):
 		if gone, detail := confirmRoomGone(ctx, r.data.api, roomID, r.data.api.Host(), err); !gone {
@@ -431,7 +431,7 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 		if plan.ShareLink.IsUnknown() {
 			// store_share_link became true: read what the state lacks.
 			roomID := plan.RoomID.ValueString()
-			link, found, err := r.data.api.FindLink(ctx, roomID, plan.ID.ValueString())
+			link, found, err := r.data.api.FindLink(ctx, docspace.RoomTarget(roomID), plan.ID.ValueString())
 			if err == nil && !found {
 				err = fmt.Errorf("link %s is no longer among the room's links", plan.ID.ValueString())
 			}
@@ -447,7 +447,7 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 	}
 	linkReq.LinkID = state.ID.ValueString()
 	roomID := plan.RoomID.ValueString()
-	link, err := r.data.api.SetLink(ctx, roomID, linkReq)
+	link, err := r.data.api.SetLink(ctx, docspace.RoomTarget(roomID), linkReq)
 	if err != nil {
 		resp.Diagnostics.AddError("Could Not Update Room Link", describeAPIError(err, roomID, r.data.api.Host()))
 		return
@@ -477,7 +477,7 @@ func (r *roomLinkResource) Delete(ctx context.Context, req resource.DeleteReques
 	}
 	kind, _ := docspace.ParseLinkType(state.LinkType.ValueString())
 	roomID := state.RoomID.ValueString()
-	_, err := r.data.api.DeleteLink(ctx, roomID, state.ID.ValueString(), kind)
+	_, err := r.data.api.DeleteLink(ctx, docspace.RoomTarget(roomID), state.ID.ValueString(), kind)
 	if docspace.IsNotFound(err) {
 		// The room is gone, and its links with it, once DocSpace says so twice.
 		if gone, detail := confirmRoomGone(ctx, r.data.api, roomID, r.data.api.Host(), err); !gone {

@@ -141,7 +141,7 @@ func TestAccRoomLink_rotationTriggers(t *testing.T) {
 					newAddress.AddStateValue(linkAddr, tfjsonpath.New("share_link")),
 				},
 				Check: func(*terraform.State) error {
-					links, err := testClient(t).ListLinks(context.Background(), room.ID, nil)
+					links, err := testClient(t).ListLinks(context.Background(), docspace.RoomTarget(room.ID), nil)
 					if err != nil || len(links) != 1 {
 						return fmt.Errorf("room holds %d links (%v), want only the new one", len(links), err)
 					}

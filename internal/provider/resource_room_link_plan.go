@@ -253,7 +253,7 @@ func (r *roomLinkResource) passwordDrift(ctx context.Context, config tfsdk.Confi
 	var roomID, linkID types.String
 	state.GetAttribute(ctx, path.Root("room_id"), &roomID)
 	state.GetAttribute(ctx, path.Root("id"), &linkID)
-	link, found, err := r.data.api.FindLink(ctx, roomID.ValueString(), linkID.ValueString())
+	link, found, err := r.data.api.FindLink(ctx, docspace.RoomTarget(roomID.ValueString()), linkID.ValueString())
 	if err != nil || !found {
 		return nil // the refresh reports these
 	}

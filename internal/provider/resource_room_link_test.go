@@ -263,7 +263,7 @@ func TestAccRoomLink_replaceOnRoomOrTypeChange(t *testing.T) {
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{differentID.AddStateValue(linkAddr, tfjsonpath.New("id"))},
 				Check: func(s *terraform.State) error {
-					links, err := testClient(t).ListLinks(context.Background(), first.ID, nil)
+					links, err := testClient(t).ListLinks(context.Background(), docspace.RoomTarget(first.ID), nil)
 					if err != nil {
 						return err
 					}
@@ -367,7 +367,7 @@ func TestAccRoomLink_importInvitation(t *testing.T) {
 // a room's primary link is refused with the reason.
 func TestAccRoomLink_importRefused(t *testing.T) {
 	room := createRoom(t, docspace.RoomTypePublic)
-	links, err := testClient(t).ListLinks(context.Background(), room.ID, nil)
+	links, err := testClient(t).ListLinks(context.Background(), docspace.RoomTarget(room.ID), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -426,7 +426,7 @@ func TestAccRoomLink_deletedOutsideTerraform(t *testing.T) {
 			{Config: config, Check: captureID(linkAddr, &linkID)},
 			{
 				PreConfig: func() {
-					if _, err := testClient(t).DeleteLink(context.Background(), room.ID, linkID, docspace.LinkTypeExternal); err != nil {
+					if _, err := testClient(t).DeleteLink(context.Background(), docspace.RoomTarget(room.ID), linkID, docspace.LinkTypeExternal); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -461,7 +461,7 @@ func TestAccRoomLink_changedOutsideTerraform(t *testing.T) {
 			{Config: config, Check: captureID(linkAddr, &linkID)},
 			{
 				PreConfig: func() {
-					_, err := testClient(t).SetLink(context.Background(), room.ID, docspace.LinkRequest{
+					_, err := testClient(t).SetLink(context.Background(), docspace.RoomTarget(room.ID), docspace.LinkRequest{
 						LinkID: linkID, LinkType: docspace.LinkTypeExternal, Access: docspace.AccessEditing,
 						Title: "Stable", Password: "Tampered-2026",
 					})

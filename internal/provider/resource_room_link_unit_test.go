@@ -72,7 +72,7 @@ func TestRoomLinkRead(t *testing.T) {
 	for _, l := range srv.Links(public.ID) {
 		primaryID = l.ID
 	}
-	link, err := emulatorClient(t, srv).SetLink(context.Background(), custom, docspace.LinkRequest{
+	link, err := emulatorClient(t, srv).SetLink(context.Background(), docspace.RoomTarget(custom), docspace.LinkRequest{
 		LinkType: docspace.LinkTypeExternal, Access: docspace.AccessEditing, Title: "Live", Password: "Secret-2026",
 	})
 	if err != nil {
@@ -134,7 +134,7 @@ func TestRoomLinkDelete(t *testing.T) {
 	srv := docspacetest.NewTestServer(t, docspacetest.WithLocation(testLocation))
 	room := srv.CreateRoom("delete", docspacetest.RoomCustom)
 	roomID := fmt.Sprint(room.ID)
-	link, err := emulatorClient(t, srv).SetLink(context.Background(), roomID, docspace.LinkRequest{
+	link, err := emulatorClient(t, srv).SetLink(context.Background(), docspace.RoomTarget(roomID), docspace.LinkRequest{
 		LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead,
 	})
 	if err != nil {

@@ -219,7 +219,7 @@ func (r *primaryLinkResource) passwordDrift(ctx context.Context, config tfsdk.Co
 	}
 	var roomID types.String
 	state.GetAttribute(ctx, path.Root("room_id"), &roomID)
-	links, err := r.data.api.Links(ctx, roomID.ValueString(), nil)
+	links, err := r.data.api.Links(ctx, docspace.RoomTarget(roomID.ValueString()), nil)
 	if err != nil {
 		return nil // the refresh reports it
 	}
@@ -280,7 +280,7 @@ func (r *primaryLinkResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 	roomID := plan.RoomID.ValueString()
-	current, err := r.data.api.PrimaryLink(ctx, roomID)
+	current, err := r.data.api.PrimaryLink(ctx, docspace.RoomTarget(roomID))
 	if err != nil {
 		resp.Diagnostics.AddError("Could Not Get the Primary Link", describeAPIError(err, roomID, r.data.api.Host()))
 		return
@@ -386,7 +386,7 @@ func (r *primaryLinkResource) Update(ctx context.Context, req resource.UpdateReq
 // currentPrimary finds the room's primary link in its listing, which,
 // unlike GET …/link, never creates one.
 func (r *primaryLinkResource) currentPrimary(ctx context.Context, roomID string) (docspace.Link, bool, error) {
-	links, err := r.data.api.Links(ctx, roomID, nil)
+	links, err := r.data.api.Links(ctx, docspace.RoomTarget(roomID), nil)
 	if err != nil {
 		return docspace.Link{}, false, err
 	}
@@ -400,14 +400,14 @@ func (r *primaryLinkResource) currentPrimary(ctx context.Context, roomID string)
 // rotate revokes the primary link and returns its successor: Public and Form
 // filling rooms issue one at once; a Custom room gets one when asked (API.md §6).
 func (r *primaryLinkResource) rotate(ctx context.Context, roomID, linkID string) (docspace.Link, error) {
-	next, err := r.data.api.DeleteLink(ctx, roomID, linkID, docspace.LinkTypeExternal)
+	next, err := r.data.api.DeleteLink(ctx, docspace.RoomTarget(roomID), linkID, docspace.LinkTypeExternal)
 	if err != nil {
 		return docspace.Link{}, err
 	}
 	if next != nil {
 		return *next, nil
 	}
-	return r.data.api.PrimaryLink(ctx, roomID)
+	return r.data.api.PrimaryLink(ctx, docspace.RoomTarget(roomID))
 }
 
 func (r *primaryLinkResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -417,7 +417,7 @@ func (r *primaryLinkResource) Delete(ctx context.Context, req resource.DeleteReq
 		return // the link stays as DocSpace keeps it
 	}
 	roomID := state.RoomID.ValueString()
-	_, err := r.data.api.DeleteLink(ctx, roomID, state.ID.ValueString(), docspace.LinkTypeExternal)
+	_, err := r.data.api.DeleteLink(ctx, docspace.RoomTarget(roomID), state.ID.ValueString(), docspace.LinkTypeExternal)
 	if docspace.IsNotFound(err) {
 		if gone, detail := confirmRoomGone(ctx, r.data.api, roomID, r.data.api.Host(), err); !gone {
 			resp.Diagnostics.AddError("Could Not Revoke the Primary Link", detail)
@@ -439,7 +439,7 @@ func (r *primaryLinkResource) apply(ctx context.Context, roomID string, plan pri
 	link := current
 	if !equalRequests(linkReq, requestOf(current)) {
 		var err error
-		if link, err = r.data.api.SetLink(ctx, roomID, linkReq); err != nil {
+		if link, err = r.data.api.SetLink(ctx, docspace.RoomTarget(roomID), linkReq); err != nil {
 			diags.AddError("Could Not Update the Primary Link", describeAPIError(err, roomID, r.data.api.Host()))
 			return
 		}
@@ -449,7 +449,7 @@ func (r *primaryLinkResource) apply(ctx context.Context, roomID string, plan pri
 			detail := fmt.Sprintf("DocSpace answered the update of primary link %s of room %s with link %s, which is not the room's primary link.",
 				current.ID, roomID, link.ID)
 			if !link.Primary && !strings.EqualFold(link.ID, current.ID) {
-				if _, delErr := r.data.api.DeleteLink(ctx, roomID, link.ID, docspace.LinkTypeExternal); delErr != nil {
+				if _, delErr := r.data.api.DeleteLink(ctx, docspace.RoomTarget(roomID), link.ID, docspace.LinkTypeExternal); delErr != nil {
 					detail += fmt.Sprintf(" Deleting that link again failed: %s. Remove it in DocSpace.", describeAPIError(delErr, roomID, r.data.api.Host()))
 				} else {
 					detail += " That link was deleted again."

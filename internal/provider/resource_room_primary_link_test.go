@@ -27,7 +27,7 @@ func primaryConfig(roomID, attrs string) string {
 
 // primaryOf reads a room's primary link from the portal.
 func primaryOf(roomID string) (docspace.Link, bool, error) {
-	links, err := docspace.NewSession(mustClient()).Links(context.Background(), roomID, nil)
+	links, err := docspace.NewSession(mustClient()).Links(context.Background(), docspace.RoomTarget(roomID), nil)
 	if err != nil {
 		return docspace.Link{}, false, err
 	}
