@@ -62,6 +62,9 @@ type LinkRequest struct {
 	DenyDownload bool
 	Internal     bool
 	MaxUseCount  *int
+	// Primary asks for a primary link of a file or folder on create (API.md
+	// §13); room links never send it.
+	Primary bool
 }
 
 type linkRequestBody struct {

@@ -161,13 +161,13 @@ func (s *Session) checkLinkRights(ctx context.Context, t Target) error {
 	return nil
 }
 
-// RoomGone asks DocSpace for the room itself, bypassing what the Session
-// holds, and reports whether DocSpace says it does not exist. A "not found"
-// from the links endpoints is confirmed this way, with a second, different
-// request, before anything is forgotten because its room is gone. Any other
-// answer is an error, never "gone".
-func (s *Session) RoomGone(ctx context.Context, roomID string) (bool, error) {
-	_, err := s.client.GetRoom(ctx, roomID)
+// Gone asks DocSpace for the room, file or folder itself, bypassing what
+// the Session holds, and reports whether DocSpace says it does not exist. A
+// "not found" from the links endpoints is confirmed this way, with a second,
+// different request, before anything is forgotten because its room, file or
+// folder is gone. Any other answer is an error, never "gone".
+func (s *Session) Gone(ctx context.Context, t Target) (bool, error) {
+	err := s.client.probe(ctx, t)
 	switch {
 	case err == nil:
 		return false, nil

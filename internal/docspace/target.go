@@ -1,7 +1,10 @@
 package docspace
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/url"
 )
 
@@ -62,4 +65,21 @@ func (t Target) path(suffix string) (string, error) {
 		base = "/api/2.0/files/folder/"
 	}
 	return base + url.PathEscape(t.ID) + suffix, nil
+}
+
+// probe reads the target itself (not its links): nil when it exists.
+func (c *Client) probe(ctx context.Context, t Target) error {
+	if t.Kind == TargetRoom {
+		_, err := c.GetRoom(ctx, t.ID)
+		return err
+	}
+	path, err := t.path("")
+	if err != nil {
+		return err
+	}
+	var entry struct {
+		ID json.RawMessage `json:"id"`
+	}
+	_, err = c.do(ctx, http.MethodGet, path, nil, nil, &entry)
+	return err
 }

@@ -283,14 +283,14 @@ func TestRoomGone(t *testing.T) {
 	srv := docspacetest.NewTestServer(t)
 	room := fmt.Sprint(srv.CreateRoom("here", docspacetest.RoomCustom).ID)
 	s := docspace.NewSession(chaosClient(t, srv, nil))
-	if gone, err := s.RoomGone(context.Background(), room); gone || err != nil {
+	if gone, err := s.Gone(context.Background(), docspace.RoomTarget(room)); gone || err != nil {
 		t.Errorf("existing room: gone %v, %v", gone, err)
 	}
-	if gone, err := s.RoomGone(context.Background(), "999999"); !gone || err != nil {
+	if gone, err := s.Gone(context.Background(), docspace.RoomTarget("999999")); !gone || err != nil {
 		t.Errorf("unknown room: gone %v, %v", gone, err)
 	}
 	srv.FailNextOn(http.MethodGet, docspacetest.FaultProxyNotFound, docspacetest.FaultProxyNotFound, docspacetest.FaultProxyNotFound)
-	if gone, err := s.RoomGone(context.Background(), room); gone || err == nil {
+	if gone, err := s.Gone(context.Background(), docspace.RoomTarget(room)); gone || err == nil {
 		t.Errorf("proxy 404s: gone %v, %v; want an error", gone, err)
 	}
 }

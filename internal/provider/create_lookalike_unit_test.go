@@ -18,9 +18,9 @@ import (
 )
 
 // plannedLink is the plan of a new link: what DocSpace reports is unknown.
-func plannedLink(roomID, kind, title string, expiry *time.Time) roomLinkModel {
-	return roomLinkModel{
-		ID: types.StringUnknown(), RoomID: types.StringValue(roomID), LinkType: types.StringValue(kind),
+func plannedLink(roomID, kind, title string, expiry *time.Time) linkModel {
+	return linkModel{
+		ID: types.StringUnknown(), Parent: types.StringValue(roomID), LinkType: types.StringValue(kind),
 		Access: types.StringValue("read"), Title: types.StringValue(title), ExpirationDate: newTimestampPointer(expiry),
 		Password: types.StringNull(), DenyDownload: types.BoolValue(false), Internal: types.BoolValue(false),
 		MaxUseCount: types.Int64Null(), ShareLink: types.StringUnknown(), RequestToken: types.StringUnknown(),
@@ -30,7 +30,7 @@ func plannedLink(roomID, kind, title string, expiry *time.Time) roomLinkModel {
 	}
 }
 
-func createLink(t *testing.T, r *roomLinkResource, m roomLinkModel) resource.CreateResponse {
+func createLink(t *testing.T, r *linkResource, m linkModel) resource.CreateResponse {
 	t.Helper()
 	plan := stateOf(t, r, m)
 	resp := resource.CreateResponse{State: tfsdk.State{Schema: plan.Schema, Raw: tftypes.NewValue(plan.Raw.Type(), nil)}}

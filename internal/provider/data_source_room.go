@@ -133,7 +133,7 @@ func (d *roomDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		// Through the Session: resources and data sources of the same room share the lookup.
 		found, err := d.data.api.Room(ctx, roomID)
 		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Could Not Read Room", describeAPIError(err, roomID, d.data.api.Host()))
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Could Not Read Room", describeAPIError(err, docspace.RoomTarget(roomID), d.data.api.Host()))
 			return
 		}
 		room = found
@@ -164,7 +164,7 @@ func (d *roomDataSource) roomByTitle(ctx context.Context, title string) (docspac
 	if err != nil {
 		detail := err.Error()
 		if docspace.IsUnauthorized(err) || docspace.IsRateLimited(err) {
-			detail = describeAPIError(err, "", host)
+			detail = describeAPIError(err, docspace.RoomTarget(""), host)
 		}
 		diags.AddAttributeError(path.Root("title"), "Could Not List Rooms", detail)
 		return docspace.Room{}, diags

@@ -35,7 +35,7 @@ func NewRoomLinkDataSource() datasource.DataSource { return &roomLinkDataSource{
 // roomLinkLookupModel is one link of a room, found by id or by title.
 type roomLinkLookupModel struct {
 	RoomID types.String `tfsdk:"room_id"`
-	roomLinkInfoModel
+	linkInfo
 }
 
 func (d *roomLinkDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -43,7 +43,7 @@ func (d *roomLinkDataSource) Metadata(_ context.Context, req datasource.Metadata
 }
 
 func (d *roomLinkDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := roomLinkInfoAttributes()
+	attrs := linkInfoAttributes(docspace.TargetRoom)
 	attrs["room_id"] = schema.StringAttribute{
 		MarkdownDescription: "Id of the room: the number in the room's address (`/rooms/shared/4711`). An unknown room is an error.",
 		Required:            true,
@@ -101,7 +101,7 @@ func (d *roomLinkDataSource) Read(ctx context.Context, req datasource.ReadReques
 	// One listing of the room serves every lookup in the run (docspace.Session).
 	links, err := d.data.api.Links(ctx, docspace.RoomTarget(roomID), nil)
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not List Room Links", describeAPIError(err, roomID, d.data.api.Host()))
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not List Room Links", describeAPIError(err, docspace.RoomTarget(roomID), d.data.api.Host()))
 		return
 	}
 
@@ -110,7 +110,7 @@ func (d *roomLinkDataSource) Read(ctx context.Context, req datasource.ReadReques
 		return
 	}
 
-	state := roomLinkLookupModel{RoomID: cfg.RoomID, roomLinkInfoModel: newRoomLinkInfo(found)}
+	state := roomLinkLookupModel{RoomID: cfg.RoomID, linkInfo: newLinkInfo(found)}
 	if !cfg.ID.IsNull() {
 		state.ID = cfg.ID // the configured spelling of the same id
 	}

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -26,25 +25,9 @@ type roomLinksDataSource struct {
 func NewRoomLinksDataSource() datasource.DataSource { return &roomLinksDataSource{} }
 
 type roomLinksModel struct {
-	RoomID   types.String        `tfsdk:"room_id"`
-	LinkType types.String        `tfsdk:"link_type"`
-	Links    []roomLinkInfoModel `tfsdk:"links"`
-}
-
-type roomLinkInfoModel struct {
-	ID                types.String `tfsdk:"id"`
-	Title             types.String `tfsdk:"title"`
-	Access            types.String `tfsdk:"access"`
-	LinkType          types.String `tfsdk:"link_type"`
-	ShareLink         types.String `tfsdk:"share_link"`
-	ExpirationDate    types.String `tfsdk:"expiration_date"`
-	IsExpired         types.Bool   `tfsdk:"is_expired"`
-	Primary           types.Bool   `tfsdk:"primary"`
-	Internal          types.Bool   `tfsdk:"internal"`
-	DenyDownload      types.Bool   `tfsdk:"deny_download"`
-	PasswordProtected types.Bool   `tfsdk:"password_protected"`
-	MaxUseCount       types.Int64  `tfsdk:"max_use_count"`
-	CurrentUseCount   types.Int64  `tfsdk:"current_use_count"`
+	RoomID   types.String `tfsdk:"room_id"`
+	LinkType types.String `tfsdk:"link_type"`
+	Links    []linkInfo   `tfsdk:"links"`
 }
 
 func (d *roomLinksDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -70,7 +53,7 @@ func (d *roomLinksDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 			"links": schema.ListNestedAttribute{
 				MarkdownDescription: "The links, in DocSpace's order (the primary link first among external links).",
 				Computed:            true,
-				NestedObject:        schema.NestedAttributeObject{Attributes: roomLinkInfoAttributes()},
+				NestedObject:        schema.NestedAttributeObject{Attributes: linkInfoAttributes(docspace.TargetRoom)},
 			},
 		},
 	}
@@ -103,56 +86,12 @@ func (d *roomLinksDataSource) Read(ctx context.Context, req datasource.ReadReque
 	roomID := cfg.RoomID.ValueString()
 	links, err := d.data.api.Links(ctx, docspace.RoomTarget(roomID), filter)
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not List Room Links", describeAPIError(err, roomID, d.data.api.Host()))
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not List Room Links", describeAPIError(err, docspace.RoomTarget(roomID), d.data.api.Host()))
 		return
 	}
-	cfg.Links = make([]roomLinkInfoModel, 0, len(links))
+	cfg.Links = make([]linkInfo, 0, len(links))
 	for _, l := range links {
-		cfg.Links = append(cfg.Links, newRoomLinkInfo(l))
+		cfg.Links = append(cfg.Links, newLinkInfo(l))
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
-}
-
-// roomLinkInfoAttributes describes one link as the link data sources report
-// it; docspace_room_links lists them, docspace_room_link looks one up.
-func roomLinkInfoAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"id":                 schema.StringAttribute{Computed: true, MarkdownDescription: "The link's id (a GUID)."},
-		"title":              schema.StringAttribute{Computed: true, MarkdownDescription: "The link's name."},
-		"access":             schema.StringAttribute{Computed: true, MarkdownDescription: "What the link grants: " + quotedList(docspace.AccessNames()) + "."},
-		"link_type":          schema.StringAttribute{Computed: true, MarkdownDescription: "`external` or `invitation`."},
-		"share_link":         schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: "The address to share. Sensitive."},
-		"expiration_date":    schema.StringAttribute{Computed: true, MarkdownDescription: "When the link expires (RFC 3339, in the portal's time zone); null if never."},
-		"is_expired":         schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the expiration date has passed."},
-		"primary":            schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether this is the room's primary external link."},
-		"internal":           schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether only signed-in portal users may open the link."},
-		"deny_download":      schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether downloading through the link is forbidden."},
-		"password_protected": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the link has a password."},
-		"max_use_count":      schema.Int64Attribute{Computed: true, MarkdownDescription: "Invitation links: how many people may join; null when unlimited."},
-		"current_use_count":  schema.Int64Attribute{Computed: true, MarkdownDescription: "Invitation links: how many people have joined (DocSpace 3.7 or later)."},
-	}
-}
-
-// newRoomLinkInfo maps a link to the data sources' model. The password itself
-// is never exposed, only whether there is one.
-func newRoomLinkInfo(l docspace.Link) roomLinkInfoModel {
-	expiration := types.StringNull()
-	if l.Expiration != nil {
-		expiration = types.StringValue(l.Expiration.Format(time.RFC3339Nano))
-	}
-	return roomLinkInfoModel{
-		ID:                types.StringValue(l.ID),
-		Title:             types.StringValue(l.Title),
-		Access:            types.StringValue(l.Access.Name()),
-		LinkType:          types.StringValue(l.LinkType.Name()),
-		ShareLink:         types.StringValue(l.ShareLink),
-		ExpirationDate:    expiration,
-		IsExpired:         types.BoolValue(l.IsExpired),
-		Primary:           types.BoolValue(l.Primary),
-		Internal:          types.BoolValue(l.Internal),
-		DenyDownload:      types.BoolValue(l.DenyDownload),
-		PasswordProtected: types.BoolValue(l.Password != ""),
-		MaxUseCount:       optionalInt(l.MaxUseCount),
-		CurrentUseCount:   optionalInt(l.CurrentUseCount),
-	}
 }

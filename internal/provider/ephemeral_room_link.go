@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/ephemeralvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -33,21 +32,10 @@ type roomLinkEphemeral struct {
 func NewRoomLinkEphemeralResource() ephemeral.EphemeralResource { return &roomLinkEphemeral{} }
 
 type roomLinkEphemeralModel struct {
-	RoomID          types.String `tfsdk:"room_id"`
-	ID              types.String `tfsdk:"id"`
-	Title           types.String `tfsdk:"title"`
-	Primary         types.Bool   `tfsdk:"primary"`
-	LinkType        types.String `tfsdk:"link_type"`
-	Access          types.String `tfsdk:"access"`
-	ShareLink       types.String `tfsdk:"share_link"`
-	RequestToken    types.String `tfsdk:"request_token"`
-	Password        types.String `tfsdk:"password"`
-	ExpirationDate  types.String `tfsdk:"expiration_date"`
-	IsExpired       types.Bool   `tfsdk:"is_expired"`
-	Internal        types.Bool   `tfsdk:"internal"`
-	DenyDownload    types.Bool   `tfsdk:"deny_download"`
-	MaxUseCount     types.Int64  `tfsdk:"max_use_count"`
-	CurrentUseCount types.Int64  `tfsdk:"current_use_count"`
+	RoomID types.String `tfsdk:"room_id"`
+	linkInfo
+	RequestToken types.String `tfsdk:"request_token"`
+	Password     types.String `tfsdk:"password"`
 }
 
 func (e *roomLinkEphemeral) Metadata(_ context.Context, req ephemeral.MetadataRequest, resp *ephemeral.MetadataResponse) {
@@ -86,19 +74,16 @@ func (e *roomLinkEphemeral) Schema(_ context.Context, _ ephemeral.SchemaRequest,
 				Optional: true,
 				Computed: true,
 			},
-			"link_type":       schema.StringAttribute{Computed: true, MarkdownDescription: "`external` or `invitation`."},
-			"access":          schema.StringAttribute{Computed: true, MarkdownDescription: "What the link grants: " + quotedList(docspace.AccessNames()) + "."},
-			"share_link":      schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: "The address to share. Sensitive."},
-			"request_token":   schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: "The share key in an external link's address; null for invitation links. Sensitive."},
-			"password":        schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: "The link's password; null when it has none. Sensitive."},
-			"expiration_date": schema.StringAttribute{Computed: true, MarkdownDescription: "When the link expires (RFC 3339, in the portal's time zone); null if never."},
-			"is_expired":      schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the expiration date has passed."},
-			"internal":        schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether only signed-in portal users may open the link."},
-			"deny_download":   schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether downloading through the link is forbidden."},
-			"max_use_count":   schema.Int64Attribute{Computed: true, MarkdownDescription: "Invitation links: how many people may join; null when unlimited."},
-			"current_use_count": schema.Int64Attribute{Computed: true,
-				MarkdownDescription: "Invitation links: how many people have joined (DocSpace 3.7 or later)."},
+			"request_token": schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: "The share key in an external link's address; null for invitation links. Sensitive."},
+			"password":      schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: "The link's password; null when it has none. Sensitive."},
 		},
+	}
+	// The link's own values, as the data sources show them; the selectors
+	// above are Optional as well.
+	for name, a := range ephemeralLinkInfoAttributes(docspace.TargetRoom) {
+		if _, ok := resp.Schema.Attributes[name]; !ok {
+			resp.Schema.Attributes[name] = a
+		}
 	}
 }
 
@@ -135,35 +120,17 @@ func (e *roomLinkEphemeral) Open(ctx context.Context, req ephemeral.OpenRequest,
 	roomID := cfg.RoomID.ValueString()
 	links, err := e.data.api.Links(ctx, docspace.RoomTarget(roomID), nil)
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not List Room Links", describeAPIError(err, roomID, e.data.api.Host()))
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not List Room Links", describeAPIError(err, docspace.RoomTarget(roomID), e.data.api.Host()))
 		return
 	}
 	l, diags := selectRoomLink(roomID, links, linkSelector{id: cfg.ID.ValueString(), title: cfg.Title.ValueString(), primary: cfg.Primary.ValueBool()})
 	if resp.Diagnostics.Append(diags...); diags.HasError() {
 		return
 	}
-	out := roomLinkEphemeralModel{
-		RoomID:          cfg.RoomID,
-		ID:              types.StringValue(l.ID),
-		Title:           types.StringValue(l.Title),
-		Primary:         types.BoolValue(l.Primary),
-		LinkType:        types.StringValue(l.LinkType.Name()),
-		Access:          types.StringValue(l.Access.Name()),
-		ShareLink:       types.StringValue(l.ShareLink),
-		RequestToken:    optionalString(l.RequestToken),
-		Password:        optionalString(l.Password),
-		ExpirationDate:  types.StringNull(),
-		IsExpired:       types.BoolValue(l.IsExpired),
-		Internal:        types.BoolValue(l.Internal),
-		DenyDownload:    types.BoolValue(l.DenyDownload),
-		MaxUseCount:     optionalInt(l.MaxUseCount),
-		CurrentUseCount: optionalInt(l.CurrentUseCount),
-	}
+	out := roomLinkEphemeralModel{RoomID: cfg.RoomID, linkInfo: newLinkInfo(l),
+		RequestToken: optionalString(l.RequestToken), Password: optionalString(l.Password)}
 	if !cfg.ID.IsNull() {
 		out.ID = cfg.ID // the configured spelling of the same id
-	}
-	if l.Expiration != nil {
-		out.ExpirationDate = types.StringValue(l.Expiration.Format(time.RFC3339Nano))
 	}
 	resp.Diagnostics.Append(resp.Result.Set(ctx, &out)...)
 }

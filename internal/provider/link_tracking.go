@@ -4,9 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -22,94 +20,22 @@ import (
 // refusal of a plan that keeps a link waits for apply, so that destroy and
 // replace always work.
 
-// confirmRoomGone is called after DocSpace's own "not found" from a links
-// endpoint: it asks for the room itself, a second and different request.
-// It returns whether the room is confirmed gone; when it is not, the
-// returned detail says why the resource stays in the state.
-func confirmRoomGone(ctx context.Context, api *docspace.Session, roomID, host string, notFound error) (bool, string) {
-	gone, err := api.RoomGone(ctx, roomID)
+// confirmGone is called after DocSpace's own "not found" from a links
+// endpoint: it asks for the room, file or folder itself, a second and
+// different request. It returns whether that is confirmed gone; when it is
+// not, the returned detail says why the resource stays in the state.
+func confirmGone(ctx context.Context, api *docspace.Session, t docspace.Target, host string, notFound error) (bool, string) {
+	gone, err := api.Gone(ctx, t)
 	switch {
 	case err != nil:
-		return false, fmt.Sprintf("DocSpace answered that the links of room %s were not found (%v), and asking for the room itself "+
-			"failed: %s\n\nThe state is kept as it is. Run Terraform again once the portal answers.", roomID, notFound, describeAPIError(err, roomID, host))
+		return false, fmt.Sprintf("DocSpace answered that the links of %s were not found (%v), and asking for the %s itself "+
+			"failed: %s\n\nThe state is kept as it is. Run Terraform again once the portal answers.", t, notFound, t.Kind.Noun(), describeAPIError(err, t, host))
 	case !gone:
-		return false, fmt.Sprintf("DocSpace answered that the links of room %s were not found (%v), yet the room itself exists. "+
+		return false, fmt.Sprintf("DocSpace answered that the links of %s were not found (%v), yet the %s itself exists. "+
 			"That is not DocSpace's usual answer, so nothing is removed from the state. Check that host (%s) is the portal's "+
-			"root address and that no proxy rewrites the API's paths, then run Terraform again.", roomID, notFound, host)
+			"root address and that no proxy rewrites the API's paths, then run Terraform again.", t, notFound, t.Kind.Noun(), host)
 	}
 	return true, ""
-}
-
-// portalRoot is a host address without any path: what a host that reaches
-// something other than DocSpace's API should most likely be.
-func portalRoot(host string) string {
-	u, err := url.Parse(host)
-	if err != nil || u.Host == "" {
-		return host
-	}
-	return u.Scheme + "://" + u.Host
-}
-
-// foreignAnswerDetail explains an answer that did not come from DocSpace's
-// API.
-func foreignAnswerDetail(err error, host string) string {
-	return fmt.Sprintf("%v\n\nThe answer did not come from DocSpace's API at %s: a proxy, a login page or another site answered "+
-		"(an HTML page, an empty 404 or a redirect). Nothing was removed from the state because of it. Check host: it must be "+
-		"the portal's root address, such as %s, without /api/2.0 or another path unless DocSpace is served below one; "+
-		"and check any proxy between here and the portal.", err, host, portalRoot(host))
-}
-
-// noLinkRightsDetail explains an empty link listing that stands for missing
-// rights (API.md §7.3).
-func noLinkRightsDetail(err error) string {
-	return fmt.Sprintf("%v.\n\nThe state is kept as it is: DocSpace hides a room's links from users who may not manage them, "+
-		"so the empty list does not mean the links were deleted. Use a token of the room's owner or a room admin (an API key "+
-		"also needs the rooms:read and rooms:write scopes), or give the token's user that role in the room, then run Terraform again.", err)
-}
-
-// linkLimitDetail names the links that hold a room's slots when a create
-// was refused for the link limit (API.md §4.6): id, title and whether each has
-// expired, never its address or password.
-func linkLimitDetail(ctx context.Context, api *docspace.Session, roomID, host string, kind docspace.LinkType, limitErr error) string {
-	links, err := api.Links(ctx, docspace.RoomTarget(roomID), &kind)
-	if err != nil {
-		return describeAPIError(limitErr, roomID, host)
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%v\n\n", limitErr)
-	if kind == docspace.LinkTypeInvitation {
-		fmt.Fprintf(&b, "Room %s takes one invitation link, and it already has one:\n", roomID)
-	} else {
-		fmt.Fprintf(&b, "Room %s takes at most five additional external links (its primary link aside), and these hold the slots:\n", roomID)
-	}
-	if held := writeSlotHolders(&b, links); held == 0 {
-		b.WriteString("  (none visible to this user)\n")
-	}
-	b.WriteString("\nDelete one of these links in DocSpace, or remove the docspace_room_link that manages it from the configuration " +
-		"(an expired link still counts); to manage an existing link instead of creating another, import it with " +
-		"terraform import docspace_room_link.<name> " + roomID + "/<link id>. Or use another room.")
-	return b.String()
-}
-
-// writeSlotHolders lists the links that hold a room's slots (every link of
-// the listing but the primary one), one a line, and returns how many.
-func writeSlotHolders(b *strings.Builder, links []docspace.Link) int {
-	held := 0
-	for _, l := range links {
-		if l.Primary {
-			continue
-		}
-		held++
-		state := "does not expire"
-		switch {
-		case l.IsExpired:
-			state = "expired, still holds its slot"
-		case l.Expiration != nil:
-			state = "expires " + l.Expiration.UTC().Format(time.RFC3339)
-		}
-		fmt.Fprintf(b, "  - %s %q (%s)\n", l.ID, l.Title, state)
-	}
-	return held
 }
 
 // linkSlots is how many links of a kind a room type takes, the primary link
@@ -154,33 +80,10 @@ func warnFullRoom(ctx context.Context, api *docspace.Session, room docspace.Room
 		"(terraform import docspace_room_link.<name> "+roomID+"/<link id>), or use another room.")
 }
 
-// unknownOutcomeDetail explains a create recorded in the state although it
-// is unknown whether DocSpace made the link.
-func unknownOutcomeDetail(err *docspace.UnknownOutcomeError, host string) string {
-	detail := describeAPIError(err.Err, err.Target.ID, host)
-	if err.LookupErr != nil {
-		detail += fmt.Sprintf("\n\nLooking for the link afterwards failed too: %v", err.LookupErr)
-	}
-	detail += fmt.Sprintf("\n\nDocSpace may or may not have made link %s in room %s. It is recorded in the state under that id and "+
-		"marked tainted, so the next apply replaces it: the link is deleted if it exists, then created again. The room never "+
-		"ends up holding it twice.", err.LinkID, err.Target.ID)
-	if len(err.Candidates) > 0 {
-		names := make([]string, len(err.Candidates))
-		for i, l := range err.Candidates {
-			names[i] = fmt.Sprintf("%s (%q)", l.ID, l.Title)
-		}
-		detail += fmt.Sprintf("\n\nThis portal does not keep the link ids it is sent, and room %s holds links with the configured "+
-			"settings under other ids: %s. If one of them was made by this apply, delete it in DocSpace, or import it "+
-			"(terraform import docspace_room_link.<name> %s/<link id>) after removing the tainted resource from the state.",
-			err.Target.ID, strings.Join(names, ", "), err.Target.ID)
-	}
-	return detail
-}
-
 // recordUnsure turns a plan into a state for a link whose create may or may
 // not have taken effect: the requested id, and null for whatever only
 // DocSpace could have told.
-func (m *roomLinkModel) recordUnsure(linkID string, req docspace.LinkRequest) {
+func (m *linkModel) recordUnsure(linkID string, req docspace.LinkRequest) {
 	m.ID = types.StringValue(linkID)
 	if m.Title.IsUnknown() {
 		m.Title = types.StringNull()
@@ -218,7 +121,7 @@ type refusal struct {
 // first plan of a -replace, so an error at plan time would block those too.
 // The planned update (is_expired unknown) makes the apply call Update,
 // which reports the refusal; destroy, replace and removal never do.
-func refuseAtApply(ctx context.Context, plan roomLinkModel, summary, detail string, resp *resource.ModifyPlanResponse) {
+func refuseAtApply(ctx context.Context, k *linkKind, plan linkModel, summary, detail string, resp *resource.ModifyPlanResponse) {
 	// The provider sees a plan as an update even where Terraform then
 	// replaces the link (-replace plans the update first), so the warning
 	// says what happens either way.
@@ -229,7 +132,7 @@ func refuseAtApply(ctx context.Context, plan roomLinkModel, summary, detail stri
 	data, _ := json.Marshal(refusal{Summary: summary, Detail: detail})
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, refusalKey, data)...)
 	plan.IsExpired = types.BoolUnknown()
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setModel(ctx, k, &resp.Plan.Raw, &plan)...)
 }
 
 // plannedRefusal reads a refusal the plan carries, if any.

@@ -130,11 +130,7 @@ func (r *roomLinkListResource) List(ctx context.Context, req list.ListRequest, s
 	wanted := func(l docspace.Link) bool {
 		return !l.Primary && (!filterKind || l.LinkType == kind) && strings.Contains(strings.ToLower(l.Title), title)
 	}
-	stream.Results = listLinks(ctx, r.data, req, cfg.RoomID, linkResults{
-		wanted:   wanted,
-		identity: func(roomID types.String, l docspace.Link) any { return linkIdentity(roomID, types.StringValue(l.ID)) },
-		state:    func(roomID types.String, l docspace.Link) any { return importedRoomLink(ctx, roomID, l) },
-	})
+	stream.Results = listLinks(ctx, r.data, req, cfg.RoomID, linkResults{kind: roomLinks, wanted: wanted})
 }
 
 func (r *primaryLinkListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
@@ -147,54 +143,7 @@ func (r *primaryLinkListResource) List(ctx context.Context, req list.ListRequest
 	wanted := func(l docspace.Link) bool {
 		return l.Primary && strings.Contains(strings.ToLower(l.Title), title)
 	}
-	stream.Results = listLinks(ctx, r.data, req, cfg.RoomID, linkResults{
-		wanted:   wanted,
-		identity: func(roomID types.String, _ docspace.Link) any { return primaryIdentity(roomID) },
-		state:    func(roomID types.String, l docspace.Link) any { return importedPrimaryLink(roomID, l) },
-	})
-}
-
-// importedRoomLink is the state a docspace_room_link has right after its
-// import and first read: what DocSpace reports, and the defaults of the
-// Terraform-side settings, so generated configuration plans no change.
-func importedRoomLink(ctx context.Context, roomID types.String, l docspace.Link) *roomLinkModel {
-	m := &roomLinkModel{
-		RoomID:            roomID,
-		ExpirationDate:    newTimestampNull(),
-		PasswordWO:        types.StringNull(),
-		PasswordWOVersion: types.Int64Null(),
-		RotationTriggers:  types.MapNull(types.StringType),
-		ExpiresIn:         types.StringNull(),
-		OnExpired:         types.StringValue(onExpiredKeep),
-	}
-	m.setLink(ctx, l)
-	// Not even the placeholder: generated configuration writes sensitive
-	// values as null anyway, and the link's password is needed there.
-	m.Password = types.StringNull()
-	if l.LinkType == docspace.LinkTypeInvitation {
-		// Generated configuration writes every optional value of this
-		// state, and the resource refuses the external-only settings on an
-		// invitation link even at their defaults: leave them out. The
-		// import's own read records the defaults.
-		m.DenyDownload, m.Internal = types.BoolNull(), types.BoolNull()
-	}
-	return m
-}
-
-// importedPrimaryLink is the state of a docspace_room_primary_link right
-// after its import and first read.
-func importedPrimaryLink(roomID types.String, l docspace.Link) *primaryLinkModel {
-	m := &primaryLinkModel{
-		RoomID:            roomID,
-		ExpirationDate:    newTimestampNull(),
-		PasswordWO:        types.StringNull(),
-		PasswordWOVersion: types.Int64Null(),
-		RotationTriggers:  types.MapNull(types.StringType),
-		RevokeOnDestroy:   types.BoolValue(false),
-	}
-	m.setLink(l)
-	m.Password = types.StringNull() // as for importedRoomLink
-	return m
+	stream.Results = listLinks(ctx, r.data, req, cfg.RoomID, linkResults{kind: roomPrimaryLinks, wanted: wanted})
 }
 
 // displayName names a link for people reading `terraform query`'s output:
@@ -224,20 +173,23 @@ func displayName(room docspace.Room, l docspace.Link) string {
 // allows a user (API.md §9).
 const listReadAhead = 8
 
-// linkResults is how a list resource picks links and describes each.
+// linkResults is how a list resource picks links, and the kind of resource
+// each result is.
 type linkResults struct {
-	wanted   func(docspace.Link) bool
-	identity func(roomID types.String, l docspace.Link) any // the identity model
-	state    func(roomID types.String, l docspace.Link) any // the resource model, with include_resource
+	kind   *linkKind
+	wanted func(docspace.Link) bool
 }
 
 func (k linkResults) result(ctx context.Context, req list.ListRequest, room docspace.Room, l docspace.Link) list.ListResult {
 	result := req.NewListResult(ctx)
 	result.DisplayName = displayName(room, l)
 	roomID := types.StringValue(room.ID)
-	result.Diagnostics.Append(result.Identity.Set(ctx, k.identity(roomID, l))...)
+	result.Diagnostics.Append(k.kind.identity(roomID, types.StringValue(l.ID)).set(ctx, result.Identity)...)
 	if req.IncludeResource {
-		result.Diagnostics.Append(result.Resource.Set(ctx, k.state(roomID, l))...)
+		m := importedLink(ctx, k.kind, roomID, l)
+		raw, diags := m.value(ctx, k.kind, result.Resource.Schema.Type().TerraformType(ctx))
+		result.Resource.Raw = raw
+		result.Diagnostics.Append(diags...)
 	}
 	return result
 }
@@ -291,7 +243,7 @@ func listLinks(ctx context.Context, data *providerData, req list.ListRequest, ro
 				continue
 			case err != nil:
 				push(list.ListResult{Diagnostics: diag.Diagnostics{diag.NewErrorDiagnostic("Could Not List Room Links",
-					describeAPIError(err, room.ID, data.api.Host()))}})
+					describeAPIError(err, docspace.RoomTarget(room.ID), data.api.Host()))}})
 				return
 			}
 			for _, l := range links {
@@ -332,7 +284,7 @@ func listedRooms(ctx context.Context, data *providerData, roomID types.String) (
 		id := roomID.ValueString()
 		room, err := data.api.Room(ctx, id)
 		if err != nil {
-			diags.AddAttributeError(path.Root("room_id"), "Could Not Read Room", describeAPIError(err, id, data.api.Host()))
+			diags.AddAttributeError(path.Root("room_id"), "Could Not Read Room", describeAPIError(err, docspace.RoomTarget(id), data.api.Host()))
 			return nil, diags
 		}
 		room.ID = id
@@ -340,7 +292,7 @@ func listedRooms(ctx context.Context, data *providerData, roomID types.String) (
 	}
 	rooms, err := data.api.ListRooms(ctx, "")
 	if err != nil {
-		diags.AddError("Could Not List Rooms", describeAPIError(err, "(any)", data.api.Host())+
+		diags.AddError("Could Not List Rooms", describeAPIError(err, docspace.RoomTarget("(any)"), data.api.Host())+
 			"\n\nTo list the links of one room, set room_id in the list block's config.")
 	}
 	return rooms, diags

@@ -158,7 +158,7 @@ func TestRoomLinkList(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			srv.ResetRequests()
 			lr := NewRoomLinkListResource()
-			var target resource.ResourceWithIdentity = &roomLinkResource{}
+			var target resource.ResourceWithIdentity = &linkResource{kind: roomLinks}
 			if tc.primary {
 				lr, target = NewRoomPrimaryLinkListResource(), &primaryLinkResource{}
 			}
@@ -261,11 +261,11 @@ func TestListedLinksCarryNoPassword(t *testing.T) {
 	t.Parallel()
 	l := docspace.Link{ID: "a6f1c0de-0000-4000-8000-000000000001", LinkType: docspace.LinkTypeExternal,
 		Access: docspace.AccessRead, Title: "Listed", Password: "Write-only-Pa55word-9", ShareLink: "https://x/s/1"}
-	if m := importedRoomLink(context.Background(), types.StringValue("4711"), l); !m.Password.IsNull() {
+	if m := importedLink(context.Background(), roomLinks, types.StringValue("4711"), l); !m.Password.IsNull() {
 		t.Errorf("docspace_room_link result holds password %q", m.Password.ValueString())
 	}
 	l.Primary = true
-	if m := importedPrimaryLink(types.StringValue("4711"), l); !m.Password.IsNull() {
+	if m := importedLink(context.Background(), roomPrimaryLinks, types.StringValue("4711"), l); !m.Password.IsNull() {
 		t.Errorf("docspace_room_primary_link result holds password %q", m.Password.ValueString())
 	}
 }
@@ -309,9 +309,9 @@ func TestRoomLinkListSkipsUnmanageableRooms(t *testing.T) {
 		want   []string
 		diags  []string
 	}{
-		{"links", NewRoomLinkListResource(), &roomLinkResource{}, nil, []string{custom + "/Auditors"}, []string{warning}},
+		{"links", NewRoomLinkListResource(), &linkResource{kind: roomLinks}, nil, []string{custom + "/Auditors"}, []string{warning}},
 		{"primary links", NewRoomPrimaryLinkListResource(), &primaryLinkResource{}, nil, []string{public + "/Shared link"}, []string{warning}},
-		{"one hidden room", NewRoomLinkListResource(), &roomLinkResource{}, map[string]string{"room_id": hidden[0]}, nil,
+		{"one hidden room", NewRoomLinkListResource(), &linkResource{kind: roomLinks}, map[string]string{"room_id": hidden[0]}, nil,
 			[]string{"Error: Could Not List Room Links"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -136,8 +136,18 @@ func stringFrom(v tftypes.Value) (types.String, error) {
 // writeFields builds an object value of type typ from the fields, which
 // must be all of its attributes.
 func writeFields(ctx context.Context, typ tftypes.Type, fields []modelField) (tftypes.Value, diag.Diagnostics) {
+	obj, _ := typ.(tftypes.Object)
 	vals := make(map[string]tftypes.Value, len(fields))
 	for _, f := range fields {
+		if at, ok := obj.AttributeTypes[f.name]; ok && (f.ptr.IsNull() || f.ptr.IsUnknown()) {
+			// The attribute's type comes from the schema: a zero value
+			// (a Map without its element type, say) does not carry it.
+			vals[f.name] = tftypes.NewValue(at, nil)
+			if f.ptr.IsUnknown() {
+				vals[f.name] = tftypes.NewValue(at, tftypes.UnknownValue)
+			}
+			continue
+		}
 		v, err := f.ptr.ToTerraformValue(ctx)
 		if err != nil {
 			return tftypes.Value{}, conversionError(fmt.Errorf("%s: %w", f.name, err))

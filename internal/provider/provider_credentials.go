@@ -79,7 +79,7 @@ func signInError(err error, host string) diag.Diagnostics {
 		diags.AddAttributeError(path.Root("password"), "DocSpace Rejected the Sign-In",
 			fmt.Sprintf("DocSpace rejected the user name or password for %s. Check username and password (or %s and %s).", host, envUsername, envPassword))
 	default:
-		diags.AddError("Could Not Sign In to DocSpace", describeAPIError(err, "", host))
+		diags.AddError("Could Not Sign In to DocSpace", describeAPIError(err, docspace.Target{}, host))
 	}
 	return diags
 }

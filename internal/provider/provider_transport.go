@@ -2,17 +2,13 @@ package provider
 
 import (
 	"context"
-	"crypto/tls"
 	"crypto/x509"
 	"encoding/pem"
 	"errors"
 	"fmt"
-	"io"
-	"net"
 	"os"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -225,45 +221,4 @@ func (pemCertificateValidator) ValidateString(_ context.Context, req validator.S
 	resp.Diagnostics.AddAttributeError(req.Path, "Invalid CA Certificate",
 		"ca_certificate holds no PEM-encoded X.509 certificate. Give the certificate of the portal's certificate authority, "+
 			"beginning with -----BEGIN CERTIFICATE-----, for example with file(\"ca.pem\").")
-}
-
-func isUnresolved(err error) bool {
-	_, ok := docspace.UnresolvedHost(err)
-	return ok
-}
-
-// transportHint says what to do about a request that never got an answer
-// from DocSpace; empty for any other error.
-func transportHint(err error, host string) string {
-	var (
-		apiErr      *docspace.Error
-		verifyErr   *tls.CertificateVerificationError
-		unknownCA   x509.UnknownAuthorityError
-		wrongHost   x509.HostnameError
-		invalidCert x509.CertificateInvalidError
-		recordErr   tls.RecordHeaderError
-		netErr      net.Error
-	)
-	switch {
-	case err == nil || errors.As(err, &apiErr) || errors.Is(err, context.Canceled):
-		return ""
-	case errors.As(err, &verifyErr) || errors.As(err, &unknownCA) || errors.As(err, &wrongHost) || errors.As(err, &invalidCert):
-		return fmt.Sprintf("The TLS certificate of %s was not accepted. If a private certificate authority issued it, set "+
-			"ca_certificate to that authority's certificate (PEM); check that host is the name the certificate is for. "+
-			"For a test portal only, insecure_skip_verify = true turns the check off.", host)
-	case errors.As(err, &recordErr) || strings.Contains(err.Error(), "server gave HTTP response to HTTPS client"):
-		return fmt.Sprintf("%s does not speak HTTPS on that port. Check the scheme and port in host.", host)
-	case docspace.IsUnreachable(err):
-		return fmt.Sprintf("The host is not reachable: nothing at %s accepts connections (connection refused), and a few "+
-			"attempts over about three seconds did not change that. Check host (scheme, name and port) and that the "+
-			"portal is running.", host)
-	case isUnresolved(err):
-		name, _ := docspace.UnresolvedHost(err)
-		return fmt.Sprintf("The host name %q does not resolve: DNS has no address for it (no such host), and a few attempts "+
-			"over about three seconds did not change that. Check the spelling of host (%s).", name, host)
-	case errors.As(err, &netErr) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET):
-		return fmt.Sprintf("DocSpace at %s did not answer, through every retry. Check host and the network between here "+
-			"and the portal (proxy, firewall, DNS). For a slow portal, raise request_timeout or max_retries.", host)
-	}
-	return ""
 }

@@ -229,12 +229,12 @@ func TestUnknownSettingsDeferOrRefuse(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	pending := &unconfigured{settings: []string{"host", "token"}}
-	link, primary := &roomLinkResource{}, &primaryLinkResource{}
+	link, primary := &linkResource{kind: roomLinks}, &primaryLinkResource{}
 	var cfgResp fwresource.ConfigureResponse
 	link.Configure(ctx, fwresource.ConfigureRequest{ProviderData: pending}, &cfgResp)
 	primary.Configure(ctx, fwresource.ConfigureRequest{ProviderData: pending}, &cfgResp)
 	const roomID, linkID = "4711", "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90"
-	bareLink := stateOf(t, link, roomLinkModel{RoomID: types.StringValue(roomID), ID: types.StringValue(linkID),
+	bareLink := stateOf(t, link, linkModel{Parent: types.StringValue(roomID), ID: types.StringValue(linkID),
 		ExpirationDate: newTimestampNull(), RotationTriggers: types.MapNull(types.StringType), OnExpired: types.StringValue(onExpiredKeep)})
 	readLink := stateOf(t, link, storedModel(roomID, linkID))
 	barePrimary := primaryStateOf(t, primary, map[string]tftypes.Value{"room_id": tftypes.NewValue(tftypes.String, roomID),

@@ -3,111 +3,161 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
 // Resource identity (Terraform 1.12 and later): what names a link on the
 // portal for as long as it lives, so that `import { identity = {…} }` blocks
-// and `terraform query` can address it without an import string.
+// and `terraform query` can address it without an import string. A link is
+// named by its room, file or folder and its id, both fixed for its life (a
+// change of either replaces the link); a room's primary link by the room
+// alone, as its own id changes whenever it is rotated (API.md §6).
 
 var (
-	_ resource.ResourceWithIdentity = (*roomLinkResource)(nil)
+	_ resource.ResourceWithIdentity = (*linkResource)(nil)
 	_ resource.ResourceWithIdentity = (*primaryLinkResource)(nil)
 )
 
-// roomLinkIdentity names a link: its room and its id. Both are fixed for the
-// link's life (a change of room replaces the link).
-type roomLinkIdentity struct {
-	RoomID types.String `tfsdk:"room_id"`
-	ID     types.String `tfsdk:"id"`
-}
-
-// primaryLinkIdentity names a room's primary link by the room alone: the
-// link's own id changes whenever it is rotated (API.md §6).
-type primaryLinkIdentity struct {
-	RoomID types.String `tfsdk:"room_id"`
-}
-
-const identityRoomIDDescription = "Id of the room: the number in the room's address (`/rooms/shared/4711`)."
-
-func (r *roomLinkResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identityschema.Schema{
-		Attributes: map[string]identityschema.Attribute{
-			"room_id": identityschema.StringAttribute{RequiredForImport: true, Description: identityRoomIDDescription},
-			"id":      identityschema.StringAttribute{RequiredForImport: true, Description: "The link's id (a GUID)."},
-		},
-	}
+func (r *linkResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = r.kind.identitySchema()
 }
 
 func (r *primaryLinkResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identityschema.Schema{
-		Attributes: map[string]identityschema.Attribute{
-			"room_id": identityschema.StringAttribute{RequiredForImport: true, Description: identityRoomIDDescription},
-		},
-	}
+	resp.IdentitySchema = roomPrimaryLinks.identitySchema()
 }
 
-// setIdentity records a resource's identity. The framework hands every
-// operation of a resource with identity a response identity to fill; unit
-// tests that call the resource directly may leave it out.
-func setIdentity(ctx context.Context, into *tfsdk.ResourceIdentity, value any) diag.Diagnostics {
+// identitySchema is the identity of the kind's links.
+func (k *linkKind) identitySchema() identityschema.Schema {
+	attrs := map[string]identityschema.Attribute{
+		k.parentAttr: identityschema.StringAttribute{RequiredForImport: true, Description: parentIDDescription(k.target)},
+	}
+	if !k.primary {
+		attrs["id"] = identityschema.StringAttribute{RequiredForImport: true, Description: "The link's id (a GUID)."}
+	}
+	return identityschema.Schema{Attributes: attrs}
+}
+
+// linkIdentity is the identity of one link of a kind.
+type linkIdentity struct {
+	kind       *linkKind
+	parent, id types.String
+}
+
+// identity names the link with id in parent; a primary link ignores id.
+func (k *linkKind) identity(parent, id types.String) linkIdentity {
+	return linkIdentity{kind: k, parent: parent, id: id}
+}
+
+// set records the identity. The framework hands every operation of a
+// resource with identity a response identity to fill; unit tests that call
+// the resource directly may leave it out.
+func (v linkIdentity) set(ctx context.Context, into *tfsdk.ResourceIdentity) diag.Diagnostics {
 	if into == nil {
 		return nil
 	}
-	return into.Set(ctx, value)
+	attrs := map[string]tftypes.Value{}
+	for name, val := range map[string]types.String{v.kind.parentAttr: v.parent, "id": v.id} {
+		if name == "id" && v.kind.primary {
+			continue
+		}
+		tv, err := val.ToTerraformValue(ctx)
+		if err != nil {
+			return conversionError(err)
+		}
+		attrs[name] = tv
+	}
+	typ := into.Schema.Type().TerraformType(ctx)
+	if err := tftypes.ValidateValue(typ, attrs); err != nil {
+		return conversionError(err)
+	}
+	into.Raw = tftypes.NewValue(typ, attrs)
+	return nil
 }
 
-func linkIdentity(roomID, linkID types.String) roomLinkIdentity {
-	return roomLinkIdentity{RoomID: roomID, ID: linkID}
-}
-
-func primaryIdentity(roomID types.String) primaryLinkIdentity {
-	return primaryLinkIdentity{RoomID: roomID}
-}
-
-// linkFromImportIdentity reads and checks the identity of an
-// `import { identity = { room_id = "…", id = "…" } }` block, before any
-// request is made.
-func linkFromImportIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity) (roomID, linkID string, diags diag.Diagnostics) {
+// fromImportIdentity reads and checks the identity of an import block,
+// before any request is made. A primary link's identity has no link id.
+func (k *linkKind) fromImportIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity) (parentID, linkID string, diags diag.Diagnostics) {
 	if identity == nil {
-		diags.AddError("Missing Import ID", "Import a room link with \"<room_id>/<link_id>\", or with identity = { room_id = \"4711\", id = \"<link id>\" }.")
+		if k.primary {
+			diags.AddError("Missing Import ID", fmt.Sprintf("Import a %s's primary link with the %s id, or with identity = { %s = \"4711\" }.",
+				k.target.Noun(), k.target.Noun(), k.parentAttr))
+		} else {
+			diags.AddError("Missing Import ID", fmt.Sprintf("Import a %s link with \"<%s>/<link_id>\", or with identity = { %s = \"4711\", id = \"<link id>\" }.",
+				k.target.Noun(), k.parentAttr, k.parentAttr))
+		}
 		return "", "", diags
 	}
-	var id roomLinkIdentity
-	if diags = identity.Get(ctx, &id); diags.HasError() {
+	var parent, id types.String
+	diags.Append(identity.GetAttribute(ctx, path.Root(k.parentAttr), &parent)...)
+	if !k.primary {
+		diags.Append(identity.GetAttribute(ctx, path.Root("id"), &id)...)
+	}
+	if diags.HasError() {
 		return "", "", diags
 	}
-	roomID, linkID, err := parseImportID(id.RoomID.ValueString() + "/" + id.ID.ValueString())
+	if k.primary {
+		if err := validateParentID(k.target, parent.ValueString()); err != nil {
+			diags.AddError("Invalid Import Identity", fmt.Sprintf("identity = { %s = %q } does not name a %s: %s",
+				k.parentAttr, parent.ValueString(), k.target.Noun(), err))
+		}
+		return parent.ValueString(), "", diags
+	}
+	parentID, linkID, err := parseImportID(k, parent.ValueString()+"/"+id.ValueString())
 	if err != nil {
 		diags.AddError("Invalid Import Identity", fmt.Sprintf(
-			"identity = { room_id = %q, id = %q } does not name a room link: room_id is the number in the room's address "+
-				"and id the link's GUID, as the docspace_room_links data source or `terraform query` lists them.\n\n%s",
-			id.RoomID.ValueString(), id.ID.ValueString(), err))
+			"identity = { %s = %q, id = %q } does not name a %s link: %s is the number in the %s's address "+
+				"and id the link's GUID, as the docspace_%s_links data source or `terraform query` lists them.\n\n%s",
+			k.parentAttr, parent.ValueString(), id.ValueString(), k.target.Noun(), k.parentAttr, k.target.Noun(), k.target.Noun(), err))
 	}
-	return roomID, linkID, diags
+	return parentID, linkID, diags
 }
 
-// primaryFromImportIdentity reads and checks the identity of a primary link
-// import block.
-func primaryFromImportIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity) (string, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	if identity == nil {
-		diags.AddError("Missing Import ID", "Import a room's primary link with the room id, or with identity = { room_id = \"4711\" }.")
-		return "", diags
+// parseImportID splits "<parent id>/<link id>" and checks both parts.
+func parseImportID(k *linkKind, id string) (parentID, linkID string, err error) {
+	format := fmt.Sprintf("Expected \"<%s>/<link_id>\", for example \"4711/3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90\": "+
+		"the %s id is the number in the %s's address, the link id is the id of a link listed by the docspace_%s_links data source.",
+		k.parentAttr, k.target.Noun(), k.target.Noun(), k.target.Noun())
+	parts := strings.Split(id, "/")
+	if len(parts) != 2 || parts[0] == "" || parts[1] == "" {
+		return "", "", fmt.Errorf("import ID %q is not in the expected form. %s", id, format)
 	}
-	var id primaryLinkIdentity
-	if diags = identity.Get(ctx, &id); diags.HasError() {
-		return "", diags
+	if err := validateParentID(k.target, parts[0]); err != nil {
+		return "", "", fmt.Errorf("%w\n\n%s", err, format)
 	}
-	if err := docspace.ValidateRoomID(id.RoomID.ValueString()); err != nil {
-		diags.AddError("Invalid Import Identity", fmt.Sprintf("identity = { room_id = %q } does not name a room: %s", id.RoomID.ValueString(), err))
+	linkID, err = docspace.ParseLinkID(parts[1])
+	if err != nil {
+		return "", "", fmt.Errorf("%w. %s", err, format)
 	}
-	return id.RoomID.ValueString(), diags
+	return parts[0], linkID, nil
+}
+
+// validateParentID checks the id of a room, file or folder.
+func validateParentID(kind docspace.TargetKind, id string) error {
+	err := docspace.ValidateRoomID(id)
+	if err == nil || kind == docspace.TargetRoom {
+		return err
+	}
+	return fmt.Errorf("%s id %q is not valid: use the %s's numeric id (the number DocSpace shows in its address)", kind.Noun(), id, kind.Noun())
+}
+
+// parentIDDescription documents the attribute that names a link's room,
+// file or folder.
+func parentIDDescription(kind docspace.TargetKind) string {
+	switch kind {
+	case docspace.TargetFile:
+		return "Id of the file: the number in the file's address (`fileid=9001`)."
+	case docspace.TargetFolder:
+		return "Id of the folder: the number in the folder's address (`folder=9002`). A room's id works too: the room's rules then apply."
+	}
+	return "Id of the room: the number in the room's address (`/rooms/shared/4711`)."
 }

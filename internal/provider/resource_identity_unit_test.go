@@ -6,8 +6,10 @@ import (
 	"maps"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
@@ -43,7 +45,7 @@ func TestImportIdentity(t *testing.T) {
 		{"no id", map[string]string{"room_id": "4711"}, "", "", "Invalid Import Identity"},
 	}
 	for _, tc := range cases {
-		room, id, diags := linkFromImportIdentity(context.Background(), identityOf(t, &roomLinkResource{}, tc.values))
+		room, id, diags := roomLinks.fromImportIdentity(context.Background(), identityOf(t, NewRoomLinkResource().(resource.ResourceWithIdentity), tc.values))
 		if got := summaries(diags); (tc.problem == "" && got != "") || (tc.problem != "" && got != "Error: "+tc.problem) ||
 			(tc.problem == "" && (room != tc.room || id != tc.id)) {
 			t.Errorf("%s: got %q %q %q; want %q %q %q", tc.name, room, id, got, tc.room, tc.id, tc.problem)
@@ -53,12 +55,12 @@ func TestImportIdentity(t *testing.T) {
 		room    string
 		problem bool
 	}{{"4712", false}, {"", true}, {"4712?x=1", true}, {"..", true}} {
-		room, diags := primaryFromImportIdentity(context.Background(), identityOf(t, &primaryLinkResource{}, map[string]string{"room_id": tc.room}))
+		room, _, diags := roomPrimaryLinks.fromImportIdentity(context.Background(), identityOf(t, &primaryLinkResource{}, map[string]string{"room_id": tc.room}))
 		if diags.HasError() != tc.problem || (!tc.problem && room != tc.room) {
 			t.Errorf("primary link identity %q: got %q, %s", tc.room, room, summaries(diags))
 		}
 	}
-	if _, _, diags := linkFromImportIdentity(context.Background(), nil); !diags.HasError() {
+	if _, _, diags := roomLinks.fromImportIdentity(context.Background(), nil); !diags.HasError() {
 		t.Error("an import without id or identity passed")
 	}
 }
@@ -78,8 +80,10 @@ func TestReadIdentityOnRemoval(t *testing.T) {
 	if !resp.State.Raw.IsNull() {
 		t.Fatalf("the link is gone but stays in the state: %s", summaries(resp.Diagnostics))
 	}
-	var got roomLinkIdentity
-	if diags := resp.Identity.Get(ctx, &got); diags.HasError() || got.RoomID.ValueString() != room || got.ID.ValueString() != gone {
-		t.Errorf("identity after the removal: %+v %s", got, summaries(diags))
+	var gotRoom, gotID types.String
+	diags := resp.Identity.GetAttribute(ctx, path.Root("room_id"), &gotRoom)
+	diags.Append(resp.Identity.GetAttribute(ctx, path.Root("id"), &gotID)...)
+	if diags.HasError() || gotRoom.ValueString() != room || gotID.ValueString() != gone {
+		t.Errorf("identity after the removal: %s %s %s", gotRoom, gotID, summaries(diags))
 	}
 }

@@ -17,7 +17,7 @@ var plannerNow = time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
 func ts(s string) Timestamp { return Timestamp{StringValue: types.StringValue(s)} }
 
 // plannerState is an external link as Read leaves it in the state.
-func plannerState() roomLinkModel {
+func plannerState() linkModel {
 	m := storedModel("4711", "c2a1a2a4-7f2e-4f4e-9a55-0a1b2c3d4e5f")
 	m.Title = types.StringValue("Team")
 	m.ShareLink, m.RequestToken = types.StringValue("https://portal.example/s/abc"), types.StringValue("abc")
@@ -26,9 +26,9 @@ func plannerState() roomLinkModel {
 }
 
 // plannerConfig is the configuration that state came from.
-func plannerConfig() roomLinkModel {
-	return roomLinkModel{
-		RoomID: types.StringValue("4711"), Access: types.StringValue("read"), Title: types.StringValue("Team"),
+func plannerConfig() linkModel {
+	return linkModel{
+		Parent: types.StringValue("4711"), Access: types.StringValue("read"), Title: types.StringValue("Team"),
 		RotationTriggers: types.MapNull(types.StringType),
 	}
 }
@@ -36,7 +36,7 @@ func plannerConfig() roomLinkModel {
 // proposed is the plan the framework hands ModifyPlan for cfg over state:
 // defaults applied, the state's values kept where the schema says so, and
 // the other computed values unknown.
-func proposed(cfg, state roomLinkModel, creating bool) roomLinkModel {
+func proposed(cfg, state linkModel, creating bool) linkModel {
 	p := cfg
 	p.LinkType = types.StringValue("external")
 	if !cfg.LinkType.IsNull() {
@@ -76,12 +76,12 @@ func proposed(cfg, state roomLinkModel, creating bool) roomLinkModel {
 // without a portal.
 func TestPlanLink(t *testing.T) {
 	future, past := "2027-06-01T00:00:00Z", "2026-11-01T00:00:00Z"
-	expired := func(policy string) roomLinkModel {
+	expired := func(policy string) linkModel {
 		s := plannerState()
 		s.ExpirationDate, s.IsExpired, s.OnExpired = ts(past), types.BoolValue(true), types.StringValue(policy)
 		return s
 	}
-	withCfg := func(f func(*roomLinkModel)) roomLinkModel {
+	withCfg := func(f func(*linkModel)) linkModel {
 		c := plannerConfig()
 		f(&c)
 		return c
@@ -93,17 +93,17 @@ func TestPlanLink(t *testing.T) {
 		checkRoom bool
 		replace   bool
 		refusal   string // summary of the refusal carried to the apply
-		check     func(t *testing.T, plan roomLinkModel)
+		check     func(t *testing.T, plan linkModel)
 	}
 	cases := []struct {
 		name      string
-		cfg       roomLinkModel
-		state     *roomLinkModel // nil: creating
+		cfg       linkModel
+		state     *linkModel // nil: creating
 		unchanged bool
 		replacing bool
 		want      want
 	}{
-		{name: "create an external link", cfg: plannerConfig(), want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
+		{name: "create an external link", cfg: plannerConfig(), want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p linkModel) {
 			if !p.ExpirationDate.IsNull() || p.IsExpired.ValueBool() || p.IsExpired.IsUnknown() || p.Primary.ValueBool() || p.Primary.IsUnknown() || !p.CurrentUseCount.IsNull() {
 				t.Errorf("computed values: expiry %s, is_expired %s, primary %s, current_use_count %s", p.ExpirationDate, p.IsExpired, p.Primary, p.CurrentUseCount)
 			}
@@ -111,29 +111,29 @@ func TestPlanLink(t *testing.T) {
 				t.Error("id, share_link and request_token must be left to apply")
 			}
 		}}},
-		{name: "create an invitation link", cfg: withCfg(func(c *roomLinkModel) { c.LinkType = types.StringValue("invitation") }),
-			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
+		{name: "create an invitation link", cfg: withCfg(func(c *linkModel) { c.LinkType = types.StringValue("invitation") }),
+			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p linkModel) {
 				if !p.ExpirationDate.IsUnknown() || !p.IsExpired.IsUnknown() || !p.CurrentUseCount.IsUnknown() || !p.RequestToken.IsNull() {
 					t.Errorf("before 3.7 DocSpace sets the expiry: expiry %s, is_expired %s, current_use_count %s, request_token %s",
 						p.ExpirationDate, p.IsExpired, p.CurrentUseCount, p.RequestToken)
 				}
 			}}},
-		{name: "create in a room known at apply", cfg: withCfg(func(c *roomLinkModel) { c.RoomID = types.StringUnknown() }),
+		{name: "create in a room known at apply", cfg: withCfg(func(c *linkModel) { c.Parent = types.StringUnknown() }),
 			want: want{outcome: planModel, checkRoom: false}},
-		{name: "link type known at apply", cfg: withCfg(func(c *roomLinkModel) { c.LinkType = types.StringUnknown() }),
+		{name: "link type known at apply", cfg: withCfg(func(c *linkModel) { c.LinkType = types.StringUnknown() }),
 			want: want{outcome: planAsProposed}},
-		{name: "create with expires_in pins the date at apply", cfg: withCfg(func(c *roomLinkModel) { c.ExpiresIn = types.StringValue("720h") }),
-			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
+		{name: "create with expires_in pins the date at apply", cfg: withCfg(func(c *linkModel) { c.ExpiresIn = types.StringValue("720h") }),
+			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p linkModel) {
 				if !p.ExpirationDate.IsUnknown() || p.IsExpired.ValueBool() || p.IsExpired.IsUnknown() {
 					t.Errorf("expiry %s, is_expired %s", p.ExpirationDate, p.IsExpired)
 				}
 			}}},
-		{name: "create with a date in the past", cfg: withCfg(func(c *roomLinkModel) { c.ExpirationDate = ts(past) }),
+		{name: "create with a date in the past", cfg: withCfg(func(c *linkModel) { c.ExpirationDate = ts(past) }),
 			want: want{outcome: planModel, checkRoom: true, diag: "Expiration Date in the Past"}},
-		{name: "create with a date over ten years ahead", cfg: withCfg(func(c *roomLinkModel) { c.ExpirationDate = ts("2036-12-02T00:00:00Z") }),
+		{name: "create with a date over ten years ahead", cfg: withCfg(func(c *linkModel) { c.ExpirationDate = ts("2036-12-02T00:00:00Z") }),
 			want: want{outcome: planModel, checkRoom: true, diag: "Expiration Date Too Far Ahead"}},
-		{name: "a new access is an update", cfg: withCfg(func(c *roomLinkModel) { c.Access = types.StringValue("comment") }), state: ptr(plannerState()),
-			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
+		{name: "a new access is an update", cfg: withCfg(func(c *linkModel) { c.Access = types.StringValue("comment") }), state: ptr(plannerState()),
+			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p linkModel) {
 				if p.Access.ValueString() != "comment" || p.IsExpired.ValueBool() || p.IsExpired.IsUnknown() || !p.CurrentUseCount.IsNull() {
 					t.Errorf("access %s, is_expired %s, current_use_count %s", p.Access, p.IsExpired, p.CurrentUseCount)
 				}
@@ -142,96 +142,96 @@ func TestPlanLink(t *testing.T) {
 				}
 			}}},
 		{name: "the same instant spelled differently keeps the state",
-			cfg:   withCfg(func(c *roomLinkModel) { c.ExpirationDate = ts("2027-06-01T03:00:00+03:00") }),
-			state: ptr(func() roomLinkModel { s := plannerState(); s.ExpirationDate = ts(future); return s }()),
+			cfg:   withCfg(func(c *linkModel) { c.ExpirationDate = ts("2027-06-01T03:00:00+03:00") }),
+			state: ptr(func() linkModel { s := plannerState(); s.ExpirationDate = ts(future); return s }()),
 			want:  want{outcome: planState}},
 		{name: "expires_in unchanged keeps the pinned date",
-			cfg: withCfg(func(c *roomLinkModel) { c.ExpiresIn, c.Title = types.StringValue("720h"), types.StringValue("New") }),
-			state: ptr(func() roomLinkModel {
+			cfg: withCfg(func(c *linkModel) { c.ExpiresIn, c.Title = types.StringValue("720h"), types.StringValue("New") }),
+			state: ptr(func() linkModel {
 				s := plannerState()
 				s.ExpirationDate, s.ExpiresIn = ts(future), types.StringValue("720h")
 				return s
 			}()),
-			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
+			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p linkModel) {
 				if p.ExpirationDate.ValueString() != future {
 					t.Errorf("expiry %s, want the pinned %s", p.ExpirationDate, future)
 				}
 			}}},
 		{name: "a new expires_in pins a new date",
-			cfg: withCfg(func(c *roomLinkModel) { c.ExpiresIn = types.StringValue("48h") }),
-			state: ptr(func() roomLinkModel {
+			cfg: withCfg(func(c *linkModel) { c.ExpiresIn = types.StringValue("48h") }),
+			state: ptr(func() linkModel {
 				s := plannerState()
 				s.ExpirationDate, s.ExpiresIn = ts(future), types.StringValue("720h")
 				return s
 			}()),
-			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
+			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p linkModel) {
 				if !p.ExpirationDate.IsUnknown() {
 					t.Errorf("expiry %s, want unknown", p.ExpirationDate)
 				}
 			}}},
 		{name: "an external link whose expiry is removed never expires",
 			cfg:   plannerConfig(),
-			state: ptr(func() roomLinkModel { s := plannerState(); s.ExpirationDate = ts(future); return s }()),
-			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
+			state: ptr(func() linkModel { s := plannerState(); s.ExpirationDate = ts(future); return s }()),
+			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p linkModel) {
 				if !p.ExpirationDate.IsNull() {
 					t.Errorf("expiry %s, want null", p.ExpirationDate)
 				}
 			}}},
-		{name: "expired, on_expired error", cfg: withCfg(func(c *roomLinkModel) {
+		{name: "expired, on_expired error", cfg: withCfg(func(c *linkModel) {
 			c.OnExpired, c.ExpirationDate = types.StringValue(onExpiredError), ts(past)
 		}), state: ptr(expired(onExpiredError)), unchanged: true, want: want{outcome: planRefused, refusal: "Room Link Has Expired"}},
-		{name: "expired, on_expired error, expiry removed", cfg: withCfg(func(c *roomLinkModel) { c.OnExpired = types.StringValue(onExpiredError) }),
-			state: ptr(expired(onExpiredError)), want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
+		{name: "expired, on_expired error, expiry removed", cfg: withCfg(func(c *linkModel) { c.OnExpired = types.StringValue(onExpiredError) }),
+			state: ptr(expired(onExpiredError)), want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p linkModel) {
 				if !p.ExpirationDate.IsNull() {
 					t.Errorf("expiry %s, want none", p.ExpirationDate)
 				}
 			}}},
-		{name: "expired, on_expired error, replaced for another reason", cfg: withCfg(func(c *roomLinkModel) {
-			c.OnExpired, c.ExpirationDate, c.RoomID = types.StringValue(onExpiredError), ts(past), types.StringValue("4712")
+		{name: "expired, on_expired error, replaced for another reason", cfg: withCfg(func(c *linkModel) {
+			c.OnExpired, c.ExpirationDate, c.Parent = types.StringValue(onExpiredError), ts(past), types.StringValue("4712")
 		}), state: ptr(expired(onExpiredError)), replacing: true,
 			// The policy is not asked; the new link would get the past date.
 			want: want{outcome: planModel, checkRoom: true, diag: "Link Has Expired"}},
-		{name: "expired, recreate without expires_in", cfg: withCfg(func(c *roomLinkModel) {
+		{name: "expired, recreate without expires_in", cfg: withCfg(func(c *linkModel) {
 			c.OnExpired, c.ExpirationDate = types.StringValue(onExpiredRecreate), ts(past)
 		}), state: ptr(expired(onExpiredRecreate)), unchanged: true, want: want{outcome: planRefused, refusal: "Cannot Recreate the Expired Link"}},
-		{name: "expired, recreate with expires_in", cfg: withCfg(func(c *roomLinkModel) {
+		{name: "expired, recreate with expires_in", cfg: withCfg(func(c *linkModel) {
 			c.OnExpired, c.ExpiresIn = types.StringValue(onExpiredRecreate), types.StringValue("720h")
-		}), state: ptr(func() roomLinkModel {
+		}), state: ptr(func() linkModel {
 			s := expired(onExpiredRecreate)
 			s.ExpiresIn = types.StringValue("720h")
 			return s
 		}()),
-			unchanged: true, want: want{outcome: planModel, replace: true, check: func(t *testing.T, p roomLinkModel) {
+			unchanged: true, want: want{outcome: planModel, replace: true, check: func(t *testing.T, p linkModel) {
 				if !p.ExpirationDate.IsUnknown() {
 					t.Errorf("expiry %s, want a new one pinned at apply", p.ExpirationDate)
 				}
 			}}},
-		{name: "expired, recreate with a new future date is an update", cfg: withCfg(func(c *roomLinkModel) {
+		{name: "expired, recreate with a new future date is an update", cfg: withCfg(func(c *linkModel) {
 			c.OnExpired, c.ExpirationDate = types.StringValue(onExpiredRecreate), ts(future)
-		}), state: ptr(expired(onExpiredRecreate)), want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
+		}), state: ptr(expired(onExpiredRecreate)), want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p linkModel) {
 			if p.ExpirationDate.ValueString() != future || p.IsExpired.ValueBool() {
 				t.Errorf("expiry %s, is_expired %s", p.ExpirationDate, p.IsExpired)
 			}
 		}}},
-		{name: "expired, kept as it is", cfg: withCfg(func(c *roomLinkModel) { c.ExpirationDate = ts(past) }),
+		{name: "expired, kept as it is", cfg: withCfg(func(c *linkModel) { c.ExpirationDate = ts(past) }),
 			state: ptr(expired(onExpiredKeep)), unchanged: true, want: want{outcome: planAsProposed}},
-		{name: "expired, kept, and changed", cfg: withCfg(func(c *roomLinkModel) { c.ExpirationDate, c.Title = ts(past), types.StringValue("New") }),
+		{name: "expired, kept, and changed", cfg: withCfg(func(c *linkModel) { c.ExpirationDate, c.Title = ts(past), types.StringValue("New") }),
 			state: ptr(expired(onExpiredKeep)), want: want{outcome: planRefused, refusal: "Link Has Expired"}},
-		{name: "invitation before 3.7 with max_use_count", cfg: withCfg(func(c *roomLinkModel) {
+		{name: "invitation before 3.7 with max_use_count", cfg: withCfg(func(c *linkModel) {
 			c.LinkType, c.MaxUseCount, c.Title = types.StringValue("invitation"), types.Int64Value(5), types.StringValue("New")
-		}), state: ptr(func() roomLinkModel { s := plannerState(); s.LinkType = types.StringValue("invitation"); return s }()),
+		}), state: ptr(func() linkModel { s := plannerState(); s.LinkType = types.StringValue("invitation"); return s }()),
 			want: want{outcome: planModel, checkRoom: true, diag: "max_use_count Needs DocSpace 3.7"}},
-		{name: "invitation before 3.7 with expiration_date", cfg: withCfg(func(c *roomLinkModel) {
+		{name: "invitation before 3.7 with expiration_date", cfg: withCfg(func(c *linkModel) {
 			c.LinkType, c.ExpirationDate = types.StringValue("invitation"), ts(future)
-		}), state: ptr(func() roomLinkModel { s := plannerState(); s.LinkType = types.StringValue("invitation"); return s }()),
+		}), state: ptr(func() linkModel { s := plannerState(); s.LinkType = types.StringValue("invitation"); return s }()),
 			want: want{outcome: planModel, checkRoom: true, diag: "Invitation Expiry Needs DocSpace 3.7"}},
-		{name: "invitation on 3.7 drops its expiry", cfg: withCfg(func(c *roomLinkModel) { c.LinkType = types.StringValue("invitation") }),
-			state: ptr(func() roomLinkModel {
+		{name: "invitation on 3.7 drops its expiry", cfg: withCfg(func(c *linkModel) { c.LinkType = types.StringValue("invitation") }),
+			state: ptr(func() linkModel {
 				s := plannerState()
 				s.LinkType, s.ExpirationDate, s.CurrentUseCount = types.StringValue("invitation"), ts(future), types.Int64Value(2)
 				return s
 			}()),
-			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p roomLinkModel) {
+			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p linkModel) {
 				if !p.ExpirationDate.IsNull() || !p.CurrentUseCount.IsUnknown() {
 					t.Errorf("expiry %s, current_use_count %s", p.ExpirationDate, p.CurrentUseCount)
 				}
@@ -286,7 +286,7 @@ func ptr[T any](v T) *T { return &v }
 // TestExpiredWithPolicy: an unchanged link needs a look only when it has
 // expired and its policy is not "keep", by the server's word or the clock.
 func TestExpiredWithPolicy(t *testing.T) {
-	r := &roomLinkResource{}
+	r := &linkResource{kind: roomLinks}
 	for _, tc := range []struct {
 		name      string
 		policy    string
@@ -330,7 +330,7 @@ func TestExpiredWithPolicy(t *testing.T) {
 func TestDocSpaceHoldsPlan(t *testing.T) {
 	state := plannerState()
 	state.ExpirationDate = ts("2027-06-01T03:00:00.0000000+03:00")
-	request := func(m roomLinkModel) docspace.LinkRequest {
+	request := func(m linkModel) docspace.LinkRequest {
 		req, diags := m.request()
 		if diags.HasError() {
 			t.Fatal(summaries(diags))
@@ -339,24 +339,24 @@ func TestDocSpaceHoldsPlan(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name      string
-		change    func(*roomLinkModel)
+		change    func(*linkModel)
 		writeOnly string
-		state     func(*roomLinkModel)
+		state     func(*linkModel)
 		want      bool
 	}{
-		{name: "only on_expired changes", change: func(m *roomLinkModel) { m.OnExpired = types.StringValue(onExpiredError) }, want: true},
-		{name: "the same instant respelled", change: func(m *roomLinkModel) { m.ExpirationDate = ts("2027-06-01T00:00:00Z") }, want: true},
-		{name: "access changes", change: func(m *roomLinkModel) { m.Access = types.StringValue("comment") }},
-		{name: "title changes", change: func(m *roomLinkModel) { m.Title = types.StringValue("New") }},
-		{name: "password changes", change: func(m *roomLinkModel) { m.Password = types.StringValue("Secret-2027") }},
-		{name: "the date moves", change: func(m *roomLinkModel) { m.ExpirationDate = ts("2027-06-02T00:00:00Z") }},
-		{name: "the date is pinned at apply", change: func(m *roomLinkModel) { m.ExpirationDate = newTimestampUnknown() }},
-		{name: "password_wo_version changes", writeOnly: "Secret-2026", change: func(m *roomLinkModel) { m.PasswordWOVersion = types.Int64Value(2) },
-			state: func(m *roomLinkModel) { m.PasswordWOVersion = types.Int64Value(1) }},
-		{name: "the same write-only password version", writeOnly: "Secret-2026", change: func(m *roomLinkModel) { m.PasswordWOVersion = types.Int64Value(1) },
-			state: func(m *roomLinkModel) { m.PasswordWOVersion = types.Int64Value(1) }, want: true},
-		{name: "max_use_count changes", change: func(m *roomLinkModel) { m.MaxUseCount = types.Int64Value(3) }},
-		{name: "a state that is no request", change: func(*roomLinkModel) {}, state: func(m *roomLinkModel) { m.Access = types.StringValue("owner") }},
+		{name: "only on_expired changes", change: func(m *linkModel) { m.OnExpired = types.StringValue(onExpiredError) }, want: true},
+		{name: "the same instant respelled", change: func(m *linkModel) { m.ExpirationDate = ts("2027-06-01T00:00:00Z") }, want: true},
+		{name: "access changes", change: func(m *linkModel) { m.Access = types.StringValue("comment") }},
+		{name: "title changes", change: func(m *linkModel) { m.Title = types.StringValue("New") }},
+		{name: "password changes", change: func(m *linkModel) { m.Password = types.StringValue("Secret-2027") }},
+		{name: "the date moves", change: func(m *linkModel) { m.ExpirationDate = ts("2027-06-02T00:00:00Z") }},
+		{name: "the date is pinned at apply", change: func(m *linkModel) { m.ExpirationDate = newTimestampUnknown() }},
+		{name: "password_wo_version changes", writeOnly: "Secret-2026", change: func(m *linkModel) { m.PasswordWOVersion = types.Int64Value(2) },
+			state: func(m *linkModel) { m.PasswordWOVersion = types.Int64Value(1) }},
+		{name: "the same write-only password version", writeOnly: "Secret-2026", change: func(m *linkModel) { m.PasswordWOVersion = types.Int64Value(1) },
+			state: func(m *linkModel) { m.PasswordWOVersion = types.Int64Value(1) }, want: true},
+		{name: "max_use_count changes", change: func(m *linkModel) { m.MaxUseCount = types.Int64Value(3) }},
+		{name: "a state that is no request", change: func(*linkModel) {}, state: func(m *linkModel) { m.Access = types.StringValue("owner") }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := state

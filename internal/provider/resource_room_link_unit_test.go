@@ -20,31 +20,31 @@ import (
 )
 
 // newTestResource returns the resource configured against a portal URL.
-func newTestResource(t *testing.T, url string) *roomLinkResource {
+func newTestResource(t *testing.T, url string) *linkResource {
 	t.Helper()
 	client, err := docspace.NewClient(docspace.Config{Host: url, Token: docspacetest.DefaultToken, RetryWaitMin: time.Millisecond, RetryWaitMax: 10 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &roomLinkResource{data: &providerData{api: docspace.NewSession(client), now: time.Now}}
+	return &linkResource{kind: roomLinks, data: &providerData{api: docspace.NewSession(client), now: time.Now}}
 }
 
 // stateOf builds a framework state holding the model.
-func stateOf(t *testing.T, r *roomLinkResource, m roomLinkModel) tfsdk.State {
+func stateOf(t *testing.T, r *linkResource, m linkModel) tfsdk.State {
 	t.Helper()
 	ctx := context.Background()
 	var schemaResp resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &schemaResp)
 	state := tfsdk.State{Schema: schemaResp.Schema, Raw: tftypes.NewValue(schemaResp.Schema.Type().TerraformType(ctx), nil)}
-	if diags := state.Set(ctx, &m); diags.HasError() {
+	if diags := setModel(ctx, r.kind, &state.Raw, &m); diags.HasError() {
 		t.Fatal(diags)
 	}
 	return state
 }
 
-func storedModel(roomID, linkID string) roomLinkModel {
-	return roomLinkModel{
-		ID: types.StringValue(linkID), RoomID: types.StringValue(roomID), LinkType: types.StringValue("external"),
+func storedModel(roomID, linkID string) linkModel {
+	return linkModel{
+		ID: types.StringValue(linkID), Parent: types.StringValue(roomID), LinkType: types.StringValue("external"),
 		Access: types.StringValue("read"), Title: types.StringValue("Old title"), ExpirationDate: newTimestampNull(),
 		DenyDownload: types.BoolValue(false), Internal: types.BoolValue(false),
 		RotationTriggers: types.MapNull(types.StringType), OnExpired: types.StringValue(onExpiredKeep),
@@ -118,8 +118,8 @@ func TestRoomLinkRead(t *testing.T) {
 			if tc.wantDiag != "" {
 				return
 			}
-			var got roomLinkModel
-			resp.State.Get(context.Background(), &got)
+			var got linkModel
+			got.read(roomLinks, resp.State.Raw)
 			if got.Access.ValueString() != "editing" || got.Title.ValueString() != "Live" || got.Password.ValueString() != passwordSetElsewhere {
 				t.Errorf("state not refreshed: access %s, title %s", got.Access, got.Title)
 			}
@@ -166,19 +166,19 @@ func TestRoomLinkDelete(t *testing.T) {
 // link that never expires is a warning, not silence and not an error.
 func TestValidateConfigOnExpiredWithoutExpiry(t *testing.T) {
 	t.Parallel()
-	r := &roomLinkResource{}
+	r := &linkResource{kind: roomLinks}
 	cases := []struct {
 		name      string
-		change    func(*roomLinkModel)
+		change    func(*linkModel)
 		wantDiags string
 	}{
-		{"recreate without expiry", func(m *roomLinkModel) {}, "Warning: on_expired Has Nothing to Act On"},
-		{"recreate with expires_in", func(m *roomLinkModel) { m.ExpiresIn = types.StringValue("720h") }, ""},
-		{"recreate with a date", func(m *roomLinkModel) {
+		{"recreate without expiry", func(m *linkModel) {}, "Warning: on_expired Has Nothing to Act On"},
+		{"recreate with expires_in", func(m *linkModel) { m.ExpiresIn = types.StringValue("720h") }, ""},
+		{"recreate with a date", func(m *linkModel) {
 			m.ExpirationDate = Timestamp{StringValue: types.StringValue("2030-01-01T00:00:00Z")}
 		}, ""},
-		{"keep without expiry", func(m *roomLinkModel) { m.OnExpired = types.StringValue(onExpiredKeep) }, ""},
-		{"unknown policy", func(m *roomLinkModel) { m.OnExpired = types.StringUnknown() }, ""},
+		{"keep without expiry", func(m *linkModel) { m.OnExpired = types.StringValue(onExpiredKeep) }, ""},
+		{"unknown policy", func(m *linkModel) { m.OnExpired = types.StringUnknown() }, ""},
 	}
 	for _, tc := range cases {
 		m := storedModel("4711", "")

@@ -10,11 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -39,78 +34,12 @@ type primaryLinkResource struct {
 // NewRoomPrimaryLinkResource is the docspace_room_primary_link resource.
 func NewRoomPrimaryLinkResource() resource.Resource { return &primaryLinkResource{} }
 
-type primaryLinkModel struct {
-	ID                types.String `tfsdk:"id"`
-	RoomID            types.String `tfsdk:"room_id"`
-	Access            types.String `tfsdk:"access"`
-	Title             types.String `tfsdk:"title"`
-	ExpirationDate    Timestamp    `tfsdk:"expiration_date"`
-	Password          types.String `tfsdk:"password"`
-	PasswordWO        types.String `tfsdk:"password_wo"`
-	PasswordWOVersion types.Int64  `tfsdk:"password_wo_version"`
-	DenyDownload      types.Bool   `tfsdk:"deny_download"`
-	Internal          types.Bool   `tfsdk:"internal"`
-	RotationTriggers  types.Map    `tfsdk:"rotation_triggers"`
-	RevokeOnDestroy   types.Bool   `tfsdk:"revoke_on_destroy"`
-	StoreShareLink    types.Bool   `tfsdk:"store_share_link"`
-	ShareLink         types.String `tfsdk:"share_link"`
-	RequestToken      types.String `tfsdk:"request_token"`
-	IsExpired         types.Bool   `tfsdk:"is_expired"`
-}
-
 func (r *primaryLinkResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_room_primary_link"
 }
 
 func (r *primaryLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "The primary external link of a room: the one link DocSpace itself keeps for every Public " +
-			"and Form filling room, and makes for a Custom room when first asked. This resource adopts that link " +
-			"(it creates nothing), manages its settings, and can rotate it: DocSpace then issues a new link with a " +
-			"new address. On destroy the link stays as it is, unless `revoke_on_destroy` is set.\n\n" +
-			"Import with the room id: `terraform import docspace_room_primary_link.x 4711`.",
-		Attributes: map[string]schema.Attribute{
-			"id":      linkIDAttribute("It changes when the link is rotated."),
-			"room_id": linkRoomIDAttribute("a Public, Form filling or Custom room", "Changing it adopts another room's link."),
-			"access": schema.StringAttribute{
-				MarkdownDescription: linkAccessDoc(docspace.AccessNamesFor(docspace.LinkTypeExternal),
-					"Form filling rooms take `fill_forms` or `read`. When omitted, the link keeps its access."),
-				Optional:      true,
-				Computed:      true,
-				Validators:    []validator.String{accessName{allowed: docspace.AccessNamesFor(docspace.LinkTypeExternal)}},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"title": linkTitleAttribute("When omitted, the link keeps its name."),
-			"expiration_date": schema.StringAttribute{
-				CustomType: timestampType{},
-				MarkdownDescription: "When the link stops working (RFC 3339 with an offset). Custom rooms only: DocSpace " +
-					"does not let the primary link of a Public or Form filling room expire. Omit it for no expiry.",
-				Optional: true,
-			},
-			"password":            linkPasswordAttribute(""),
-			"password_wo":         linkPasswordWOAttribute(""),
-			"password_wo_version": linkPasswordWOVersionAttribute(),
-			"deny_download":       linkDenyDownloadAttribute(""),
-			"internal":            linkInternalAttribute(""),
-			"rotation_triggers": schema.MapAttribute{
-				MarkdownDescription: "Arbitrary values that, when changed, rotate the link: it is revoked and DocSpace issues " +
-					"a new one, with a new id and address, which gets the configured settings. Planned as an update.",
-				Optional:    true,
-				ElementType: types.StringType,
-			},
-			"revoke_on_destroy": schema.BoolAttribute{
-				MarkdownDescription: "Revoke the link when the resource is destroyed. Public and Form filling rooms then get " +
-					"a new primary link at once; a Custom room is left without one. Default `false`: the link stays.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
-			"store_share_link": linkStoreShareLinkAttribute(),
-			"share_link":       linkShareLinkAttribute(),
-			"request_token":    linkRequestTokenAttribute(""),
-			"is_expired":       linkIsExpiredAttribute(),
-		},
-	}
+	resp.Schema = primaryLinkSchema()
 }
 
 func (r *primaryLinkResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -122,7 +51,7 @@ func (r *primaryLinkResource) ImportState(ctx context.Context, req resource.Impo
 	roomID := req.ID
 	if roomID == "" {
 		var diags diag.Diagnostics
-		roomID, diags = primaryFromImportIdentity(ctx, req.Identity)
+		roomID, _, diags = roomPrimaryLinks.fromImportIdentity(ctx, req.Identity)
 		if resp.Diagnostics.Append(diags...); diags.HasError() {
 			return
 		}
@@ -139,7 +68,7 @@ func (r *primaryLinkResource) ImportState(ctx context.Context, req resource.Impo
 		}
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomID)...)
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, primaryIdentity(types.StringValue(roomID)))...)
+	resp.Diagnostics.Append(roomPrimaryLinks.identity(types.StringValue(roomID), types.StringNull()).set(ctx, resp.Identity)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("revoke_on_destroy"), false)...)
 	// A deferred import is asked for again once the settings are known;
 	// that call marks it.
@@ -172,10 +101,10 @@ func (r *primaryLinkResource) ModifyPlan(ctx context.Context, req resource.Modif
 		}
 		return
 	}
-	var plan, state primaryLinkModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	var plan, state linkModel
+	resp.Diagnostics.Append(plan.read(roomPrimaryLinks, req.Plan.Raw)...)
 	if !req.State.Raw.IsNull() {
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		resp.Diagnostics.Append(state.read(roomPrimaryLinks, req.State.Raw)...)
 	}
 	if resp.Diagnostics.HasError() {
 		return
@@ -204,10 +133,10 @@ func (r *primaryLinkResource) ModifyPlan(ctx context.Context, req resource.Modif
 				fmt.Sprintf("expiration_date %s must be in the future and at most 10 years ahead. Set another date, or remove expiration_date.", plan.ExpirationDate.ValueString()))
 		}
 	}
-	if !plan.RoomID.IsUnknown() && r.data != nil {
+	if !plan.Parent.IsUnknown() && r.data != nil {
 		r.checkRoom(ctx, plan, resp)
 	}
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setModel(ctx, roomPrimaryLinks, &resp.Plan.Raw, &plan)...)
 }
 
 // passwordDrift compares a write-only password the plan keeps with the
@@ -231,11 +160,11 @@ func (r *primaryLinkResource) passwordDrift(ctx context.Context, config tfsdk.Co
 	return nil
 }
 
-func (r *primaryLinkResource) checkRoom(ctx context.Context, plan primaryLinkModel, resp *resource.ModifyPlanResponse) {
-	roomID := plan.RoomID.ValueString()
+func (r *primaryLinkResource) checkRoom(ctx context.Context, plan linkModel, resp *resource.ModifyPlanResponse) {
+	roomID := plan.Parent.ValueString()
 	room, err := r.data.api.Room(ctx, roomID)
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not Read Room", describeAPIError(err, roomID, r.data.api.Host()))
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not Read Room", describeAPIError(err, docspace.RoomTarget(roomID), r.data.api.Host()))
 		return
 	}
 	roomName := fmt.Sprintf("Room %s (%q) is a %s", roomID, room.Title, room.Type)
@@ -274,43 +203,43 @@ func (r *primaryLinkResource) checkRoom(ctx context.Context, plan primaryLinkMod
 // Create adopts the room's primary link: it asks for it (which makes one in
 // a Custom room that has none) and applies the configured settings.
 func (r *primaryLinkResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan primaryLinkModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	var plan linkModel
+	resp.Diagnostics.Append(plan.read(roomPrimaryLinks, req.Plan.Raw)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	roomID := plan.RoomID.ValueString()
+	roomID := plan.Parent.ValueString()
 	current, err := r.data.api.PrimaryLink(ctx, docspace.RoomTarget(roomID))
 	if err != nil {
-		resp.Diagnostics.AddError("Could Not Get the Primary Link", describeAPIError(err, roomID, r.data.api.Host()))
+		resp.Diagnostics.AddError("Could Not Get the Primary Link", describeAPIError(err, docspace.RoomTarget(roomID), r.data.api.Host()))
 		return
 	}
 	r.apply(ctx, roomID, plan, current, req.Config, &resp.State, resp.Private, &resp.Diagnostics)
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, primaryIdentity(plan.RoomID))...)
+	resp.Diagnostics.Append(roomPrimaryLinks.identity(plan.Parent, types.StringNull()).set(ctx, resp.Identity)...)
 }
 
 func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state primaryLinkModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	var state linkModel
+	resp.Diagnostics.Append(state.read(roomPrimaryLinks, req.State.Raw)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	// The identity goes with every answer, a removal too: Terraform before
 	// 1.12 sends none, and the framework wants one back all the same.
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, primaryIdentity(state.RoomID))...)
+	resp.Diagnostics.Append(roomPrimaryLinks.identity(state.Parent, types.StringNull()).set(ctx, resp.Identity)...)
 	if r.data == nil {
 		// Provider settings not known yet: keep the state as it is, unless
 		// it is an import's, never read (no id).
 		if state.ID.IsNull() {
 			resp.Deferred = deferOrRefuse(req.ClientCapabilities.DeferralAllowed, r.unknown,
-				"read the imported primary link of room "+state.RoomID.ValueString(), &resp.Diagnostics)
+				"read the imported primary link of room "+state.Parent.ValueString(), &resp.Diagnostics)
 		}
 		return
 	}
-	roomID := state.RoomID.ValueString()
+	roomID := state.Parent.ValueString()
 	current, found, err := r.currentPrimary(ctx, roomID)
 	if docspace.IsNotFound(err) {
-		if gone, detail := confirmRoomGone(ctx, r.data.api, roomID, r.data.api.Host(), err); !gone {
+		if gone, detail := confirmGone(ctx, r.data.api, docspace.RoomTarget(roomID), r.data.api.Host(), err); !gone {
 			resp.Diagnostics.AddError("Could Not Read the Primary Link", detail)
 			return
 		}
@@ -319,7 +248,7 @@ func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Could Not Read the Primary Link", describeAPIError(err, roomID, r.data.api.Host()))
+		resp.Diagnostics.AddError("Could Not Read the Primary Link", describeAPIError(err, docspace.RoomTarget(roomID), r.data.api.Host()))
 		return
 	}
 	if !found {
@@ -335,27 +264,27 @@ func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest
 	// one outside Terraform.
 	imported, diags := takeImportMark(ctx, req.Private, resp.Private)
 	resp.Diagnostics.Append(diags...)
-	state.setLink(current)
+	state.setLink(ctx, current)
 	if imported {
 		state.ShareLink, state.RequestToken = types.StringNull(), types.StringNull()
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(setModel(ctx, roomPrimaryLinks, &resp.State.Raw, &state)...)
 }
 
 func (r *primaryLinkResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state primaryLinkModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	var plan, state linkModel
+	resp.Diagnostics.Append(plan.read(roomPrimaryLinks, req.Plan.Raw)...)
+	resp.Diagnostics.Append(state.read(roomPrimaryLinks, req.State.Raw)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	roomID := plan.RoomID.ValueString()
+	roomID := plan.Parent.ValueString()
 	// The plan may be older than the room's primary link: revoked in the
 	// DocSpace UI after the last refresh, the id in the state names no link,
 	// and a PUT with it would create an additional link (API.md §6).
 	current, found, err := r.currentPrimary(ctx, roomID)
 	if err != nil {
-		resp.Diagnostics.AddError("Could Not Read the Primary Link", describeAPIError(err, roomID, r.data.api.Host()))
+		resp.Diagnostics.AddError("Could Not Read the Primary Link", describeAPIError(err, docspace.RoomTarget(roomID), r.data.api.Host()))
 		return
 	}
 	if !found || !strings.EqualFold(current.ID, state.ID.ValueString()) {
@@ -363,8 +292,8 @@ func (r *primaryLinkResource) Update(ctx context.Context, req resource.UpdateReq
 		detail := fmt.Sprintf("The plan was made for primary link %s of room %s, ", state.ID.ValueString(), roomID)
 		if found {
 			detail += fmt.Sprintf("but the room's primary link is now %s: it was revoked and reissued outside Terraform. ", current.ID)
-			state.setLink(current)
-			resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+			state.setLink(ctx, current)
+			resp.Diagnostics.Append(setModel(ctx, roomPrimaryLinks, &resp.State.Raw, &state)...)
 		} else {
 			detail += "but the room has no primary link any more: it was deleted outside Terraform. "
 		}
@@ -375,12 +304,12 @@ func (r *primaryLinkResource) Update(ctx context.Context, req resource.UpdateReq
 	}
 	if !plan.RotationTriggers.Equal(state.RotationTriggers) {
 		if current, err = r.rotate(ctx, roomID, state.ID.ValueString()); err != nil {
-			resp.Diagnostics.AddError("Could Not Rotate the Primary Link", describeAPIError(err, roomID, r.data.api.Host()))
+			resp.Diagnostics.AddError("Could Not Rotate the Primary Link", describeAPIError(err, docspace.RoomTarget(roomID), r.data.api.Host()))
 			return
 		}
 	}
 	r.apply(ctx, roomID, plan, current, req.Config, &resp.State, resp.Private, &resp.Diagnostics)
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, primaryIdentity(plan.RoomID))...)
+	resp.Diagnostics.Append(roomPrimaryLinks.identity(plan.Parent, types.StringNull()).set(ctx, resp.Identity)...)
 }
 
 // currentPrimary finds the room's primary link in its listing, which,
@@ -411,36 +340,36 @@ func (r *primaryLinkResource) rotate(ctx context.Context, roomID, linkID string)
 }
 
 func (r *primaryLinkResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state primaryLinkModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	var state linkModel
+	resp.Diagnostics.Append(state.read(roomPrimaryLinks, req.State.Raw)...)
 	if resp.Diagnostics.HasError() || !state.RevokeOnDestroy.ValueBool() {
 		return // the link stays as DocSpace keeps it
 	}
-	roomID := state.RoomID.ValueString()
+	roomID := state.Parent.ValueString()
 	_, err := r.data.api.DeleteLink(ctx, docspace.RoomTarget(roomID), state.ID.ValueString(), docspace.LinkTypeExternal)
 	if docspace.IsNotFound(err) {
-		if gone, detail := confirmRoomGone(ctx, r.data.api, roomID, r.data.api.Host(), err); !gone {
+		if gone, detail := confirmGone(ctx, r.data.api, docspace.RoomTarget(roomID), r.data.api.Host(), err); !gone {
 			resp.Diagnostics.AddError("Could Not Revoke the Primary Link", detail)
 		}
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Could Not Revoke the Primary Link", describeAPIError(err, roomID, r.data.api.Host()))
+		resp.Diagnostics.AddError("Could Not Revoke the Primary Link", describeAPIError(err, docspace.RoomTarget(roomID), r.data.api.Host()))
 	}
 }
 
 // apply brings the primary link to the planned settings, with one PUT where
 // anything differs, and records the result.
-func (r *primaryLinkResource) apply(ctx context.Context, roomID string, plan primaryLinkModel, current docspace.Link, config tfsdk.Config,
+func (r *primaryLinkResource) apply(ctx context.Context, roomID string, plan linkModel, current docspace.Link, config tfsdk.Config,
 	state *tfsdk.State, private privateSetter, diags *diag.Diagnostics) {
 	writeOnly, moreDiags := writeOnlyPassword(ctx, config)
 	diags.Append(moreDiags...)
-	linkReq := plan.request(current, writeOnly)
+	linkReq := primaryRequest(plan, current, writeOnly)
 	link := current
 	if !equalRequests(linkReq, requestOf(current)) {
 		var err error
 		if link, err = r.data.api.SetLink(ctx, docspace.RoomTarget(roomID), linkReq); err != nil {
-			diags.AddError("Could Not Update the Primary Link", describeAPIError(err, roomID, r.data.api.Host()))
+			diags.AddError("Could Not Update the Primary Link", describeAPIError(err, docspace.RoomTarget(roomID), r.data.api.Host()))
 			return
 		}
 		if !link.Primary || !strings.EqualFold(link.ID, current.ID) {
@@ -450,7 +379,7 @@ func (r *primaryLinkResource) apply(ctx context.Context, roomID string, plan pri
 				current.ID, roomID, link.ID)
 			if !link.Primary && !strings.EqualFold(link.ID, current.ID) {
 				if _, delErr := r.data.api.DeleteLink(ctx, docspace.RoomTarget(roomID), link.ID, docspace.LinkTypeExternal); delErr != nil {
-					detail += fmt.Sprintf(" Deleting that link again failed: %s. Remove it in DocSpace.", describeAPIError(delErr, roomID, r.data.api.Host()))
+					detail += fmt.Sprintf(" Deleting that link again failed: %s. Remove it in DocSpace.", describeAPIError(delErr, docspace.RoomTarget(roomID), r.data.api.Host()))
 				} else {
 					detail += " That link was deleted again."
 				}
@@ -459,65 +388,30 @@ func (r *primaryLinkResource) apply(ctx context.Context, roomID string, plan pri
 			return
 		}
 		if problems := compareLink(linkReq, link); len(problems) > 0 {
-			plan.setLink(link)
-			diags.Append(state.Set(ctx, &plan)...)
+			plan.setLink(ctx, link)
+			diags.Append(setModel(ctx, roomPrimaryLinks, &state.Raw, &plan)...)
 			diags.AddError("DocSpace Did Not Apply the Link as Configured", explainMismatch(problems))
 			return
 		}
 	}
-	plan.setLink(link)
+	plan.setLink(ctx, link)
 	diags.Append(forgetLegacyDigest(ctx, private)...)
-	diags.Append(state.Set(ctx, &plan)...)
+	diags.Append(setModel(ctx, roomPrimaryLinks, &state.Raw, &plan)...)
 }
 
-// request is the full PUT for the planned settings; what the plan leaves
-// unknown (access and title when not configured) keeps the link's own.
-func (m primaryLinkModel) request(current docspace.Link, writeOnly string) docspace.LinkRequest {
-	req := docspace.LinkRequest{
-		LinkID:       current.ID,
-		LinkType:     docspace.LinkTypeExternal,
-		Access:       current.Access,
-		Title:        current.Title,
-		Password:     m.Password.ValueString(),
-		DenyDownload: m.DenyDownload.ValueBool(),
-		Internal:     m.Internal.ValueBool(),
+// primaryRequest is the full PUT for the planned settings; what the plan
+// leaves unknown (access and title when not configured) keeps the link's own.
+func primaryRequest(m linkModel, current docspace.Link, writeOnly string) docspace.LinkRequest {
+	req, _ := m.request()
+	req.LinkID, req.Primary = current.ID, current.Primary
+	if _, ok := docspace.ParseAccess(m.Access.ValueString()); !ok {
+		req.Access = current.Access
 	}
-	if a, ok := docspace.ParseAccess(m.Access.ValueString()); ok {
-		req.Access = a
-	}
-	if !m.Title.IsUnknown() && !m.Title.IsNull() {
-		req.Title = m.Title.ValueString()
+	if m.Title.IsUnknown() || m.Title.IsNull() {
+		req.Title = current.Title
 	}
 	if writeOnly != "" {
 		req.Password = writeOnly
 	}
-	if t, ok := m.ExpirationDate.Time(); ok {
-		req.Expiration = &t
-	}
 	return req
-}
-
-// requestOf is the request that would leave a link exactly as it is.
-func requestOf(l docspace.Link) docspace.LinkRequest {
-	return docspace.LinkRequest{
-		LinkID: l.ID, LinkType: docspace.LinkTypeExternal, Access: l.Access, Title: l.Title, Expiration: l.Expiration,
-		Password: l.Password, DenyDownload: l.DenyDownload, Internal: l.Internal,
-	}
-}
-
-func (m *primaryLinkModel) setLink(l docspace.Link) {
-	m.ID = types.StringValue(l.ID)
-	m.Access = types.StringValue(l.Access.Name())
-	m.Title = types.StringValue(l.Title)
-	reported := newTimestampPointer(l.Expiration)
-	if same, _ := m.ExpirationDate.StringSemanticEquals(context.Background(), reported); !same {
-		m.ExpirationDate = reported
-	}
-	m.Password = recordedPassword(m.Password, m.PasswordWOVersion, l.Password)
-	m.DenyDownload = types.BoolValue(l.DenyDownload)
-	m.Internal = types.BoolValue(l.Internal)
-	// A regenerated link comes back without its token (API.md §6); the next
-	// refresh reads it.
-	m.ShareLink, m.RequestToken = shareSecrets(m.StoreShareLink, l.ShareLink, l.RequestToken)
-	m.IsExpired = types.BoolValue(l.IsExpired)
 }

@@ -164,21 +164,28 @@ func (durationValidator) ValidateString(_ context.Context, req validator.StringR
 	}
 }
 
-// roomIDValidator applies the client's room id rule at plan time.
-type roomIDValidator struct{}
+// parentIDValidator applies the client's id rule for a room, file or
+// folder at plan time.
+type parentIDValidator struct{ kind docspace.TargetKind }
 
-func (roomIDValidator) Description(context.Context) string {
-	return "must be a room id: digits, or a third-party room id"
+// roomIDValidator is the rule for a room id.
+type roomIDValidator = parentIDValidator
+
+func (v parentIDValidator) Description(context.Context) string {
+	if v.kind == docspace.TargetRoom {
+		return "must be a room id: digits, or a third-party room id"
+	}
+	return "must be a " + v.kind.Noun() + " id: digits, or a third-party id"
 }
 
-func (v roomIDValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v parentIDValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
-func (roomIDValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+func (v parentIDValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if err := docspace.ValidateRoomID(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Room ID", err.Error())
+	if err := validateParentID(v.kind, req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+capitalize(v.kind.Noun())+" ID", err.Error())
 	}
 }
 
@@ -205,20 +212,3 @@ func (noControlCharacters) ValidateString(_ context.Context, req validator.Strin
 	}
 }
 
-// parseImportID splits "<room_id>/<link_id>" and checks both parts.
-func parseImportID(id string) (roomID, linkID string, err error) {
-	const format = "Expected \"<room_id>/<link_id>\", for example \"4711/3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90\": " +
-		"the room id is the number in the room's address, the link id is the id of a link listed by the docspace_room_links data source."
-	parts := strings.Split(id, "/")
-	if len(parts) != 2 || parts[0] == "" || parts[1] == "" {
-		return "", "", fmt.Errorf("import ID %q is not in the expected form. %s", id, format)
-	}
-	if err := docspace.ValidateRoomID(parts[0]); err != nil {
-		return "", "", fmt.Errorf("%w\n\n%s", err, format)
-	}
-	linkID, err = docspace.ParseLinkID(parts[1])
-	if err != nil {
-		return "", "", fmt.Errorf("%w. %s", err, format)
-	}
-	return parts[0], linkID, nil
-}

@@ -24,7 +24,7 @@ func FuzzParseImportID(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, id string) {
-		room, link, err := parseImportID(id)
+		room, link, err := parseImportID(roomLinks, id)
 		if err != nil {
 			if room != "" || link != "" {
 				t.Fatalf("%q: refused, yet returned %q and %q", id, room, link)
@@ -44,7 +44,7 @@ func FuzzParseImportID(f *testing.F) {
 		if !strings.EqualFold(id, room+"/"+link) {
 			t.Fatalf("%q: accepted, but it is not %q", id, room+"/"+link)
 		}
-		if room2, link2, err := parseImportID(room + "/" + link); err != nil || room2 != room || link2 != link {
+		if room2, link2, err := parseImportID(roomLinks, room + "/" + link); err != nil || room2 != room || link2 != link {
 			t.Fatalf("%q: the canonical form %q does not parse to itself", id, room+"/"+link)
 		}
 	})

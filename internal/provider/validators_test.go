@@ -28,7 +28,7 @@ func TestParseImportID(t *testing.T) {
 		{in: "4711/urn:uuid:" + guid, wantErr: "is not a GUID"},
 	}
 	for _, tc := range cases {
-		room, link, err := parseImportID(tc.in)
+		room, link, err := parseImportID(roomLinks, tc.in)
 		switch {
 		case tc.wantErr == "" && err != nil:
 			t.Errorf("%q: %v", tc.in, err)

@@ -149,12 +149,12 @@ func checkStateHoldsNothingOf(t *testing.T, r *terraformRun, password string) {
 // is a string comparison; the listing it reads is the refresh's.
 func BenchmarkWriteOnlyDriftInputs(b *testing.B) {
 	ctx := context.Background()
-	r := &roomLinkResource{}
+	r := &linkResource{kind: roomLinks}
 	var schemaResp resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &schemaResp)
-	build := func(m roomLinkModel) (tfsdk.State, tfsdk.Config) {
+	build := func(m linkModel) (tfsdk.State, tfsdk.Config) {
 		state := tfsdk.State{Schema: schemaResp.Schema, Raw: tftypes.NewValue(schemaResp.Schema.Type().TerraformType(ctx), nil)}
-		if diags := state.Set(ctx, &m); diags.HasError() {
+		if diags := setModel(ctx, roomLinks, &state.Raw, &m); diags.HasError() {
 			b.Fatal(diags)
 		}
 		return state, tfsdk.Config(state)
@@ -162,7 +162,7 @@ func BenchmarkWriteOnlyDriftInputs(b *testing.B) {
 	plain := storedModel("4711", "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90")
 	writeOnly := plain
 	writeOnly.PasswordWO, writeOnly.PasswordWOVersion = types.StringValue("Write-only-Pa55word-1"), types.Int64Value(1)
-	for name, m := range map[string]roomLinkModel{"without password_wo": plain, "with password_wo": writeOnly} {
+	for name, m := range map[string]linkModel{"without password_wo": plain, "with password_wo": writeOnly} {
 		state, config := build(m)
 		b.Run(name, func(b *testing.B) {
 			for b.Loop() {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -23,9 +22,9 @@ func latestExpiry(now time.Time) time.Time { return now.AddDate(10, 0, 0) }
 
 // ValidateConfig catches what needs no portal: attributes set on the wrong
 // kind of link. It runs in `terraform validate` too.
-func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var cfg roomLinkModel
-	resp.Diagnostics.Append(cfg.read(req.Config.Raw)...)
+func (r *linkResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var cfg linkModel
+	resp.Diagnostics.Append(cfg.read(r.kind, req.Config.Raw)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -45,18 +44,13 @@ func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.Vali
 			return // the attribute validator reports it
 		}
 	}
-	onlyFor := func(attr string, set bool, wanted docspace.LinkType) {
-		if set && kind != wanted {
-			resp.Diagnostics.AddAttributeError(path.Root(attr), "Attribute Not Allowed for This Link Type",
+	for _, a := range cfg.kindOnlyAttributes() {
+		if a.set && kind != a.kind {
+			resp.Diagnostics.AddAttributeError(path.Root(a.name), "Attribute Not Allowed for This Link Type",
 				fmt.Sprintf("%s applies to %s links only, and this is an %s link. Remove %s, or set link_type = %q.",
-					attr, wanted.Name(), kind.Name(), attr, wanted.Name()))
+					a.name, a.kind.Name(), kind.Name(), a.name, a.kind.Name()))
 		}
 	}
-	onlyFor("password", !cfg.Password.IsNull(), docspace.LinkTypeExternal)
-	onlyFor("deny_download", !cfg.DenyDownload.IsNull(), docspace.LinkTypeExternal)
-	onlyFor("internal", !cfg.Internal.IsNull(), docspace.LinkTypeExternal)
-	onlyFor("password_wo", !cfg.PasswordWOVersion.IsNull(), docspace.LinkTypeExternal)
-	onlyFor("max_use_count", !cfg.MaxUseCount.IsNull(), docspace.LinkTypeInvitation)
 	if kind == docspace.LinkTypeExternal && cfg.Access.ValueString() == docspace.AccessContentCreator.Name() {
 		resp.Diagnostics.AddAttributeError(path.Root("access"), "Access Not Allowed for External Links",
 			"content_creator makes people members who can add files, so it exists for invitation links only. "+
@@ -68,7 +62,7 @@ func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.Vali
 // time whatever DocSpace would refuse, or worse, silently ignore (API.md §10.5).
 // The decisions are planLink's; this method reads the values, hands them
 // over and applies the outcome, with the room lookup planLink asks for.
-func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+func (r *linkResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
@@ -108,10 +102,10 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 			return // nothing changes: no checks, no requests
 		}
 	}
-	resp.Diagnostics.Append(in.plan.read(req.Plan.Raw)...)
-	resp.Diagnostics.Append(in.config.read(req.Config.Raw)...)
+	resp.Diagnostics.Append(in.plan.read(r.kind, req.Plan.Raw)...)
+	resp.Diagnostics.Append(in.config.read(r.kind, req.Config.Raw)...)
 	if !in.creating {
-		resp.Diagnostics.Append(in.state.read(req.State.Raw)...)
+		resp.Diagnostics.Append(in.state.read(r.kind, req.State.Raw)...)
 	}
 	if resp.Diagnostics.HasError() {
 		return
@@ -126,22 +120,22 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		resp.Plan.Raw = req.State.Raw
 	case planRefused:
 		planShareSecrets(out.plan.StoreShareLink, &out.plan.ShareLink, &out.plan.RequestToken)
-		refuseAtApply(ctx, out.plan, out.refusal.Summary, out.refusal.Detail, resp)
+		refuseAtApply(ctx, r.kind, out.plan, out.refusal.Summary, out.refusal.Detail, resp)
 	case planModel:
 		planShareSecrets(out.plan.StoreShareLink, &out.plan.ShareLink, &out.plan.RequestToken)
 		if out.checkRoom {
 			r.checkRoom(ctx, out.plan, in.creating, resp)
 		}
-		resp.Diagnostics.Append(setModel(ctx, &resp.Plan.Raw, &out.plan)...)
+		resp.Diagnostics.Append(setModel(ctx, r.kind, &resp.Plan.Raw, &out.plan)...)
 	}
 }
 
 // linkPlanInput is what a plan of one docspace_room_link starts from.
 type linkPlanInput struct {
-	plan, config, state roomLinkModel // state is empty when creating
-	creating            bool          // no state: the link is to be created
-	replacing           bool          // the schema already asks for a replacement
-	unchanged           bool          // the proposed plan equals the state
+	plan, config, state linkModel // state is empty when creating
+	creating            bool      // no state: the link is to be created
+	replacing           bool      // the schema already asks for a replacement
+	unchanged           bool      // the proposed plan equals the state
 	now                 time.Time
 }
 
@@ -158,8 +152,8 @@ const (
 // linkPlan is what planLink decides.
 type linkPlan struct {
 	outcome         planOutcome
-	plan            roomLinkModel // with planModel and planRefused
-	refusal         refusal       // with planRefused
+	plan            linkModel // with planModel and planRefused
+	refusal         refusal   // with planRefused
 	requiresReplace path.Paths
 	checkRoom       bool // the room's rules are still to be checked against the portal (planModel only)
 	diags           diag.Diagnostics
@@ -239,13 +233,13 @@ func planLink(ctx context.Context, in linkPlanInput) linkPlan {
 	} else if in.creating {
 		plan.RequestToken = types.StringNull()
 	}
-	out.outcome, out.plan, out.checkRoom = planModel, plan, !plan.RoomID.IsUnknown()
+	out.outcome, out.plan, out.checkRoom = planModel, plan, !plan.Parent.IsUnknown()
 	return out
 }
 
 // passwordDrift compares a write-only password the plan keeps with the
 // link's password in DocSpace, from the listing the refresh already read.
-func (r *roomLinkResource) passwordDrift(ctx context.Context, config tfsdk.Config, state tfsdk.State) diag.Diagnostics {
+func (r *linkResource) passwordDrift(ctx context.Context, config tfsdk.Config, state tfsdk.State) diag.Diagnostics {
 	password, ok := unchangedWriteOnlyPassword(ctx, config, state)
 	if !ok {
 		return nil
@@ -264,7 +258,7 @@ func (r *roomLinkResource) passwordDrift(ctx context.Context, config tfsdk.Confi
 // that is being set or changed, or resent after it passed.
 // A changed link whose date has passed comes back as a refusal rather than
 // an error: see planLink.
-func planExpiration(ctx context.Context, plan *roomLinkModel, cfg, state roomLinkModel, creating bool, kind docspace.LinkType, now time.Time) (diag.Diagnostics, *refusal) {
+func planExpiration(ctx context.Context, plan *linkModel, cfg, state linkModel, creating bool, kind docspace.LinkType, now time.Time) (diag.Diagnostics, *refusal) {
 	var diags diag.Diagnostics
 	attr := path.Root("expiration_date")
 	switch {
@@ -320,7 +314,7 @@ const (
 
 // hasExpired reports whether the link in the state has expired, by the
 // server's word or by the clock (a plan without refresh has an old word).
-func hasExpired(state roomLinkModel, now time.Time) bool {
+func hasExpired(state linkModel, now time.Time) bool {
 	if state.IsExpired.ValueBool() {
 		return true
 	}
@@ -331,8 +325,8 @@ func hasExpired(state roomLinkModel, now time.Time) bool {
 // glanceAtState reads what the plan of an unchanged link looks at: the
 // expiry policy, whether the link has expired, and whether it has a
 // write-only password.
-func glanceAtState(state tftypes.Value) (roomLinkModel, diag.Diagnostics) {
-	var m roomLinkModel
+func glanceAtState(state tftypes.Value) (linkModel, diag.Diagnostics) {
+	var m linkModel
 	diags := readFields(state, []modelField{{"on_expired", &m.OnExpired}, {"is_expired", &m.IsExpired},
 		{"expiration_date", &m.ExpirationDate}, {"password_wo_version", &m.PasswordWOVersion},
 		{"renew_before", &m.RenewBefore}, {"expires_in", &m.ExpiresIn}})
@@ -342,7 +336,7 @@ func glanceAtState(state tftypes.Value) (roomLinkModel, diag.Diagnostics) {
 // expiredWithPolicy reports whether an unchanged link has expired under a
 // policy other than "keep": the one case where a plan that changes nothing
 // still has work to do.
-func expiredWithPolicy(state roomLinkModel, now time.Time) bool {
+func expiredWithPolicy(state linkModel, now time.Time) bool {
 	if state.OnExpired.IsNull() || state.OnExpired.ValueString() == onExpiredKeep {
 		return false
 	}
@@ -353,10 +347,10 @@ func expiredWithPolicy(state roomLinkModel, now time.Time) bool {
 // keeps it (a replacement for other reasons never gets here). It reports
 // whether that settles the plan. Refusals are warnings now and errors at
 // apply (refuseAtApply), so that destroy and -replace always work.
-func planExpired(plan, cfg, state roomLinkModel, now time.Time) (linkPlan, bool) {
+func planExpired(plan, cfg, state linkModel, now time.Time) (linkPlan, bool) {
 	var out linkPlan
 	describe := fmt.Sprintf("Link %s (%q) in room %s expired at %s", state.ID.ValueString(), state.Title.ValueString(),
-		state.RoomID.ValueString(), state.ExpirationDate.ValueString())
+		state.Parent.ValueString(), state.ExpirationDate.ValueString())
 	newDate := false
 	if t, ok := cfg.ExpirationDate.Time(); ok && t.After(now) {
 		newDate = true // a new date is configured: an ordinary update
@@ -394,12 +388,12 @@ func planExpired(plan, cfg, state roomLinkModel, now time.Time) (linkPlan, bool)
 
 // checkRoom applies the room type's rules (API.md §4.5, §4.6, §5.4, §5.5), with at
 // most one room lookup per room in a run.
-func (r *roomLinkResource) checkRoom(ctx context.Context, plan roomLinkModel, creating bool, resp *resource.ModifyPlanResponse) {
+func (r *linkResource) checkRoom(ctx context.Context, plan linkModel, creating bool, resp *resource.ModifyPlanResponse) {
 	if r.data == nil {
 		return // provider not configured yet
 	}
 	kind, _ := docspace.ParseLinkType(plan.LinkType.ValueString())
-	roomID := plan.RoomID.ValueString()
+	roomID := plan.Parent.ValueString()
 	room, err := r.data.api.Room(ctx, roomID)
 	if docspace.IsNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Room Not Found",
@@ -407,7 +401,7 @@ func (r *roomLinkResource) checkRoom(ctx context.Context, plan roomLinkModel, cr
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not Read Room", describeAPIError(err, roomID, r.data.api.Host()))
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not Read Room", describeAPIError(err, docspace.RoomTarget(roomID), r.data.api.Host()))
 		return
 	}
 	roomName := fmt.Sprintf("Room %s (%q) is a %s", roomID, room.Title, room.Type)
@@ -442,98 +436,4 @@ func (r *roomLinkResource) checkRoom(ctx context.Context, plan roomLinkModel, cr
 	if creating && !resp.Diagnostics.HasError() {
 		warnFullRoom(ctx, r.data.api, room, roomID, kind, &resp.Diagnostics)
 	}
-}
-
-// sameSettings reports whether a plan asks for nothing the state does not
-// already hold.
-func sameSettings(ctx context.Context, plan, state roomLinkModel) bool {
-	return sameLinkSettings(ctx, plan, state) && plan.RotationTriggers.Equal(state.RotationTriggers) &&
-		plan.ExpiresIn.Equal(state.ExpiresIn) && plan.OnExpired.Equal(state.OnExpired) &&
-		plan.RenewBefore.Equal(state.RenewBefore) && plan.StoreShareLink.Equal(state.StoreShareLink)
-}
-
-// sameLinkSettings reports whether a plan leaves the link in DocSpace as it
-// is, comparing dates by instant.
-func sameLinkSettings(ctx context.Context, plan, state roomLinkModel) bool {
-	sameDate, _ := plan.ExpirationDate.StringSemanticEquals(ctx, state.ExpirationDate)
-	if !sameDate && !(plan.ExpirationDate.IsNull() && state.ExpirationDate.IsNull()) {
-		return false
-	}
-	return plan.RoomID.Equal(state.RoomID) && plan.LinkType.Equal(state.LinkType) && plan.Access.Equal(state.Access) &&
-		plan.Title.Equal(state.Title) && plan.Password.Equal(state.Password) && plan.DenyDownload.Equal(state.DenyDownload) &&
-		plan.Internal.Equal(state.Internal) && plan.MaxUseCount.Equal(state.MaxUseCount) &&
-		plan.PasswordWOVersion.Equal(state.PasswordWOVersion)
-}
-
-// compareLink lists where the link DocSpace stored differs from the request,
-// which is how the silent normalisations of API.md §10.5 surface.
-func compareLink(req docspace.LinkRequest, got docspace.Link) []mismatch {
-	var out []mismatch
-	add := func(attr string, want, have any) {
-		out = append(out, mismatch{attr: attr, want: fmt.Sprint(want), have: fmt.Sprint(have)})
-	}
-	if got.Access != req.Access {
-		add("access", req.Access.Name(), got.Access.Name())
-	}
-	if got.LinkType != req.LinkType {
-		add("link_type", req.LinkType.Name(), got.LinkType.Name())
-	}
-	if req.Title != "" && got.Title != req.Title {
-		add("title", req.Title, got.Title)
-	}
-	// Before 3.7 (no use counter reported) DocSpace gives every invitation
-	// link an expiry of its own (API.md §5.4): nothing asked for, nothing to compare.
-	serverSetsExpiry := req.LinkType == docspace.LinkTypeInvitation && got.CurrentUseCount == nil
-	switch {
-	case req.Expiration == nil && got.Expiration != nil && !serverSetsExpiry:
-		add("expiration_date", "none", got.Expiration.Format(time.RFC3339Nano))
-	case req.Expiration != nil && got.Expiration == nil:
-		add("expiration_date", req.Expiration.Format(time.RFC3339Nano), "none")
-	case req.Expiration != nil && !sameTick(*req.Expiration, *got.Expiration):
-		add("expiration_date", req.Expiration.Format(time.RFC3339Nano),
-			got.Expiration.Format(time.RFC3339Nano)+fmt.Sprintf(" (%s apart)", got.Expiration.Sub(*req.Expiration)))
-	}
-	if req.LinkType == docspace.LinkTypeExternal {
-		if got.Password != req.Password {
-			out = append(out, mismatch{attr: "password", want: "(sensitive)", have: "(sensitive, different)"})
-		}
-		if got.DenyDownload != req.DenyDownload {
-			add("deny_download", req.DenyDownload, got.DenyDownload)
-		}
-		if got.Internal != req.Internal {
-			add("internal", req.Internal, got.Internal)
-		}
-	} else if !equalIntPtr(req.MaxUseCount, got.MaxUseCount) {
-		add("max_use_count", intOrUnlimited(req.MaxUseCount), intOrUnlimited(got.MaxUseCount))
-	}
-	return out
-}
-
-type mismatch struct{ attr, want, have string }
-
-// hints says why DocSpace is known to store something else than asked.
-var hints = map[string]string{
-	"internal": "The portal administrator has restricted external sharing, which forces internal = true; " +
-		"or this is a Public room, where links cannot be internal. Set internal to what the portal enforces.",
-	"expiration_date": "DocSpace before 3.7 ignores expiration_date on invitation links and sets them to expire 7 days " +
-		"after every change; DocSpace also drops dates that have passed, and ignores changes to the expiry where the " +
-		"room does not allow them (Form filling rooms). Remove expiration_date, or set a future date the room allows.",
-	"max_use_count": "DocSpace before 3.7 does not support max_use_count. Remove it.",
-}
-
-func explainMismatch(problems []mismatch) string {
-	var b strings.Builder
-	b.WriteString("DocSpace accepted the request but stored different values:\n")
-	var why []string
-	for _, p := range problems {
-		fmt.Fprintf(&b, "  - %s: configured %s, DocSpace has %s\n", p.attr, p.want, p.have)
-		if h, ok := hints[p.attr]; ok && !slices.Contains(why, h) {
-			why = append(why, h)
-		}
-	}
-	if len(why) == 0 {
-		why = append(why, "DocSpace ignored part of the request; this can happen when the token's user lacks a right the change needs. Adjust the configuration to what the portal allows.")
-	}
-	b.WriteString("\n" + strings.Join(why, "\n"))
-	return b.String()
 }

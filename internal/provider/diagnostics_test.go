@@ -30,7 +30,7 @@ func TestDescribeAPIError(t *testing.T) {
 		{"anything else is passed on", errors.New("boom"), "boom", "\n\n"},
 	}
 	for _, tt := range tests {
-		got := describeAPIError(tt.err, "4711", "https://portal.example.com")
+		got := describeAPIError(tt.err, docspace.RoomTarget("4711"), "https://portal.example.com")
 		if tt.want != "" && !strings.Contains(got, tt.want) {
 			t.Errorf("%s: %q lacks %q", tt.name, got, tt.want)
 		}

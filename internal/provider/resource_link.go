@@ -1,0 +1,358 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*linkResource)(nil)
+	_ resource.ResourceWithImportState    = (*linkResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*linkResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*linkResource)(nil)
+)
+
+type linkResource struct {
+	kind *linkKind
+	data *providerData
+	// unknown names the provider's settings not known yet, while data is nil.
+	unknown []string
+}
+
+// NewRoomLinkResource is the docspace_room_link resource.
+func NewRoomLinkResource() resource.Resource { return &linkResource{kind: roomLinks} }
+
+func (r *linkResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + r.kind.name
+}
+
+func (r *linkResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = linkResourceSchema(r.kind)
+}
+
+func (r *linkResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+	r.unknown = unknownSettingsFrom(req.ProviderData)
+}
+
+// ImportState takes "<parent id>/<link_id>", or the identity of an import
+// block, and checks both parts before any request is made.
+func (r *linkResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	parentID, linkID, err := parseImportID(r.kind, req.ID)
+	if req.ID == "" {
+		var diags diag.Diagnostics
+		parentID, linkID, diags = r.kind.fromImportIdentity(ctx, req.Identity)
+		resp.Diagnostics.Append(diags...)
+		err = nil
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	target := docspace.Target{Kind: r.kind.target, ID: parentID}
+	if r.data == nil {
+		// The provider's settings are not known yet, so the link cannot be
+		// read, and a bare state would plan its replacement.
+		resp.Deferred = deferOrRefuse(req.ClientCapabilities.DeferralAllowed, r.unknown,
+			fmt.Sprintf("import %s link %s/%s", r.kind.target.Noun(), parentID, linkID), &resp.Diagnostics)
+		if resp.Deferred == nil {
+			return
+		}
+	} else if !r.importable(ctx, target, linkID, &resp.Diagnostics) {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(r.kind.parentAttr), parentID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), linkID)...)
+	resp.Diagnostics.Append(r.kind.identity(types.StringValue(parentID), types.StringValue(linkID)).set(ctx, resp.Identity)...)
+	// Terraform-side settings an import cannot read: their defaults.
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_expired"), onExpiredKeep)...)
+	// A deferred import is asked for again once the settings are known;
+	// that call marks it.
+	if resp.Deferred == nil {
+		resp.Diagnostics.Append(markImported(ctx, resp.Private)...)
+	}
+}
+
+// importable looks the link up before it is imported, so that a link id
+// that is not there, or a room's primary link, is refused with the reason
+// instead of Terraform's "non-existent remote object". The listing is the
+// one the Read after the import uses.
+func (r *linkResource) importable(ctx context.Context, target docspace.Target, linkID string, diags *diag.Diagnostics) bool {
+	link, found, err := r.data.api.FindLink(ctx, target, linkID)
+	switch {
+	case err != nil:
+		diags.AddError("Could Not Import "+r.kind.title, describeAPIError(err, target, r.data.api.Host()))
+	case !found:
+		diags.AddError(r.kind.title+" Not Found", linkNotFoundForImport(r.kind, target, linkID))
+	case link.Primary && r.kind.primaryElsewhere:
+		diags.AddError("Primary Links Are Imported With docspace_room_primary_link", primaryLinkRefusal(target.ID, linkID))
+	default:
+		return true
+	}
+	return false
+}
+
+func (r *linkResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan linkModel
+	resp.Diagnostics.Append(plan.read(r.kind, req.Plan.Raw)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	linkReq, diags := r.request(ctx, plan, req.Config)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	target, host := plan.target(r.kind), r.data.api.Host()
+	// The provider chooses the link's id, so that whatever happens to the
+	// answer, the link can be looked up, adopted, or recorded.
+	linkReq.LinkID = uuid.NewString()
+	link, err := r.data.api.CreateLink(ctx, target, linkReq)
+	var unknown *docspace.UnknownOutcomeError
+	switch {
+	case errors.As(err, &unknown):
+		// Recorded with an error: Terraform marks it tainted and the next
+		// apply replaces it, so no link is left that the state does not know.
+		plan.recordUnsure(unknown.LinkID, linkReq)
+		resp.Diagnostics.Append(setModel(ctx, r.kind, &resp.State.Raw, &plan)...)
+		resp.Diagnostics.Append(r.kind.identity(plan.Parent, plan.ID).set(ctx, resp.Identity)...)
+		resp.Diagnostics.AddError(r.kind.title+" May Have Been Created", unknownOutcomeDetail(unknown, host))
+		return
+	case docspace.IsLinkLimit(err):
+		resp.Diagnostics.AddError(r.kind.title+" Limit Reached", linkLimitDetail(ctx, r.data.api, target, host, linkReq.LinkType, err))
+		return
+	case err != nil:
+		resp.Diagnostics.AddError("Could Not Create "+r.kind.title, describeAPIError(err, target, host))
+		return
+	case !strings.EqualFold(link.ID, linkReq.LinkID):
+		resp.Diagnostics.AddWarning("DocSpace Did Not Keep the Link Id",
+			fmt.Sprintf("The provider created the link in %s with id %s, and it is known as %s: either DocSpace answered "+
+				"with that id (a proxy or portal version that does not keep the id it is sent), or the answer was lost and %s "+
+				"is the one link with the configured settings that the room gained since the create began and no other create of "+
+				"this run made, which the provider adopted. The state keeps %s. "+
+				"Where ids are not kept, a create cannot be retried safely, so after a lost answer the provider looks at the "+
+				"room before it sends anything again.", target, linkReq.LinkID, link.ID, link.ID, link.ID))
+	}
+	if problems := compareLink(linkReq, link); len(problems) > 0 {
+		if link.Adopted {
+			// Taken by its settings on a portal that ignores ids: nothing
+			// proves this apply made it, so it is not this apply's to delete.
+			resp.Diagnostics.AddError("DocSpace Did Not Apply the Link as Configured", explainMismatch(problems)+
+				fmt.Sprintf("\n\nThis portal does not keep link ids, and the answer to the create was lost: link %s of %s is the one "+
+					"link made since the create with the configured settings, but nothing proves this apply made it, so it was left "+
+					"in place. If it is this configuration's, delete it in DocSpace or import it "+
+					"(terraform import docspace_%s.<name> %s/%s).", link.ID, target, r.kind.name, target.ID, link.ID))
+			return
+		}
+		// DocSpace kept something other than what was asked. Take the link
+		// back, made by this very create, so nothing is left behind that
+		// the state does not describe.
+		_, delErr := r.data.api.DeleteLink(ctx, target, link.ID, link.LinkType)
+		detail := explainMismatch(problems) + "\n\nThe link was deleted again, so nothing was left behind."
+		if delErr != nil {
+			detail = explainMismatch(problems) + fmt.Sprintf("\n\nDeleting the link %s again failed too: %s. Remove it in DocSpace.",
+				link.ID, describeAPIError(delErr, target, r.data.api.Host()))
+		}
+		resp.Diagnostics.AddError("DocSpace Did Not Apply the Link as Configured", detail)
+		return
+	}
+	plan.setLink(ctx, link)
+	resp.Diagnostics.Append(forgetLegacyDigest(ctx, resp.Private)...)
+	resp.Diagnostics.Append(setModel(ctx, r.kind, &resp.State.Raw, &plan)...)
+	resp.Diagnostics.Append(r.kind.identity(plan.Parent, plan.ID).set(ctx, resp.Identity)...)
+}
+
+func (r *linkResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state linkModel
+	resp.Diagnostics.Append(state.read(r.kind, req.State.Raw)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// The identity goes with every answer, a removal too: Terraform before
+	// 1.12 sends none, and the framework wants one back all the same.
+	resp.Diagnostics.Append(r.kind.identity(state.Parent, state.ID).set(ctx, resp.Identity)...)
+	if r.data == nil {
+		// Provider settings not known yet: keep the state as it is, unless
+		// it is an import's, never read, which would plan a replacement.
+		if state.LinkType.IsNull() {
+			resp.Deferred = deferOrRefuse(req.ClientCapabilities.DeferralAllowed, r.unknown,
+				fmt.Sprintf("read the imported room link %s/%s", state.Parent.ValueString(), state.ID.ValueString()), &resp.Diagnostics)
+		}
+		return
+	}
+	target, linkID := state.target(r.kind), state.ID.ValueString()
+	link, found, err := r.data.api.FindLink(ctx, target, linkID)
+	switch {
+	case docspace.IsNotFound(err):
+		if gone, detail := confirmGone(ctx, r.data.api, target, r.data.api.Host(), err); !gone {
+			resp.Diagnostics.AddError("Could Not Read "+r.kind.title, detail)
+			return
+		}
+		resp.Diagnostics.AddWarning(capitalize(r.kind.target.Noun())+" Not Found",
+			fmt.Sprintf("%s no longer exists, so its link %s is removed from the state. Terraform will plan to create it again if it is still configured.", capitalize(target.String()), linkID))
+		resp.State.RemoveResource(ctx)
+		return
+	case err != nil:
+		resp.Diagnostics.AddError("Could Not Read "+r.kind.title, describeAPIError(err, target, r.data.api.Host()))
+		return
+	case !found:
+		resp.Diagnostics.AddWarning(r.kind.title+" Not Found",
+			fmt.Sprintf("Link %s is no longer among the links of %s (it was deleted outside Terraform), so it is removed from the state. Terraform will plan to create it again if it is still configured.", linkID, target))
+		resp.State.RemoveResource(ctx)
+		return
+	case link.Primary && r.kind.primaryElsewhere:
+		resp.Diagnostics.AddError("Primary Links Are Not Managed by docspace_room_link", primaryLinkRefusal(target.ID, linkID))
+		return
+	}
+	if !state.PasswordWOVersion.IsNull() {
+		resp.Diagnostics.Append(forgetLegacyDigest(ctx, resp.Private)...)
+	}
+	imported, diags := takeImportMark(ctx, req.Private, resp.Private)
+	resp.Diagnostics.Append(diags...)
+	state.setLink(ctx, link)
+	if imported {
+		state.ShareLink, state.RequestToken = types.StringNull(), types.StringNull()
+	}
+	resp.Diagnostics.Append(setModel(ctx, r.kind, &resp.State.Raw, &state)...)
+}
+
+func (r *linkResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state linkModel
+	resp.Diagnostics.Append(plan.read(r.kind, req.Plan.Raw)...)
+	resp.Diagnostics.Append(state.read(r.kind, req.State.Raw)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if refused, ok := plannedRefusal(ctx, req.Private); ok {
+		// Nothing was sent: the link stays as the state has it.
+		resp.State.Raw = req.State.Raw.Copy()
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, refusalKey, nil)...)
+		resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), refused.Summary, refused.Detail)
+		return
+	}
+	linkReq, diags := r.request(ctx, plan, req.Config)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if docSpaceHoldsPlan(linkReq, plan, state) {
+		// Only Terraform-side settings changed (on_expired, say).
+		plan.copyComputed(state)
+		if plan.ShareLink.IsUnknown() {
+			// store_share_link became true: read what the state lacks.
+			target := plan.target(r.kind)
+			link, found, err := r.data.api.FindLink(ctx, target, plan.ID.ValueString())
+			if err == nil && !found {
+				err = fmt.Errorf("link %s is no longer among the room's links", plan.ID.ValueString())
+			}
+			if err != nil {
+				resp.Diagnostics.AddError("Could Not Read "+r.kind.title, describeAPIError(err, target, r.data.api.Host()))
+				return
+			}
+			plan.ShareLink, plan.RequestToken = shareSecrets(plan.StoreShareLink, link.ShareLink, link.RequestToken)
+		}
+		resp.Diagnostics.Append(setModel(ctx, r.kind, &resp.State.Raw, &plan)...)
+		resp.Diagnostics.Append(r.kind.identity(plan.Parent, plan.ID).set(ctx, resp.Identity)...)
+		return
+	}
+	linkReq.LinkID = state.ID.ValueString()
+	target := plan.target(r.kind)
+	link, err := r.data.api.SetLink(ctx, target, linkReq)
+	if err != nil {
+		resp.Diagnostics.AddError("Could Not Update "+r.kind.title, describeAPIError(err, target, r.data.api.Host()))
+		return
+	}
+	if problems := compareLink(linkReq, link); len(problems) > 0 {
+		// Record what DocSpace holds, so the next plan shows the difference.
+		// The password is the one just sent: a write-only one when the plan
+		// has password_wo_version, which the state then says too.
+		state.PasswordWOVersion = plan.PasswordWOVersion
+		state.setLink(ctx, link)
+		resp.Diagnostics.Append(setModel(ctx, r.kind, &resp.State.Raw, &state)...)
+		resp.Diagnostics.Append(r.kind.identity(state.Parent, state.ID).set(ctx, resp.Identity)...)
+		resp.Diagnostics.AddError("DocSpace Did Not Apply the Link as Configured", explainMismatch(problems))
+		return
+	}
+	plan.setLink(ctx, link)
+	resp.Diagnostics.Append(forgetLegacyDigest(ctx, resp.Private)...)
+	resp.Diagnostics.Append(setModel(ctx, r.kind, &resp.State.Raw, &plan)...)
+	resp.Diagnostics.Append(r.kind.identity(plan.Parent, plan.ID).set(ctx, resp.Identity)...)
+}
+
+func (r *linkResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state linkModel
+	resp.Diagnostics.Append(state.read(r.kind, req.State.Raw)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	kind, _ := docspace.ParseLinkType(state.LinkType.ValueString())
+	target := state.target(r.kind)
+	_, err := r.data.api.DeleteLink(ctx, target, state.ID.ValueString(), kind)
+	if docspace.IsNotFound(err) {
+		// The room is gone, and its links with it, once DocSpace says so twice.
+		if gone, detail := confirmGone(ctx, r.data.api, target, r.data.api.Host(), err); !gone {
+			resp.Diagnostics.AddError("Could Not Delete "+r.kind.title, detail)
+		}
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Could Not Delete "+r.kind.title, describeAPIError(err, target, r.data.api.Host()))
+	}
+}
+
+// request builds the full PUT body from a plan, every option every time,
+// with the write-only password from the configuration and an expiry pinned
+// from expires_in where the plan leaves the date to the provider.
+func (r *linkResource) request(ctx context.Context, m linkModel, config tfsdk.Config) (docspace.LinkRequest, diag.Diagnostics) {
+	req, diags := m.request()
+	writeOnly, moreDiags := writeOnlyPassword(ctx, config)
+	diags.Append(moreDiags...)
+	if writeOnly != "" {
+		req.Password = writeOnly
+	}
+	if m.ExpirationDate.IsUnknown() && !m.ExpiresIn.IsNull() {
+		if d, err := time.ParseDuration(m.ExpiresIn.ValueString()); err == nil {
+			pinned := r.data.now().Add(d).UTC().Truncate(time.Second)
+			req.Expiration = &pinned
+		}
+	}
+	return req, diags
+}
+
+// docSpaceHoldsPlan reports whether an update can skip the PUT: the request
+// built from the plan asks for exactly what the state says DocSpace holds,
+// so only Terraform-side settings changed (on_expired, rotation_triggers, or
+// expires_in where the pinned date stays). Not when the plan leaves the date
+// to be pinned at apply, nor when password_wo_version changes (a new
+// write-only password must be sent even if it looks the same), nor when the
+// state cannot be read as a request.
+func docSpaceHoldsPlan(planReq docspace.LinkRequest, plan, state linkModel) bool {
+	if plan.ExpirationDate.IsUnknown() || !plan.PasswordWOVersion.Equal(state.PasswordWOVersion) {
+		return false
+	}
+	stateReq, diags := state.request()
+	if diags.HasError() {
+		return false
+	}
+	if !plan.PasswordWOVersion.IsNull() {
+		// A write-only password is in neither the plan nor the state: with
+		// its version unchanged, the link holds the configured one, which
+		// planReq carries.
+		stateReq.Password = planReq.Password
+	}
+	return equalRequests(planReq, stateReq)
+}
