@@ -211,4 +211,3 @@ func (noControlCharacters) ValidateString(_ context.Context, req validator.Strin
 				utf16Length(req.ConfigValue.ValueString()[:i])+1))
 	}
 }
-

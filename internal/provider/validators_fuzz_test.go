@@ -44,7 +44,7 @@ func FuzzParseImportID(f *testing.F) {
 		if !strings.EqualFold(id, room+"/"+link) {
 			t.Fatalf("%q: accepted, but it is not %q", id, room+"/"+link)
 		}
-		if room2, link2, err := parseImportID(roomLinks, room + "/" + link); err != nil || room2 != room || link2 != link {
+		if room2, link2, err := parseImportID(roomLinks, room+"/"+link); err != nil || room2 != room || link2 != link {
 			t.Fatalf("%q: the canonical form %q does not parse to itself", id, room+"/"+link)
 		}
 	})
