@@ -88,6 +88,8 @@ var subjectNames = map[subjectType]string{
 const (
 	accessNone           = 0
 	accessRead           = 2
+	accessReview         = 5
+	accessComment        = 6
 	accessFillForms      = 7
 	accessEditing        = 10
 	accessContentCreator = 11
