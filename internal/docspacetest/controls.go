@@ -50,7 +50,7 @@ func (e *Emulator) DeleteRoom(id int) bool {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	_, ok := e.rooms[id]
-	delete(e.rooms, id)
+	e.removeRoom(id)
 	return ok
 }
 

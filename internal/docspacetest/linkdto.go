@@ -86,7 +86,7 @@ func (e *Emulator) linkDTO(l *storedLink, v linkView) fileShareDTO {
 		SharedTo:              data,
 		SharedLink:            data,
 		CanEditInternal:       v.manager && v.scope.canEditInternal(),
-		CanEditDenyDownload:   v.manager && v.scope.canEditDenyDownload(),
+		CanEditDenyDownload:   v.manager && !v.scope.onRoom() && v.scope.loc.roomType() == RoomVirtualData, // API.md §3.2
 		CanEditExpirationDate: v.manager && v.scope.canEditExpiration(l.subject),
 		CanRevoke:             v.manager && v.scope.canRevoke(l.subject),
 		SubjectType:           int(l.subject),

@@ -24,8 +24,8 @@ func (e *Emulator) setLink(c caller, roomID int, req linkRequest) (writeResult, 
 	return e.setExternalLink(c, e.roomScope(room), req)
 }
 
-// setInvitationLink builds invitation options (API.md §5.4, §5.6): no password,
-// denyDownload or internal. Its own 400s come before the permission check.
+// setInvitationLink builds invitation options (API.md §5.4, §5.6): a title, an
+// expiration and a use limit, nothing else. Its own 400s come before the permission check.
 func (e *Emulator) setInvitationLink(c caller, room *storedRoom, req linkRequest) (writeResult, *apiError) {
 	now := e.clock()
 	o := linkOptions{title: orDefault(req.opts.title, defaultInvitationTitle)}

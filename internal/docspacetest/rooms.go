@@ -203,7 +203,7 @@ func (e *Emulator) handleDeleteRoom(w http.ResponseWriter, r *http.Request, c ca
 		writeError(w, errAccessDenied())
 		return
 	}
-	delete(e.rooms, roomID)
+	e.removeRoom(roomID)
 	writeSuccess(w, r, fileOperationDTO{
 		ID:        newGUID(),
 		Operation: fileOperationDelete,

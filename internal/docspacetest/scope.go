@@ -26,7 +26,9 @@ func (sc linkScope) onRoom() bool { return sc.entry == nil }
 func (sc linkScope) file() bool { return sc.entry != nil && !sc.entry.folder }
 
 // notViewable: a file the editors cannot open (API.md §13.3).
-func (sc linkScope) notViewable() bool { return sc.file() && classOf(sc.entry.ext) == formatNotViewable }
+func (sc linkScope) notViewable() bool {
+	return sc.file() && classOf(sc.entry.ext) == formatNotViewable
+}
 
 // dropsAccess: a non-viewable file silently drops any access but 0–3 (API.md §13.3).
 func (sc linkScope) dropsAccess(access int) bool {
@@ -132,10 +134,6 @@ func (sc linkScope) shareSettings() map[string]int {
 
 // Rights of a manager on link options (API.md §3.2, §5.4, §5.5, §13.5).
 func (sc linkScope) canEditInternal() bool { return canEditInternal(sc.loc.roomType()) }
-
-func (sc linkScope) canEditDenyDownload() bool {
-	return !sc.onRoom() && sc.loc.roomType() == RoomVirtualData
-}
 
 // canEditExpiration is what the DTO reports.
 func (sc linkScope) canEditExpiration(s subjectType) bool {
