@@ -77,7 +77,7 @@ func New(opts ...Option) *Emulator {
 		rooms:      map[int]*storedRoom{},
 		nextRoomID: firstRoomID,
 		entries: map[int]*storedEntry{
-			MyDocumentsID: {id: MyDocumentsID, folder: true, title: myDocumentsTitle},
+			MyDocumentsID: {id: MyDocumentsID, folder: true, title: myDocumentsTitle, created: truncateTicks(o.now())},
 		},
 		nextEntryID: firstEntryID,
 		host:        "docspace.example",

@@ -124,17 +124,17 @@ func (e *Emulator) deleteEntryControl(id int, folder bool) bool {
 }
 
 // linksOf finds the link set of a file, or of a folder or room. Caller holds e.mu.
-func (e *Emulator) linksOf(id int, folder bool) (*linkSet, bool) {
+func (e *Emulator) linksOf(id int, folder bool) (set *linkSet, room, ok bool) {
 	if folder {
 		if r := e.rooms[id]; r != nil {
-			return &r.linkSet, true
+			return &r.linkSet, true, true
 		}
 	}
 	en := e.entries[id]
 	if en == nil || en.folder != folder || id == MyDocumentsID {
-		return nil, false
+		return nil, false, false
 	}
-	return &en.linkSet, true
+	return &en.linkSet, false, true
 }
 
 // FileLinks returns the links of a file in stored order; nil for an unknown file.
@@ -147,7 +147,7 @@ func (e *Emulator) FolderLinks(folderID int) []Link { return e.entryLinks(folder
 func (e *Emulator) entryLinks(id int, folder bool) []Link {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	set, ok := e.linksOf(id, folder)
+	set, _, ok := e.linksOf(id, folder)
 	if !ok {
 		return nil
 	}
@@ -166,11 +166,11 @@ func (e *Emulator) SetFolderLink(folderID int, l Link) error {
 func (e *Emulator) setEntryLink(id int, folder bool, l Link) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	set, ok := e.linksOf(id, folder)
+	set, room, ok := e.linksOf(id, folder)
 	if !ok {
 		return fmt.Errorf("docspacetest: no file or folder %d", id)
 	}
-	if l.LinkType == 0 && !l.Primary && !folder {
+	if !room {
 		l.LinkType = 1 // files and folders have external links only (API.md §13.1)
 	}
 	setLinkIn(set, l)
@@ -191,6 +191,6 @@ func (e *Emulator) DeleteFolderLink(folderID int, linkID string) bool {
 func (e *Emulator) deleteEntryLink(id int, folder bool, linkID string) bool {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	set, ok := e.linksOf(id, folder)
+	set, _, ok := e.linksOf(id, folder)
 	return ok && set.remove(strings.ToLower(linkID))
 }

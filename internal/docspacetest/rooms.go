@@ -59,6 +59,13 @@ func (e *Emulator) roomDTO(room *storedRoom, c caller) roomDTO {
 		Created:        created,
 		Updated:        created,
 	}
+	for _, child := range e.children(room.id) {
+		if child.folder {
+			dto.FoldersCount++
+		} else {
+			dto.FilesCount++
+		}
+	}
 	if !c.manager() {
 		return dto
 	}
