@@ -259,3 +259,255 @@ func TestFolderLinkDeleteNeedsCreator(t *testing.T) {
 		putFolderLink(t, srv, folder.ID, map[string]any{"linkId": id, "access": 10}).mustStatus(200)
 	}
 }
+
+// API.md §13.6: GET …/link creates a primary link when there is none and
+// returns it afterwards; without the manage right it is 403 on v3.7, 200
+// empty on v3.6; it is anonymous: 404 for an unknown id, never 401.
+func TestEntryPrimaryGet(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name       string
+		v          Version
+		room       RoomType // 0: My Documents
+		title      string   // "" for a folder
+		wantAccess int
+		wantErr    string
+	}{
+		{"docx in Custom", V37, RoomCustom, "a.docx", 2, ""},
+		{"form in My Documents", V37, 0, "f.pdf", 10, ""},
+		{"form in VDR", V37, RoomVirtualData, "f.pdf", 7, ""},
+		{"form in Custom", V37, RoomCustom, "f.pdf", 10, ""},
+		{"form in Custom, v3.6", V36, RoomCustom, "f.pdf", 7, ""},
+		{"folder in Custom", V37, RoomCustom, "", 2, ""},
+		{"folder in Form filling", V37, RoomFillingForms, "", 0, "The role is not available for this user type"},
+		{"docx in Form filling", V37, RoomFillingForms, "a.docx", 0, "The role is not available for this user type"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			srv := newEnv(t, WithVersion(tc.v))
+			parent := parentIn(srv, where(tc.room))
+			path, links := "", func() []Link { return nil }
+			if tc.title == "" {
+				f := srv.CreateFolder(parent, "F")
+				path, links = folderLinkPath(f.ID), func() []Link { return srv.FolderLinks(f.ID) }
+			} else {
+				f := srv.CreateFile(parent, tc.title)
+				path, links = fileLinkPath(f.ID), func() []Link { return srv.FileLinks(f.ID) }
+			}
+			r := call(t, srv, http.MethodGet, path, nil)
+			if tc.wantErr != "" {
+				r.expectError(403, tc.wantErr)
+				return
+			}
+			r.mustStatus(200)
+			if num(r.response()["access"]) != tc.wantAccess || r.link()["primary"] != true || r.link()["title"] != "Shared link" {
+				t.Fatalf("created %s", r.raw)
+			}
+			again := call(t, srv, http.MethodGet, path, nil).mustStatus(200)
+			if again.link()["id"] != r.link()["id"] || len(links()) != 1 {
+				t.Errorf("second GET made another link: %d links", len(links()))
+			}
+		})
+	}
+
+	for _, v := range []Version{V37, V36} {
+		srv := newEnv(t, WithVersion(v))
+		srv.SetMemberToken("member")
+		f := srv.CreateFile(srv.CreateRoom("c", RoomCustom).ID, "a.docx")
+		member := call(t, srv, http.MethodGet, fileLinkPath(f.ID), nil, withHeader("Authorization", "member"))
+		anonymous := call(t, srv, http.MethodGet, fileLinkPath(f.ID), nil, noAuth())
+		for _, r := range []result{member, anonymous} {
+			if v == V37 {
+				r.expectError(403, "Access denied")
+			} else {
+				r.noResponse()
+			}
+		}
+		call(t, srv, http.MethodGet, fileLinkPath(999999), nil, noAuth()).expectError(404, "Item not found")
+		call(t, srv, http.MethodPost, fileLinkPath(f.ID), map[string]any{"access": 2}, noAuth()).mustStatus(401)
+		if n := len(srv.FileLinks(f.ID)); n != 0 {
+			t.Errorf("%v: callers without rights created %d links", v, n)
+		}
+	}
+}
+
+// API.md §13.6: POST …/link is get-or-create: the file route ignores the
+// title, the folder route uses it trimmed on v3.7 and ignores it on v3.6; an
+// existing primary comes back unchanged; access 0 without one creates nothing.
+func TestEntryPrimaryPost(t *testing.T) {
+	t.Parallel()
+	for _, v := range []Version{V37, V36} {
+		srv := newEnv(t, WithVersion(v))
+		room := srv.CreateRoom("c", RoomCustom)
+		file := srv.CreateFile(room.ID, "a.docx")
+		folder := srv.CreateFolder(room.ID, "F")
+
+		call(t, srv, http.MethodPost, fileLinkPath(file.ID), map[string]any{"access": 0}).noResponse()
+		r := call(t, srv, http.MethodPost, fileLinkPath(file.ID), map[string]any{"access": 10, "title": "Mine", "denyDownload": true}).mustStatus(200)
+		if r.link()["title"] != "Shared link" || num(r.response()["access"]) != 10 || r.link()["denyDownload"] != true {
+			t.Errorf("%v file POST: %s", v, r.raw)
+		}
+		again := call(t, srv, http.MethodPost, fileLinkPath(file.ID), map[string]any{"access": 2}).mustStatus(200)
+		if again.link()["id"] != r.link()["id"] || num(again.response()["access"]) != 10 {
+			t.Errorf("%v: existing primary not returned unchanged: %s", v, again.raw)
+		}
+
+		wantTitle := " Press kit "[1:10]
+		if v == V36 {
+			wantTitle = "Shared link"
+		}
+		fr := call(t, srv, http.MethodPost, folderLinkPath(folder.ID), map[string]any{"access": 2, "title": " Press kit "}).mustStatus(200)
+		if fr.link()["title"] != wantTitle {
+			t.Errorf("%v folder POST title %q, want %q", v, fr.link()["title"], wantTitle)
+		}
+		// Neither POST trims the password: a space fails the policy.
+		other := srv.CreateFile(room.ID, "b.docx")
+		pr := call(t, srv, http.MethodPost, fileLinkPath(other.ID), map[string]any{"access": 2, "password": " Passw0rd!x"})
+		if v == V37 {
+			pr.mustStatus(400)
+		} else {
+			pr.mustStatus(403)
+		}
+	}
+}
+
+// API.md §13.2: the folder PUT trims the password, the file PUT does not.
+func TestEntryPasswordTrimming(t *testing.T) {
+	t.Parallel()
+	srv := newEnv(t)
+	room := srv.CreateRoom("c", RoomCustom)
+	folder := srv.CreateFolder(room.ID, "F")
+	file := srv.CreateFile(room.ID, "a.docx")
+	r := putFolderLink(t, srv, folder.ID, map[string]any{"access": 2, "password": "  Passw0rd!x  "}).mustStatus(200)
+	if r.link()["password"] != "Passw0rd!x" {
+		t.Errorf("folder password %q", r.link()["password"])
+	}
+	putFileLink(t, srv, file.ID, map[string]any{"access": 2, "password": "  Passw0rd!x  "}).
+		expectError(400, "Password must contain from 8 to 30 characters, only latin letters, no spaces")
+}
+
+// API.md §13.5, §13.8, §13.9: version differences on the file and folder routes.
+func TestEntryVersionDifferences(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		run  func(t *testing.T, srv *Server, v Version)
+	}{
+		{"ACE errors: 403 with the original text on v3.6", func(t *testing.T, srv *Server, v Version) {
+			f := srv.CreateFile(srv.CreateRoom("c", RoomCustom).ID, "a.docx")
+			pw := putFileLink(t, srv, f.ID, map[string]any{"access": 2, "password": "short"})
+			srv.SetMemberToken("member")
+			perm := putFileLink(t, srv, f.ID, map[string]any{"access": 2}, withHeader("Authorization", "member"))
+			far := putFileLink(t, srv, f.ID, map[string]any{"access": 2, "expirationDate": "2040-01-01T00:00:00Z"})
+			policy := "Password must contain from 8 to 30 characters, only latin letters, no spaces"
+			if v == V36 {
+				pw.expectError(403, policy)
+				perm.expectError(403, "You don't have enough permission to perform the operation")
+			} else {
+				pw.expectError(400, policy)
+				perm.expectError(403, "Access denied")
+			}
+			far.expectError(400, "Value does not fall within the expected range. (Parameter 'expirationDate')")
+		}},
+		{"a file created in a Public room gets a primary link on v3.7", func(t *testing.T, srv *Server, v Version) {
+			room := srv.CreateRoom("p", RoomPublic)
+			r := call(t, srv, http.MethodPost, fmt.Sprintf("/api/2.0/files/%d/file", room.ID), map[string]any{"title": "plan.pdf"}).mustStatus(200)
+			links := srv.FileLinks(num(r.response()["id"]))
+			want := 0
+			if v == V37 {
+				want = 1
+			}
+			if len(links) != want {
+				t.Fatalf("%d links, want %d", len(links), want)
+			}
+			if want == 1 && (!links[0].Primary || links[0].Access != 10 || links[0].Title != "plan.pdf") {
+				t.Errorf("auto primary of a form: %+v", links[0])
+			}
+		}},
+		{"Read primary in a Public room skips the manage check on v3.7", func(t *testing.T, srv *Server, v Version) {
+			f := srv.CreateFolder(srv.CreateRoom("p", RoomPublic).ID, "F")
+			srv.SetMemberToken("member")
+			r := putFolderLink(t, srv, f.ID, map[string]any{"access": 2, "primary": true}, withHeader("Authorization", "member"))
+			if v == V37 {
+				r.mustStatus(200)
+			} else {
+				r.expectError(403, "You don't have enough permission to perform the operation")
+			}
+		}},
+	}
+	for _, tc := range tests {
+		for _, v := range []Version{V37, V36} {
+			t.Run(fmt.Sprint(tc.name, " ", v), func(t *testing.T) {
+				t.Parallel()
+				tc.run(t, newEnv(t, WithVersion(v)), v)
+			})
+		}
+	}
+}
+
+// API.md §13.1: a room id on the folder routes acts on the room's external
+// links with the room rules.
+func TestFolderRoutesOnRooms(t *testing.T) {
+	t.Parallel()
+	srv := newEnv(t)
+	custom := srv.CreateRoom("c", RoomCustom)
+	putLink(t, srv, custom.ID, map[string]any{"linkType": 0, "access": 11}).mustStatus(200) // an invitation, not listed
+	r := putFolderLink(t, srv, custom.ID, map[string]any{"access": 2, "primary": true, "title": "Room primary"}).mustStatus(200)
+	if num(r.response()["subjectType"]) != 4 {
+		t.Errorf("primary:true on a room id: %s", r.raw)
+	}
+	putFolderLink(t, srv, custom.ID, map[string]any{"access": 2, "primary": true}).expectError(403, "The maximum number of links may not exceed 1")
+	list := call(t, srv, http.MethodGet, folderLinksPath(custom.ID), nil).mustStatus(200).list()
+	if len(list) != 1 || sharedLink(list[0])["title"] != "Room primary" {
+		t.Errorf("room via folder route lists %v", list)
+	}
+	if n := len(srv.Links(custom.ID)); n != 2 {
+		t.Errorf("room has %d links, want 2", n)
+	}
+	editing := srv.CreateRoom("e", RoomEditing)
+	putFolderLink(t, srv, editing.ID, map[string]any{"access": 2}).expectError(403, "The role is not available for this user type")
+	call(t, srv, http.MethodGet, folderLinksPath(999999), nil).expectError(404, "Item not found")
+	call(t, srv, http.MethodGet, fileLinksPath(custom.ID), nil).expectError(404, "Item not found")
+}
+
+// API.md §13.7: a PDF form in a Form-filling room shares the room's link.
+func TestFormInFormFillingRoom(t *testing.T) {
+	t.Parallel()
+	srv := newEnv(t)
+	room := srv.CreateRoom("Forms", RoomFillingForms)
+	form := srv.CreateFile(room.ID, "claim.pdf")
+	roomPrimary := srv.Links(room.ID)[0]
+
+	r := call(t, srv, http.MethodGet, fileLinksPath(form.ID), nil).mustStatus(200)
+	list := r.list()
+	if len(list) != 1 || num(r.body["total"]) != 0 || num(r.body["count"]) != 0 {
+		t.Fatalf("list %s", r.raw)
+	}
+	appended := sharedLink(list[0])
+	if appended["id"] != roomPrimary.ID || appended["shareLink"] == roomPrimary.ShareLink || appended["shareLink"] == "" {
+		t.Errorf("appended room link %v", appended)
+	}
+
+	putFileLink(t, srv, form.ID, map[string]any{"access": 7}).expectError(403, "The maximum number of links may not exceed 0")
+	putFileLink(t, srv, form.ID, map[string]any{"access": 7, "primary": true}).expectError(403, "The maximum number of links may not exceed 1")
+	putFileLink(t, srv, form.ID, map[string]any{"access": 10}).expectError(403, "The role is not available for this user type")
+
+	upd := putFileLink(t, srv, form.ID, map[string]any{"linkId": roomPrimary.ID, "access": 7, "title": "Claims"}).mustStatus(200)
+	if upd.link()["id"] != roomPrimary.ID || srv.Links(room.ID)[0].Title != "Claims" || len(srv.FileLinks(form.ID)) != 0 {
+		t.Errorf("update did not act on the room: %s", upd.raw)
+	}
+	post := call(t, srv, http.MethodPost, fileLinkPath(form.ID), map[string]any{"access": 7}).mustStatus(200)
+	if post.link()["id"] != roomPrimary.ID || len(srv.FileLinks(form.ID)) != 0 {
+		t.Errorf("POST access 7 must answer the room's link: %s", post.raw)
+	}
+	rev := putFileLink(t, srv, form.ID, map[string]any{"linkId": roomPrimary.ID, "access": 0}).mustStatus(200)
+	if rev.link()["id"] == roomPrimary.ID || srv.Links(room.ID)[0].ID == roomPrimary.ID {
+		t.Errorf("revoke through the form did not renew the room's primary: %s", rev.raw)
+	}
+	// GET …/link ignores the room: a file-level primary with FillForms.
+	own := call(t, srv, http.MethodGet, fileLinkPath(form.ID), nil).mustStatus(200)
+	if num(own.response()["access"]) != 7 || len(srv.FileLinks(form.ID)) != 1 {
+		t.Errorf("GET link: %s", own.raw)
+	}
+}
