@@ -58,7 +58,9 @@ type entryContentDTO struct {
 
 // canRead: managers read everything; members read what rooms hold, nothing
 // of the owner's My Documents.
-func canRead(c caller, loc location) bool { return c.manager() || c.role == roleMember && !loc.myDocuments() }
+func canRead(c caller, loc location) bool {
+	return c.manager() || c.role == roleMember && !loc.myDocuments()
+}
 
 // shareFields fills canShare, shareSettings and availableShareRights for a
 // caller who manages access (API.md §13.3, §13.4, §13.8).
@@ -384,4 +386,3 @@ func (e *Emulator) removeRoom(id int) {
 		e.removeEntry(child.id)
 	}
 }
-

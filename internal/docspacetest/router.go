@@ -16,7 +16,7 @@ type endpoint struct {
 	// anonymousGet: GET answers without credentials, as a caller with no
 	// rights, never 401 ([AllowAnonymous], API.md §13.6).
 	anonymousGet bool
-	methods map[string]handlerFunc
+	methods      map[string]handlerFunc
 }
 
 // endpoints is the emulated API surface (API.md §1, §9).
