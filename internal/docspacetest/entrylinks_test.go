@@ -287,7 +287,8 @@ func TestEntryPrimaryGet(t *testing.T) {
 			t.Parallel()
 			srv := newEnv(t, WithVersion(tc.v))
 			parent := parentIn(srv, where(tc.room))
-			path, links := "", func() []Link { return nil }
+			var path string
+			var links func() []Link
 			if tc.title == "" {
 				f := srv.CreateFolder(parent, "F")
 				path, links = folderLinkPath(f.ID), func() []Link { return srv.FolderLinks(f.ID) }

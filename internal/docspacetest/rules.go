@@ -142,10 +142,6 @@ var roomAccesses = map[RoomType]map[subjectType][]int{
 	},
 }
 
-func accessAllowed(rt RoomType, s subjectType, access int) bool {
-	return slices.Contains(roomAccesses[rt][s], access)
-}
-
 // allowsExternalLinks tells whether the room type has external links at all (API.md §4.5).
 func allowsExternalLinks(rt RoomType) bool {
 	_, ok := roomAccesses[rt][subjectExternal]

@@ -95,12 +95,6 @@ func (sc linkScope) allowed(s subjectType, access int, creator bool) bool {
 	return slices.Contains(sc.accesses(s, creator), access)
 }
 
-// allowsExternal tells whether external links exist here at all.
-func (sc linkScope) allowsExternal() bool {
-	return sc.onRoom() && allowsExternalLinks(sc.loc.roomType()) ||
-		!sc.onRoom() && len(sc.accesses(subjectExternal, true)) > 1
-}
-
 // limit is the maximum of links of one kind, checked on create (API.md §4.6,
 // §13.4); a primary link without its own entry falls back to the additional limit.
 func (sc linkScope) limit(s subjectType) int {
