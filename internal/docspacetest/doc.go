@@ -24,9 +24,9 @@
 // primary, POST …/link as get-or-create, the folder creator's right to delete,
 // the v3.7 primary link of files created in Public rooms, PDF forms of
 // Form-filling rooms sharing the room's link (§13.7), and the v3.6 differences
-// (FillForms locations, 403 for every ACE error, no rights ⇒ empty answer).
-// Not modelled: the documents section's admin switch, archive and trash,
-// versions before 3.6, the v3.6 renewal of expired My Documents primaries.
+// (FillForms locations, 403 for every ACE error, no rights ⇒ empty answer,
+// renewal of expired My Documents primaries). Not modelled: the documents
+// section's admin switch, archive and trash, versions before 3.6.
 //
 // Test controls (CreateRoom, SetLink, CreateFile, CreateFolder, FileLinks,
 // SetFolderLink, SetForeignCreator, Requests, ...) let tests arrange state

@@ -234,6 +234,10 @@ func (e *Emulator) primaryEntryLink(w http.ResponseWriter, r *http.Request, c ca
 		return
 	}
 	if sc.onRoom() && post == nil {
+		if c.role == 0 {
+			e.noRights(w, r) // anonymous: no read right on the room (API.md §13.6)
+			return
+		}
 		e.writeRoomPrimary(w, r, c, sc.loc.room)
 		return
 	}
@@ -247,6 +251,7 @@ func (e *Emulator) primaryEntryLink(w http.ResponseWriter, r *http.Request, c ca
 	}
 	// Only callers who manage access see a primary link (API.md §13.6).
 	if links := sc.sorted(); c.manager() && len(links) > 0 && links[0].subject == subjectPrimary {
+		e.renewExpired(sc, links[0])
 		writeSuccess(w, r, e.linkDTO(links[0], e.entryView(r, c, sc, false)), 1)
 		return
 	}
@@ -261,11 +266,7 @@ func (e *Emulator) primaryEntryLink(w http.ResponseWriter, r *http.Request, c ca
 			req.access = accessFillForms
 		}
 	} else if !c.manager() {
-		if e.version == V36 {
-			writeSuccess(w, r, nil, 0) // v3.6: no rights, no link (API.md §13.6)
-			return
-		}
-		writeError(w, errAccessDenied())
+		e.noRights(w, r)
 		return
 	}
 	res, err := e.setExternalLink(c, sc, req)
@@ -278,6 +279,28 @@ func (e *Emulator) primaryEntryLink(w http.ResponseWriter, r *http.Request, c ca
 		return
 	}
 	writeSuccess(w, r, e.linkDTO(res.link, e.entryView(r, c, sc, false)), 1)
+}
+
+// noRights answers GET …/link for a caller without the manage right: 403 on
+// v3.7, 200 without a link on v3.6 (API.md §13.6).
+func (e *Emulator) noRights(w http.ResponseWriter, r *http.Request) {
+	if e.version == V36 {
+		writeSuccess(w, r, nil, 0)
+		return
+	}
+	writeError(w, errAccessDenied())
+}
+
+// renewExpired: v3.6 renews an expired primary link of a My Documents entry
+// when GET or POST …/link finds it: seven more days, the default title, no
+// password and no download restriction (API.md §13.6). Caller holds e.mu.
+func (e *Emulator) renewExpired(sc linkScope, l *storedLink) {
+	now := e.clock()
+	if e.version != V36 || !sc.loc.myDocuments() || l.opts.expiration == nil || !l.opts.expiration.Before(now) {
+		return
+	}
+	expires := truncateTicks(now.Add(v36InvitationLifetime))
+	l.opts = linkOptions{title: defaultExternalTitle, internal: l.opts.internal, expiration: &expires}
 }
 
 // writeRoomPrimary is GET rooms/{id}/link (API.md §7.4). Caller holds e.mu.

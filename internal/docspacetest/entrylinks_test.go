@@ -3,7 +3,9 @@ package docspacetest
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
+	"time"
 )
 
 func fileLinksPath(id int) string   { return fmt.Sprintf("/api/2.0/files/file/%d/links", id) }
@@ -511,4 +513,44 @@ func TestFormInFormFillingRoom(t *testing.T) {
 	if num(own.response()["access"]) != 7 || len(srv.FileLinks(form.ID)) != 1 {
 		t.Errorf("GET link: %s", own.raw)
 	}
+}
+
+// API.md §13.6: on v3.6 GET …/link renews an expired primary link of a My
+// Documents entry; v3.7 returns it as it is.
+func TestExpiredMyDocumentsPrimary(t *testing.T) {
+	t.Parallel()
+	for _, v := range []Version{V37, V36} {
+		clock := newTestClock()
+		srv := NewTestServer(t, WithClock(clock.Now), WithVersion(v))
+		f := srv.CreateFile(MyDocumentsID, "a.docx")
+		r := call(t, srv, http.MethodPost, fileLinkPath(f.ID), map[string]any{"access": 2, "password": "Passw0rd!x", "expirationDate": "2026-06-02T12:00:00Z"}).mustStatus(200)
+		clock.Advance(48 * time.Hour)
+		got := call(t, srv, http.MethodGet, fileLinkPath(f.ID), nil).mustStatus(200).link()
+		if got["id"] != r.link()["id"] {
+			t.Fatalf("%v: another link", v)
+		}
+		if renewed := got["isExpired"] == false && got["password"] == nil; renewed != (v == V36) {
+			t.Errorf("%v: renewed %v: %v", v, renewed, got)
+		}
+	}
+}
+
+// API.md §8.3, §13.2: the file and folder bodies validate under their own names.
+func TestEntryLinkValidation(t *testing.T) {
+	t.Parallel()
+	srv := newEnv(t)
+	f := srv.CreateFile(MyDocumentsID, "a.docx")
+	d := srv.CreateFolder(MyDocumentsID, "d")
+	long := strings.Repeat("x", 256)
+	putFileLink(t, srv, f.ID, map[string]any{"access": 2, "title": long}).expectValidation("File.Title")
+	putFolderLink(t, srv, d.ID, map[string]any{"access": 2, "password": long}).expectValidation("FolderLink.Password")
+	putFileLink(t, srv, f.ID, `{"access":2,"primary":"yes"}`).expectValidation("$.primary")
+	// linkType and maxUseCount do not exist here and are ignored.
+	r := putFileLink(t, srv, f.ID, map[string]any{"access": 2, "linkType": 7, "maxUseCount": 0}).mustStatus(200)
+	if num(r.link()["linkType"]) != 1 {
+		t.Errorf("%s", r.raw)
+	}
+	// A room id read anonymously on the folder route shows nothing.
+	room := srv.CreateRoom("p", RoomPublic)
+	call(t, srv, http.MethodGet, folderLinkPath(room.ID), nil, noAuth()).expectError(403, "Access denied")
 }

@@ -211,7 +211,7 @@ func primaryDefaults(rt RoomType) (access int, title string) {
 // Limits on dates (API.md §5.4).
 const (
 	maxLinkLifetimeYears  = 10
-	v36InvitationLifetime = 7 * 24 * time.Hour
+	v36InvitationLifetime = 7 * 24 * time.Hour // also the renewal of an expired My Documents primary (API.md §13.6)
 )
 
 // Password policy defaults (API.md §5.3): the minimum is a portal setting.
