@@ -93,6 +93,7 @@ func (e *Emulator) putEntryLink(w http.ResponseWriter, r *http.Request, c caller
 	if sc.roomForm() && (req.access == accessFillForms || req.access == accessNone) {
 		// The form's link is the room's (API.md §13.7).
 		target, fileID = e.roomScope(sc.loc.room), sc.entry.id
+		req.viaForm = true
 	}
 	res, err := e.setExternalLink(c, target, req)
 	if err != nil {

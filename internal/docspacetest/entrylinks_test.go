@@ -554,3 +554,41 @@ func TestEntryLinkValidation(t *testing.T) {
 	room := srv.CreateRoom("p", RoomPublic)
 	call(t, srv, http.MethodGet, folderLinkPath(room.ID), nil, noAuth()).expectError(403, "Access denied")
 }
+
+// API.md §13.7: under the admin switch the revoke restriction looks at the
+// form's own links, so the room's primary can be revoked through the form.
+func TestFormRevokeUnderRestriction(t *testing.T) {
+	t.Parallel()
+	srv := newEnv(t)
+	room := srv.CreateRoom("Forms", RoomFillingForms)
+	form := srv.CreateFile(room.ID, "claim.pdf")
+	srv.SetExternalSharingDisabled(true)
+	primary := srv.Links(room.ID)[0]
+	putLink(t, srv, room.ID, map[string]any{"linkType": 1, "linkId": primary.ID, "access": 0}).expectError(403, "Access denied")
+	r := putFileLink(t, srv, form.ID, map[string]any{"linkId": primary.ID, "access": 0}).mustStatus(200)
+	if r.link()["id"] == primary.ID {
+		t.Errorf("not revoked: %s", r.raw)
+	}
+}
+
+// API.md §13.5: the v3.7 admin switch for rooms: links of what rooms hold
+// become internal, every write in a Public room needs internal: true; My
+// Documents follows its own switch, not modelled, so it is unaffected.
+func TestEntryLinksUnderRestriction(t *testing.T) {
+	t.Parallel()
+	srv := newEnv(t)
+	custom := srv.CreateFile(srv.CreateRoom("c", RoomCustom).ID, "a.docx")
+	public := srv.CreateFolder(srv.CreateRoom("p", RoomPublic).ID, "F")
+	mine := srv.CreateFile(MyDocumentsID, "m.docx")
+	srv.SetExternalSharingDisabled(true)
+	if r := putFileLink(t, srv, custom.ID, map[string]any{"access": 2}).mustStatus(200); r.link()["internal"] != true {
+		t.Errorf("Custom: %s", r.raw)
+	}
+	putFolderLink(t, srv, public.ID, map[string]any{"access": 2}).expectError(403, "Access denied")
+	if r := putFolderLink(t, srv, public.ID, map[string]any{"access": 2, "internal": true}).mustStatus(200); r.link()["internal"] != false {
+		t.Errorf("Public stores false: %s", r.raw)
+	}
+	if r := putFileLink(t, srv, mine.ID, map[string]any{"access": 2}).mustStatus(200); r.link()["internal"] != false {
+		t.Errorf("My Documents: %s", r.raw)
+	}
+}

@@ -16,6 +16,7 @@ type linkRequest struct {
 	primary      bool // files and folders only (API.md §13.2)
 	opts         linkOptions
 	trimPassword bool // the route trims the password (API.md §5.3, §13.2)
+	viaForm      bool // a room link written through a form's route: no revoke restriction (API.md §13.7)
 }
 
 // requestKind is the DTO a link route binds its body to.

@@ -119,7 +119,7 @@ func (e *Emulator) resolveInternal(c caller, sc linkScope, existing *storedLink,
 	if !e.externalSharingDisabled || sc.loc.myDocuments() {
 		return internal, nil
 	}
-	revokesPrimary := existing != nil && existing.subject == subjectPrimary && req.access == accessNone
+	revokesPrimary := existing != nil && existing.subject == subjectPrimary && req.access == accessNone && !req.viaForm
 	switch rt := sc.loc.roomType(); {
 	case rt == RoomPublic:
 		refused := existing == nil && req.access != accessNone
