@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 )
 
 // Room is a test-side copy of a room.
@@ -12,25 +11,6 @@ type Room struct {
 	ID    int
 	Title string
 	Type  RoomType
-}
-
-// Link is a test-side copy of a stored link. LinkType is 0 for invitation and
-// 1 for external links; Primary marks the room's primary external link.
-// ShareLink is the full short URL on the emulator's host.
-type Link struct {
-	ID              string
-	Title           string
-	Access          int
-	LinkType        int
-	Primary         bool
-	Password        string
-	DenyDownload    bool
-	Internal        bool
-	Expiration      *time.Time
-	MaxUseCount     *int
-	CurrentUseCount int
-	ShareLink       string
-	RequestToken    string
 }
 
 // CreateRoom creates a room as POST /api/2.0/files/rooms would; Public and
@@ -70,7 +50,7 @@ func (e *Emulator) DeleteRoom(id int) bool {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	_, ok := e.rooms[id]
-	delete(e.rooms, id)
+	e.removeRoom(id)
 	return ok
 }
 
@@ -82,11 +62,7 @@ func (e *Emulator) Links(roomID int) []Link {
 	if !ok {
 		return nil
 	}
-	links := make([]Link, 0, len(r.links))
-	for _, l := range r.links {
-		links = append(links, e.exportLink(l))
-	}
-	return links
+	return e.exportLinks(&r.linkSet)
 }
 
 // Link returns one link of a room; the id is matched case-insensitively.
@@ -114,44 +90,7 @@ func (e *Emulator) SetLink(roomID int, l Link) error {
 	if !ok {
 		return fmt.Errorf("docspacetest: room %d not found", roomID)
 	}
-	id := strings.ToLower(l.ID)
-	if id == "" {
-		id = newGUID()
-	}
-	s := subjectExternal
-	switch {
-	case l.Primary:
-		s = subjectPrimary
-	case l.LinkType == 0:
-		s = subjectInvitation
-	}
-	stored, _ := r.find(id)
-	if stored == nil {
-		stored = &storedLink{id: id, shareKey: shortKey(id)}
-		r.links = append(r.links, stored)
-	}
-	stored.subject = s
-	stored.access = l.Access
-	stored.apply(linkOptions{
-		title:           l.Title,
-		password:        l.Password,
-		denyDownload:    l.DenyDownload,
-		internal:        l.Internal,
-		expiration:      copyTime(l.Expiration),
-		maxUseCount:     copyInt(l.MaxUseCount),
-		currentUseCount: l.CurrentUseCount,
-	})
-	if l.ShareLink != "" {
-		stored.shareKey = l.ShareLink[strings.LastIndex(l.ShareLink, "/")+1:]
-	}
-	switch {
-	case l.RequestToken != "":
-		stored.requestToken = l.RequestToken
-	case !s.isExternal():
-		stored.requestToken = ""
-	case stored.requestToken == "":
-		stored.requestToken = requestToken(id)
-	}
+	setLinkIn(&r.linkSet, l)
 	return nil
 }
 
@@ -205,38 +144,4 @@ func (e *Emulator) SetIgnoreLinkIDs(v bool) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.ignoreLinkIDs = v
-}
-
-func (e *Emulator) exportLink(l *storedLink) Link {
-	return Link{
-		ID:              l.id,
-		Title:           l.title,
-		Access:          l.access,
-		LinkType:        l.subject.linkType(),
-		Primary:         l.subject == subjectPrimary,
-		Password:        l.password,
-		DenyDownload:    l.denyDownload,
-		Internal:        l.internal,
-		Expiration:      copyTime(l.expiration),
-		MaxUseCount:     copyInt(l.maxUseCount),
-		CurrentUseCount: l.currentUseCount,
-		ShareLink:       shareURL(e.host, l.shareKey),
-		RequestToken:    l.requestToken,
-	}
-}
-
-func copyTime(t *time.Time) *time.Time {
-	if t == nil {
-		return nil
-	}
-	c := truncateTicks(*t)
-	return &c
-}
-
-func copyInt(n *int) *int {
-	if n == nil {
-		return nil
-	}
-	c := *n
-	return &c
 }

@@ -30,6 +30,8 @@ type Emulator struct {
 	accounts                map[string]account
 	rooms                   map[int]*storedRoom
 	nextRoomID              int
+	entries                 map[int]*storedEntry // files and folders, My Documents included
+	nextEntryID             int
 	defaultInternal         bool
 	externalSharingDisabled bool
 	ignoreLinkIDs           bool   // SetIgnoreLinkIDs
@@ -54,34 +56,7 @@ type storedRoom struct {
 	title   string
 	typ     RoomType
 	created time.Time
-	links   []*storedLink
-}
-
-// storedLink is one share record of a room (API.md §3.2).
-type storedLink struct {
-	id              string
-	subject         subjectType
-	access          int
-	title           string
-	password        string
-	denyDownload    bool
-	internal        bool
-	expiration      *time.Time
-	maxUseCount     *int
-	currentUseCount int
-	shareKey        string // the 15 characters after /s/
-	requestToken    string // external links only
-}
-
-// linkOptions is what a write replaces wholesale (full-replacement semantics, API.md §2).
-type linkOptions struct {
-	title           string
-	password        string
-	denyDownload    bool
-	internal        bool
-	expiration      *time.Time
-	maxUseCount     *int
-	currentUseCount int
+	linkSet
 }
 
 // New returns an emulator with no rooms.
@@ -101,10 +76,14 @@ func New(opts ...Option) *Emulator {
 		accounts:   o.accounts,
 		rooms:      map[int]*storedRoom{},
 		nextRoomID: firstRoomID,
-		host:       "docspace.example",
-		limits:     o.limits,
-		latency:    o.latency,
-		done:       make(chan struct{}),
+		entries: map[int]*storedEntry{
+			MyDocumentsID: {id: MyDocumentsID, folder: true, title: myDocumentsTitle, created: truncateTicks(o.now())},
+		},
+		nextEntryID: firstEntryID,
+		host:        "docspace.example",
+		limits:      o.limits,
+		latency:     o.latency,
+		done:        make(chan struct{}),
 
 		passwordMinLength: o.passwordMinLength,
 	}
@@ -116,63 +95,6 @@ func New(opts ...Option) *Emulator {
 
 func (e *Emulator) clock() time.Time { return e.now() }
 
-func (r *storedRoom) find(id string) (*storedLink, int) {
-	for i, l := range r.links {
-		if l.id == id {
-			return l, i
-		}
-	}
-	return nil, -1
-}
-
-func (r *storedRoom) primary() *storedLink {
-	for _, l := range r.links {
-		if l.subject == subjectPrimary {
-			return l
-		}
-	}
-	return nil
-}
-
-func (r *storedRoom) count(s subjectType) int {
-	n := 0
-	for _, l := range r.links {
-		if l.subject == s {
-			n++
-		}
-	}
-	return n
-}
-
-func (r *storedRoom) remove(id string) bool {
-	if _, i := r.find(id); i >= 0 {
-		r.links = append(r.links[:i], r.links[i+1:]...)
-		return true
-	}
-	return false
-}
-
-// newLink makes a link with the short key and token its id yields (API.md §10.3).
-func newLink(id string, s subjectType, access int, o linkOptions) *storedLink {
-	l := &storedLink{id: id, subject: s, access: access, shareKey: shortKey(id)}
-	if s.isExternal() {
-		l.requestToken = requestToken(id)
-	}
-	l.apply(o)
-	return l
-}
-
-// apply replaces all options of the link (API.md §2 full replacement).
-func (l *storedLink) apply(o linkOptions) {
-	l.title = o.title
-	l.password = o.password
-	l.denyDownload = o.denyDownload
-	l.internal = o.internal
-	l.expiration = o.expiration
-	l.maxUseCount = o.maxUseCount
-	l.currentUseCount = o.currentUseCount
-}
-
 // addPrimaryLink creates the server's own primary link of a room (API.md §6). Caller holds e.mu.
 func (e *Emulator) addPrimaryLink(r *storedRoom) *storedLink {
 	access, title := primaryDefaults(r.typ)
@@ -181,13 +103,16 @@ func (e *Emulator) addPrimaryLink(r *storedRoom) *storedLink {
 		internal = e.defaultInternal || e.externalSharingDisabled
 	}
 	l := newLink(newGUID(), subjectPrimary, access, linkOptions{title: title, internal: internal})
-	r.links = append(r.links, l)
+	r.add(l)
 	return l
 }
 
 // createRoom stores a new room; Public and Form-filling rooms get their
 // primary link at once (API.md §6). Caller holds e.mu.
 func (e *Emulator) createRoom(title string, t RoomType) *storedRoom {
+	for e.idInUse(e.nextRoomID) {
+		e.nextRoomID++
+	}
 	r := &storedRoom{id: e.nextRoomID, title: title, typ: t, created: truncateTicks(e.clock())}
 	e.nextRoomID++
 	e.rooms[r.id] = r

@@ -16,6 +16,7 @@ type hrefLink struct {
 type successEnvelope struct {
 	Response   json.RawMessage `json:"response,omitempty"` // omitted when null
 	Count      int             `json:"count"`
+	Total      *int            `json:"total,omitempty"` // paged endpoints only
 	Links      []hrefLink      `json:"links"`
 	Status     int             `json:"status"`
 	StatusCode int             `json:"statusCode"`
@@ -88,6 +89,18 @@ func writeSuccess(w http.ResponseWriter, r *http.Request, payload any, count int
 		env.Count = 0
 	}
 	writeJSON(w, http.StatusOK, env)
+}
+
+// writeSuccessTotal answers 200 for a paged endpoint: the envelope carries
+// total, and count as the endpoint computes it (API.md §3.1, §13.6).
+func writeSuccessTotal(w http.ResponseWriter, r *http.Request, payload any, count, total int) {
+	data, err := json.Marshal(payload)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	writeJSON(w, http.StatusOK, successEnvelope{Response: data, Count: count, Total: &total,
+		Links: envelopeLinks(r), StatusCode: http.StatusOK})
 }
 
 // writeError answers with the API.md §8.1 error envelope.

@@ -280,7 +280,7 @@ func (e *Emulator) injectFault(w http.ResponseWriter, r *http.Request, f Fault, 
 	case FaultRateLimit:
 		writeRateLimited(w, time.Second, 1500)
 	case FaultServerError:
-		writeError(w, &apiError{http.StatusInternalServerError, "An unexpected error occurred while processing the request.", "System.Exception", hresultException})
+		writeError(w, &apiError{http.StatusInternalServerError, "An unexpected error occurred while processing the request.", "System.Exception", hresultException, false})
 	case FaultBadGateway:
 		writeProxyPage(w, http.StatusBadGateway, "Bad Gateway")
 	case FaultUnavailable:

@@ -4,22 +4,34 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 )
 
-// linkRequest is RoomLinkRequest after binding (API.md §2).
+// linkRequest is RoomLinkRequest, FileLinkRequest or FolderLinkRequest after
+// binding (API.md §2, §13.2). The options are bound as sent: title and
+// password raw, the expiration as parsed.
 type linkRequest struct {
-	linkID          string // lower case; "" for omitted or the empty GUID
-	access          int
-	linkType        int
-	title           string
-	expiration      *time.Time
-	password        string // raw; trimmed by the write path (API.md §5.3)
-	denyDownload    bool
-	internal        bool
-	maxUseCount     *int // v3.7 only
-	currentUseCount int  // bound but ignored (API.md §2)
+	linkID       string // lower case; "" for omitted or the empty GUID
+	access       int
+	linkType     int  // rooms only
+	primary      bool // files and folders only (API.md §13.2)
+	opts         linkOptions
+	trimPassword bool // the route trims the password (API.md §5.3, §13.2)
+	viaForm      bool // a room link written through a form's route: no revoke restriction (API.md §13.7)
 }
+
+// requestKind is the DTO a link route binds its body to.
+type requestKind struct {
+	model        string // prefix of validation keys (API.md §8.3, §13.2)
+	clrType      string
+	room         bool // linkType, maxUseCount, currentUseCount; else primary
+	trimPassword bool
+}
+
+var (
+	roomLinkBody   = requestKind{model: "RoomLink", clrType: clrRoomLinkRequest, room: true, trimPassword: true}
+	fileLinkBody   = requestKind{model: "File", clrType: "ASC.Files.Core.ApiModels.RequestDto.FileLinkRequest"}
+	folderLinkBody = requestKind{model: "FolderLink", clrType: "ASC.Files.Core.ApiModels.RequestDto.FolderLinkRequest", trimPassword: true}
+)
 
 // .NET type names in conversion errors.
 const (
@@ -34,13 +46,13 @@ const (
 	clrNullableInt32   = "System.Nullable`1[System.Int32]"
 )
 
-// decodeLinkRequest binds a PUT …/links body. Property names match case-
+// decodeLinkRequest binds a link request body of a kind. Property names match case-
 // insensitively, unknown ones are ignored, the last duplicate wins; the first
 // JSON type error stops binding; then the DTO's attributes are checked
 // (title/password ≤ 255, maxUseCount 1–1000) (API.md §2, §8.3).
-func (e *Emulator) decodeLinkRequest(body []byte) (linkRequest, validationErrors) {
-	var req linkRequest
-	fields, errs := readObject(body, "RoomLink", clrRoomLinkRequest)
+func (e *Emulator) decodeLinkRequest(body []byte, kind requestKind) (linkRequest, validationErrors) {
+	req := linkRequest{trimPassword: kind.trimPassword}
+	fields, errs := readObject(body, kind.model, kind.clrType)
 	if errs != nil {
 		return req, errs
 	}
@@ -48,7 +60,7 @@ func (e *Emulator) decodeLinkRequest(body []byte) (linkRequest, validationErrors
 	typeError := func(f bodyField, clrType string) (linkRequest, validationErrors) {
 		errs := validationErrors{}
 		errs.add("$."+f.name, conversionError(body, f, clrType))
-		errs.add("RoomLink", "The RoomLink field is required.")
+		errs.add(kind.model, "The "+kind.model+" field is required.")
 		return linkRequest{}, errs
 	}
 	for _, f := range fields {
@@ -72,7 +84,19 @@ func (e *Emulator) decodeLinkRequest(body []byte) (linkRequest, validationErrors
 				return typeError(f, clrFileShare)
 			}
 			req.access = access
+		case "primary":
+			if kind.room {
+				continue
+			}
+			b, ok := jsonBool(f.raw)
+			if !ok {
+				return typeError(f, clrBoolean)
+			}
+			req.primary = b
 		case "linktype":
+			if !kind.room {
+				continue // no linkType on files and folders (API.md §13.2)
+			}
 			// No string-enum converter is registered for LinkType (API.md §12.7).
 			n, ok := jsonInt32(f.raw)
 			if !ok {
@@ -90,10 +114,10 @@ func (e *Emulator) decodeLinkRequest(body []byte) (linkRequest, validationErrors
 			if !ok {
 				return typeError(f, clrAPIDateTime)
 			}
-			req.expiration = nil
+			req.opts.expiration = nil
 			if s != nil {
 				if t, ok := parseAPIDate(*s); ok {
-					req.expiration = &t
+					req.opts.expiration = &t
 				}
 			}
 		case "password":
@@ -107,47 +131,46 @@ func (e *Emulator) decodeLinkRequest(body []byte) (linkRequest, validationErrors
 			if !ok {
 				return typeError(f, clrBoolean)
 			}
-			req.denyDownload = b
+			req.opts.denyDownload = b
 		case "internal":
 			b, ok := jsonBool(f.raw)
 			if !ok {
 				return typeError(f, clrBoolean)
 			}
-			req.internal = b
+			req.opts.internal = b
 		case "maxusecount":
-			if e.version != V37 {
-				continue // not a property of the v3.6 DTO
+			if e.version != V37 || !kind.room {
+				continue // not a property of the v3.6 DTO, nor of files and folders
 			}
-			req.maxUseCount = nil
+			req.opts.maxUseCount = nil
 			if !isNull(f.raw) {
 				n, ok := jsonNumber(f.raw)
 				if !ok {
 					return typeError(f, clrNullableInt32)
 				}
-				req.maxUseCount = &n
+				req.opts.maxUseCount = &n
 			}
 		case "currentusecount":
-			if e.version != V37 {
+			if e.version != V37 || !kind.room {
 				continue
 			}
-			n, ok := jsonNumber(f.raw)
-			if !ok {
+			if _, ok := jsonNumber(f.raw); !ok {
 				return typeError(f, clrInt32)
 			}
-			req.currentUseCount = n
+			// bound but ignored (API.md §2)
 		}
 	}
-	req.title, req.password = rawTitle, rawPassword
+	req.opts.title, req.opts.password = rawTitle, rawPassword
 
 	errs = validationErrors{}
 	if utf16Len(rawTitle) > maxTitleLength {
-		errs.add("RoomLink.Title", fmt.Sprintf("The field Title must be a string with a maximum length of %d.", maxTitleLength))
+		errs.add(kind.model+".Title", fmt.Sprintf("The field Title must be a string with a maximum length of %d.", maxTitleLength))
 	}
 	if utf16Len(rawPassword) > maxPasswordLength {
-		errs.add("RoomLink.Password", fmt.Sprintf("The field Password must be a string with a maximum length of %d.", maxPasswordLength))
+		errs.add(kind.model+".Password", fmt.Sprintf("The field Password must be a string with a maximum length of %d.", maxPasswordLength))
 	}
-	if req.maxUseCount != nil && (*req.maxUseCount < minMaxUseCount || *req.maxUseCount > maxMaxUseCount) {
-		errs.add("RoomLink.MaxUseCount", fmt.Sprintf("The field MaxUseCount must be between %d and %d.", minMaxUseCount, maxMaxUseCount))
+	if n := req.opts.maxUseCount; n != nil && (*n < minMaxUseCount || *n > maxMaxUseCount) {
+		errs.add(kind.model+".MaxUseCount", fmt.Sprintf("The field MaxUseCount must be between %d and %d.", minMaxUseCount, maxMaxUseCount))
 	}
 	if len(errs) > 0 {
 		return linkRequest{}, errs

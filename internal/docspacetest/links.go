@@ -16,7 +16,7 @@ func (e *Emulator) handlePutLink(w http.ResponseWriter, r *http.Request, c calle
 		writeUnsupportedMediaType(w, r)
 		return
 	}
-	req, errs := e.decodeLinkRequest(readAll(r.Body))
+	req, errs := e.decodeLinkRequest(readAll(r.Body), roomLinkBody)
 	if errs != nil {
 		writeValidation(w, r, errs)
 		return
@@ -38,7 +38,7 @@ func (e *Emulator) handlePutLink(w http.ResponseWriter, r *http.Request, c calle
 		return
 	}
 	room := e.rooms[roomID]
-	writeSuccess(w, r, e.linkDTO(res.link, e.view(r, c, room, res.withoutToken)), 1)
+	writeSuccess(w, r, e.linkDTO(res.link, e.view(r, c, room, res.revoked)), 1)
 }
 
 // handleListLinks is GET /api/2.0/files/rooms/{id}/links[?type=] (API.md §7).
@@ -95,19 +95,7 @@ func (e *Emulator) handlePrimaryLink(w http.ResponseWriter, r *http.Request, c c
 		writeError(w, errItemNotFound())
 		return
 	}
-	link := room.primary()
-	if link == nil {
-		switch {
-		case !c.manager():
-			writeError(w, errAccessDenied())
-			return
-		case !allowsExternalLinks(room.typ):
-			writeError(w, errRoleNotAvailable())
-			return
-		}
-		link = e.addPrimaryLink(room)
-	}
-	writeSuccess(w, r, e.linkDTO(link, e.view(r, c, room, false)), 1)
+	e.writeRoomPrimary(w, r, c, room)
 }
 
 func (e *Emulator) view(r *http.Request, c caller, room *storedRoom, withoutToken bool) linkView {
@@ -115,7 +103,7 @@ func (e *Emulator) view(r *http.Request, c caller, room *storedRoom, withoutToke
 		host:             r.Host,
 		manager:          c.manager(),
 		withoutToken:     withoutToken,
-		roomType:         room.typ,
+		scope:            e.roomScope(room),
 		includeUseCounts: e.version == V37,
 	}
 }

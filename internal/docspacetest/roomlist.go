@@ -111,9 +111,14 @@ func (e *Emulator) handleListRooms(w http.ResponseWriter, r *http.Request, c cal
 // queryInt reads a whole-number query parameter, or def when it is absent or
 // not a number.
 func queryInt(r *http.Request, name string, def int) int {
-	n, err := strconv.ParseInt(strings.TrimSpace(queryValue(r, name)), 10, 32)
+	n, err := parseInt32(strings.TrimSpace(queryValue(r, name)))
 	if err != nil {
 		return def
 	}
-	return int(n)
+	return n
+}
+
+func parseInt32(s string) (int, error) {
+	n, err := strconv.ParseInt(s, 10, 32)
+	return int(n), err
 }

@@ -59,6 +59,13 @@ func (e *Emulator) roomDTO(room *storedRoom, c caller) roomDTO {
 		Created:        created,
 		Updated:        created,
 	}
+	for _, child := range e.children(room.id) {
+		if child.folder {
+			dto.FoldersCount++
+		} else {
+			dto.FilesCount++
+		}
+	}
 	if !c.manager() {
 		return dto
 	}
@@ -203,7 +210,7 @@ func (e *Emulator) handleDeleteRoom(w http.ResponseWriter, r *http.Request, c ca
 		writeError(w, errAccessDenied())
 		return
 	}
-	delete(e.rooms, roomID)
+	e.removeRoom(roomID)
 	writeSuccess(w, r, fileOperationDTO{
 		ID:        newGUID(),
 		Operation: fileOperationDelete,

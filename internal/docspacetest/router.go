@@ -13,7 +13,10 @@ type handlerFunc func(e *Emulator, w http.ResponseWriter, r *http.Request, c cal
 type endpoint struct {
 	pattern string
 	public  bool // no authentication (POST /api/2.0/authentication)
-	methods map[string]handlerFunc
+	// anonymousGet: GET answers without credentials, as a caller with no
+	// rights, never 401 ([AllowAnonymous], API.md §13.6).
+	anonymousGet bool
+	methods      map[string]handlerFunc
 }
 
 // endpoints is the emulated API surface (API.md §1, §9).
@@ -37,6 +40,45 @@ var endpoints = []endpoint{
 	}},
 	{pattern: "/api/2.0/files/rooms/{id}/link", methods: map[string]handlerFunc{
 		http.MethodGet: (*Emulator).handlePrimaryLink,
+	}},
+	// Files and folders, and their links (API.md §13.1). Literal segments
+	// come before "{id}" ones: the first pattern that matches wins.
+	{pattern: "/api/2.0/files/file/{id}/links", methods: map[string]handlerFunc{
+		http.MethodGet: (*Emulator).handleListFileLinks,
+		http.MethodPut: (*Emulator).handlePutFileLink,
+	}},
+	{pattern: "/api/2.0/files/file/{id}/link", anonymousGet: true, methods: map[string]handlerFunc{
+		http.MethodGet:  (*Emulator).handleGetFileLink,
+		http.MethodPost: (*Emulator).handlePostFileLink,
+	}},
+	{pattern: "/api/2.0/files/folder/{id}/links", methods: map[string]handlerFunc{
+		http.MethodGet: (*Emulator).handleListFolderLinks,
+		http.MethodPut: (*Emulator).handlePutFolderLink,
+	}},
+	{pattern: "/api/2.0/files/folder/{id}/link", anonymousGet: true, methods: map[string]handlerFunc{
+		http.MethodGet:  (*Emulator).handleGetFolderLink,
+		http.MethodPost: (*Emulator).handlePostFolderLink,
+	}},
+	{pattern: "/api/2.0/files/file/{id}", methods: map[string]handlerFunc{
+		http.MethodGet:    (*Emulator).handleGetFile,
+		http.MethodDelete: (*Emulator).handleDeleteFile,
+	}},
+	{pattern: "/api/2.0/files/folder/{id}", methods: map[string]handlerFunc{
+		http.MethodGet:    (*Emulator).handleGetFolder,
+		http.MethodPost:   (*Emulator).handleCreateFolder,
+		http.MethodDelete: (*Emulator).handleDeleteFolder,
+	}},
+	{pattern: "/api/2.0/files/@my/file", methods: map[string]handlerFunc{
+		http.MethodPost: (*Emulator).handleCreateFile,
+	}},
+	{pattern: "/api/2.0/files/@my", methods: map[string]handlerFunc{
+		http.MethodGet: (*Emulator).handleFolderContents,
+	}},
+	{pattern: "/api/2.0/files/{id}/file", methods: map[string]handlerFunc{
+		http.MethodPost: (*Emulator).handleCreateFile,
+	}},
+	{pattern: "/api/2.0/files/{id}", methods: map[string]handlerFunc{
+		http.MethodGet: (*Emulator).handleFolderContents,
 	}},
 }
 
@@ -88,6 +130,9 @@ func (e *Emulator) serve(w http.ResponseWriter, r *http.Request) {
 		e.mu.Lock()
 		c, ok = e.authenticate(r)
 		e.mu.Unlock()
+		if !ok && ep.anonymousGet && r.Method == http.MethodGet {
+			c, ok = caller{}, true
+		}
 		if !ok {
 			writeEmpty(w, http.StatusUnauthorized)
 			return

@@ -88,6 +88,8 @@ var subjectNames = map[subjectType]string{
 const (
 	accessNone           = 0
 	accessRead           = 2
+	accessReview         = 5
+	accessComment        = 6
 	accessFillForms      = 7
 	accessEditing        = 10
 	accessContentCreator = 11
@@ -138,10 +140,6 @@ var roomAccesses = map[RoomType]map[subjectType][]int{
 	RoomAI: {
 		subjectInvitation: {11, 2, 0},
 	},
-}
-
-func accessAllowed(rt RoomType, s subjectType, access int) bool {
-	return slices.Contains(roomAccesses[rt][s], access)
 }
 
 // allowsExternalLinks tells whether the room type has external links at all (API.md §4.5).
@@ -213,7 +211,7 @@ func primaryDefaults(rt RoomType) (access int, title string) {
 // Limits on dates (API.md §5.4).
 const (
 	maxLinkLifetimeYears  = 10
-	v36InvitationLifetime = 7 * 24 * time.Hour
+	v36InvitationLifetime = 7 * 24 * time.Hour // also the renewal of an expired My Documents primary (API.md §13.6)
 )
 
 // Password policy defaults (API.md §5.3): the minimum is a portal setting.
