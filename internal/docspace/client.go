@@ -272,9 +272,11 @@ func roomPath(roomID string, suffix string) (string, error) {
 
 // envelope is the wrapper around every DocSpace response (API.md §3.1, §8.1, §8.3).
 type envelope struct {
-	Response   json.RawMessage `json:"response"`
-	Status     int             `json:"status"`
-	StatusCode int             `json:"statusCode"`
+	Response json.RawMessage `json:"response"`
+	// Total is the paged endpoints' count of all items (API.md §13.6).
+	Total      *int `json:"total"`
+	Status     int  `json:"status"`
+	StatusCode int  `json:"statusCode"`
 	Error      *struct {
 		Message string  `json:"message"`
 		Type    *string `json:"type"`
@@ -450,8 +452,15 @@ const withheldMessage = "DocSpace's message is not shown because it may repeat t
 // requestSecrets lists the secrets a request body carries, so that they can
 // be cut from an error even if the server repeats them.
 func requestSecrets(body any) []string {
-	if b, ok := body.(linkRequestBody); ok && b.Password != nil && *b.Password != "" {
-		return []string{*b.Password}
+	var password *string
+	switch b := body.(type) {
+	case linkRequestBody:
+		password = b.Password
+	case entryLinkRequestBody:
+		password = b.Password
+	}
+	if password != nil && *password != "" {
+		return []string{*password}
 	}
 	return nil
 }
@@ -579,6 +588,10 @@ func decodeResponse(method, path string, resp *http.Response, raw []byte, into a
 		}
 		return inEnvelope(fail(code, problemMessage(env.Response, code), ""))
 	}
+	if p, ok := into.(*paged); ok {
+		p.total = env.Total
+		into = p.into
+	}
 	if len(env.Response) == 0 || string(env.Response) == "null" {
 		return false, nil
 	}
@@ -588,6 +601,13 @@ func decodeResponse(method, path string, resp *http.Response, raw []byte, into a
 		}
 	}
 	return true, nil
+}
+
+// paged receives a payload (into) and the envelope's total, which paged
+// endpoints send beside it (API.md §13.6).
+type paged struct {
+	into  any
+	total *int
 }
 
 // isEnvelope reports whether an object has a key of the envelope, matched

@@ -67,7 +67,7 @@ func TestWritesConvergeAfterLostAnswers(t *testing.T) {
 			}
 
 			srv.FailNext(fault)
-			if _, err := c.DeleteLink(context.Background(), docspace.RoomTarget(roomID), created.ID, docspace.LinkTypeExternal); err != nil {
+			if _, err := c.DeleteLink(context.Background(), docspace.RoomTarget(roomID), docspace.Link{ID: created.ID, LinkType: docspace.LinkTypeExternal}); err != nil {
 				t.Fatalf("delete: %v", err)
 			}
 			if links := srv.Links(room.ID); len(links) != 0 {

@@ -113,7 +113,7 @@ func (c *Client) created(ctx context.Context, t Target, req *LinkRequest, link L
 	}
 	if proven {
 		if adopted, ok := c.creates.adopt(t.key(), req, earlier); ok {
-			if _, err := c.DeleteLink(ctx, t, link.ID, link.LinkType); err == nil {
+			if _, err := c.DeleteLink(ctx, t, link); err == nil {
 				adopted.Adopted = true
 				return adopted, nil
 			}

@@ -424,7 +424,7 @@ func TestDeleteLinkOutcomes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			fs := newFakeServer(t, replyJSON(tt.status, tt.body))
-			got, err := newTestClient(t, fs).DeleteLink(context.Background(), RoomTarget("4711"), extID, LinkTypeExternal)
+			got, err := newTestClient(t, fs).DeleteLink(context.Background(), RoomTarget("4711"), Link{ID: extID, LinkType: LinkTypeExternal})
 			if tt.wantErr {
 				if got != nil {
 					t.Errorf("link = %+v, want nil with an error", got)

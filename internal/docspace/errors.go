@@ -93,3 +93,26 @@ func hasStatus(err error, status int) bool {
 	var apiErr *Error
 	return errors.As(err, &apiErr) && apiErr.StatusCode == status
 }
+
+// NotStoredError is a write to a file's or folder's links that DocSpace
+// answered with success and no link: it stored nothing. It drops a write
+// that way for a file the editors cannot open (any access but Read) and for
+// files outside My Documents and rooms (API.md §13.5). Sending it again
+// changes nothing.
+type NotStoredError struct {
+	Target Target
+	LinkID string
+	Access Access
+}
+
+func (e *NotStoredError) Error() string {
+	return fmt.Sprintf("DocSpace stored no link %s with access %q for %s: it answered success without a link, "+
+		"as it does when it drops a write (an access other than read on a file its editors cannot open, "+
+		"or a file outside My Documents and rooms)", e.LinkID, e.Access.Name(), e.Target)
+}
+
+// IsNotStored reports whether err is a *NotStoredError.
+func IsNotStored(err error) bool {
+	var e *NotStoredError
+	return errors.As(err, &e)
+}

@@ -65,7 +65,7 @@ func TestRequestHeaders(t *testing.T) {
 		{
 			name: "DeleteLink",
 			call: func(c *Client) error {
-				_, err := c.DeleteLink(context.Background(), RoomTarget("4711"), linkID, LinkTypeExternal)
+				_, err := c.DeleteLink(context.Background(), RoomTarget("4711"), Link{ID: linkID, LinkType: LinkTypeExternal})
 				return err
 			},
 			handler:    replyJSON(http.StatusOK, emptyEnvelope),
@@ -365,7 +365,7 @@ func TestDeleteLinkRequest(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			fs := newFakeServer(t, replyJSON(http.StatusOK, emptyEnvelope))
-			if _, err := newTestClient(t, fs).DeleteLink(context.Background(), RoomTarget("4711"), tt.linkID, tt.kind); err != nil {
+			if _, err := newTestClient(t, fs).DeleteLink(context.Background(), RoomTarget("4711"), Link{ID: tt.linkID, LinkType: tt.kind}); err != nil {
 				t.Fatalf("DeleteLink: %v", err)
 			}
 			req := fs.only(t)
@@ -413,7 +413,7 @@ func TestLinkArgumentsCheckedBeforeSending(t *testing.T) {
 		{
 			name: "DeleteLink with a link id that is not a GUID",
 			call: func(c *Client) error {
-				_, err := c.DeleteLink(context.Background(), RoomTarget("4711"), "../../people", LinkTypeExternal)
+				_, err := c.DeleteLink(context.Background(), RoomTarget("4711"), Link{ID: "../../people", LinkType: LinkTypeExternal})
 				return err
 			},
 			wantErr: "not a GUID",
@@ -421,7 +421,7 @@ func TestLinkArgumentsCheckedBeforeSending(t *testing.T) {
 		{
 			name: "DeleteLink without a link id",
 			call: func(c *Client) error {
-				_, err := c.DeleteLink(context.Background(), RoomTarget("4711"), "", LinkTypeExternal)
+				_, err := c.DeleteLink(context.Background(), RoomTarget("4711"), Link{ID: "", LinkType: LinkTypeExternal})
 				return err
 			},
 			wantErr: "not a GUID",
@@ -455,7 +455,7 @@ func TestRoomIDSafety(t *testing.T) {
 			return err
 		},
 		"DeleteLink": func(c *Client, id string) error {
-			_, err := c.DeleteLink(context.Background(), RoomTarget(id), linkID, LinkTypeExternal)
+			_, err := c.DeleteLink(context.Background(), RoomTarget(id), Link{ID: linkID, LinkType: LinkTypeExternal})
 			return err
 		},
 		"GetRoom":    func(c *Client, id string) error { _, err := c.GetRoom(context.Background(), id); return err },

@@ -359,7 +359,7 @@ func TestWriteConcurrencyLimit(t *testing.T) {
 	c2 := retryClient(t, fs2, func(cfg *Config) { cfg.MaxConcurrentWrites = limit })
 	for range limit {
 		go func() {
-			_, _ = c2.DeleteLink(context.Background(), RoomTarget("4711"), "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90", LinkTypeExternal)
+			_, _ = c2.DeleteLink(context.Background(), RoomTarget("4711"), Link{ID: "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90", LinkType: LinkTypeExternal})
 		}()
 	}
 	for range limit {

@@ -17,17 +17,21 @@ import (
 //     the provider writes changes a room.
 //   - A room search by title (ListRooms), per title: kept for the whole run,
 //     for the same reason.
-//   - A room's links (Links, FindLink), per room id: forgotten by every
-//     request that can change them (CreateLink, SetLink, DeleteLink, and
+//   - A file's or folder's details (File, Folder), per id, and a folder's
+//     contents (ListFolder), per folder and filter: kept for the whole run;
+//     nothing the provider writes changes them. Location reads through them.
+//   - The links of a room, file or folder (Links, FindLink, FindPrimaryLink),
+//     per Target: forgotten by every request that can change them
+//     (CreateLink, SetLink, DeleteLink, GetOrCreatePrimaryLink, and
 //     PrimaryLink, whose GET creates a primary link in a Custom room that has
 //     none), so no read returns links older than the Session's own last write
-//     to the room. Other rooms' listings stay. An empty listing is checked
-//     against the room's details, read through the same cache.
+//     to the target. Other targets' listings stay. An empty listing is checked
+//     against the target's details, read through the same cache.
 //   - A failed read is kept like an answer, so the run sees one error once,
 //     except a read that failed because its caller gave up (a cancelled or
 //     expired context): it is forgotten, and callers that were waiting for
 //     it ask again rather than take another caller's cancellation as theirs.
-//   - RoomGone alone asks DocSpace every time and keeps nothing: it confirms
+//   - Gone alone asks DocSpace every time and keeps nothing: it confirms
 //     a "not found" with a second, fresh request.
 //
 // Writes made outside the Session (by another run, or in DocSpace's UI) are
@@ -39,6 +43,9 @@ type Session struct {
 	rooms    map[string]*pending[Room]
 	searches map[string]*pending[[]Room]
 	listings map[string]*pending[[]Link]
+	files    map[string]*pending[File]
+	folders  map[string]*pending[Folder]
+	contents map[string]*pending[FolderContents]
 }
 
 // pending is one request that several callers wait for.
@@ -54,7 +61,8 @@ type pending[T any] struct {
 // NewSession wraps a client for one run.
 func NewSession(client *Client) *Session {
 	return &Session{client: client, rooms: map[string]*pending[Room]{}, searches: map[string]*pending[[]Room]{},
-		listings: map[string]*pending[[]Link]{}}
+		listings: map[string]*pending[[]Link]{}, files: map[string]*pending[File]{}, folders: map[string]*pending[Folder]{},
+		contents: map[string]*pending[FolderContents]{}}
 }
 
 // Host is the portal's base URL.
@@ -77,15 +85,18 @@ func (s *Session) ListRooms(ctx context.Context, title string) ([]Room, error) {
 	return slices.Clone(rooms), err
 }
 
-// Links returns a room's links, all of them or one kind. Both share one
-// unfiltered listing of the room.
+// Links returns the links of a room, file or folder, all of them or one
+// kind. Both share one unfiltered listing of the target.
 //
 // DocSpace answers an empty list, not an error, to a user who may not
-// manage the room's links (API.md §5.1, §7.3). An empty listing is therefore
-// checked against the room: a Public or Form filling room always has its
+// manage the links (API.md §5.1, §7.3, §13.6). An empty listing is therefore
+// checked against the target: a Public or Form filling room always has its
 // primary link, and the room's details carry its share settings only for
-// users who may manage them (API.md §4.6). Where the empty list means "no rights",
-// the error is a *NoLinkRightsError. A listing with links needs no check.
+// users who may manage them (API.md §4.6); a file's or folder's details say
+// whether the user may manage its access (API.md §13.6). A file's listing
+// that holds only its room's link (RoomLink, API.md §13.7) counts as
+// empty. Where the empty list means "no rights", the error is a
+// *NoLinkRightsError. A listing with links needs no check.
 func (s *Session) Links(ctx context.Context, t Target, kind *LinkType) ([]Link, error) {
 	all, err := shared(ctx, s, s.listings, t.key(), func(ctx context.Context) ([]Link, error) {
 		return s.client.ListLinks(ctx, t, nil)
@@ -93,7 +104,7 @@ func (s *Session) Links(ctx context.Context, t Target, kind *LinkType) ([]Link, 
 	if err != nil {
 		return nil, err
 	}
-	if len(all) == 0 {
+	if !slices.ContainsFunc(all, func(l Link) bool { return !l.RoomLink }) {
 		if err := s.checkLinkRights(ctx, t); err != nil {
 			return nil, err
 		}
@@ -107,9 +118,9 @@ func (s *Session) Links(ctx context.Context, t Target, kind *LinkType) ([]Link, 
 	return links, nil
 }
 
-// FindLink returns the room's link with the given id; found is false when the
-// room has no such link. There is no single-link endpoint: it is picked out of
-// the room's listing (API.md §10.8).
+// FindLink returns the target's link with the given id; found is false when
+// the target has no such link. There is no single-link endpoint: it is picked
+// out of the target's listing (API.md §10.8).
 func (s *Session) FindLink(ctx context.Context, t Target, linkID string) (Link, bool, error) {
 	links, err := s.Links(ctx, t, nil)
 	if err != nil {
@@ -119,18 +130,37 @@ func (s *Session) FindLink(ctx context.Context, t Target, linkID string) (Link, 
 	return l, found, nil
 }
 
-// NoLinkRightsError is an empty link listing of a room whose details show
-// that the token's user may not manage its links: DocSpace hides the links
-// from such a user instead of refusing (API.md §7.3), so the list says nothing
-// about which links exist.
+// FindPrimaryLink returns the primary link of a file or folder, found in its
+// listing, and whether it has one: the first primary link listed, which is
+// the one GET …/link would return (API.md §13.8). A room's link listed with
+// a file's (RoomLink) is not the file's. Nothing is created.
+func (s *Session) FindPrimaryLink(ctx context.Context, t Target) (Link, bool, error) {
+	links, err := s.Links(ctx, t, nil)
+	if err != nil {
+		return Link{}, false, err
+	}
+	for _, l := range links {
+		if l.Primary && !l.RoomLink {
+			return l, true, nil
+		}
+	}
+	return Link{}, false, nil
+}
+
+// NoLinkRightsError is an empty link listing of a room, file or folder
+// whose details show that the token's user may not manage its links:
+// DocSpace hides the links from such a user instead of refusing (API.md
+// §7.3, §13.6), so the list says nothing about which links exist.
 type NoLinkRightsError struct {
-	RoomID, RoomTitle string
-	Reason            string
+	Target Target
+	// Title is the room's, file's or folder's title.
+	Title  string
+	Reason string
 }
 
 func (e *NoLinkRightsError) Error() string {
-	return fmt.Sprintf("the token's user cannot manage links of room %s (%q): DocSpace lists none of its links to this user (%s)",
-		e.RoomID, e.RoomTitle, e.Reason)
+	return fmt.Sprintf("the token's user cannot manage links of %s (%q): DocSpace lists none of its links to this user (%s)",
+		e.Target, e.Title, e.Reason)
 }
 
 // IsNoLinkRights reports whether err is a *NoLinkRightsError.
@@ -139,10 +169,31 @@ func IsNoLinkRights(err error) bool {
 	return errors.As(err, &e)
 }
 
-// checkLinkRights tells "no links" from "no right to see them" for a room
-// whose listing came back empty.
+// checkLinkRights tells "no links" from "no right to see them" for a
+// target whose listing came back empty.
 func (s *Session) checkLinkRights(ctx context.Context, t Target) error {
-	if t.Kind != TargetRoom {
+	switch t.Kind {
+	case TargetFile:
+		f, err := s.File(ctx, t.ID)
+		if err != nil {
+			return err
+		}
+		if reason, ok := mayManageLinks(f.CanShare, f.Security, "file"); !ok {
+			return &NoLinkRightsError{Target: t, Title: f.Title, Reason: reason}
+		}
+		return nil
+	case TargetFolder:
+		f, err := s.Folder(ctx, t.ID)
+		if err != nil {
+			return err
+		}
+		if f.RoomType == RoomTypePublic || f.RoomType == RoomTypeFillingForms {
+			return &NoLinkRightsError{Target: t, Title: f.Title,
+				Reason: "the folder is a " + f.RoomType.String() + ", which always has its primary link, yet the list is empty"}
+		}
+		if reason, ok := mayManageLinks(f.CanShare, f.Security, "folder"); !ok {
+			return &NoLinkRightsError{Target: t, Title: f.Title, Reason: reason}
+		}
 		return nil
 	}
 	roomID := t.ID
@@ -152,13 +203,105 @@ func (s *Session) checkLinkRights(ctx context.Context, t Target) error {
 	}
 	switch {
 	case room.Type == RoomTypePublic || room.Type == RoomTypeFillingForms:
-		return &NoLinkRightsError{RoomID: roomID, RoomTitle: room.Title,
+		return &NoLinkRightsError{Target: t, Title: room.Title,
 			Reason: "a " + room.Type.String() + " always has its primary link, yet the list is empty"}
 	case len(room.AvailableShareRights) == 0 && len(room.ShareSettings) == 0:
-		return &NoLinkRightsError{RoomID: roomID, RoomTitle: room.Title,
+		return &NoLinkRightsError{Target: t, Title: room.Title,
 			Reason: "the room's details carry no share settings, which DocSpace shows only to users who may manage them"}
 	}
 	return nil
+}
+
+// mayManageLinks reads a file's or folder's details: DocSpace lists its
+// links to users who may manage its access (canShare, or EditAccess in
+// security; API.md §13.6). Details that say neither are taken for "no": an
+// empty list must not pass for "no links" unproven.
+func mayManageLinks(canShare *bool, security map[string]bool, noun string) (string, bool) {
+	switch {
+	case canShare != nil && *canShare, security["EditAccess"]:
+		return "", true
+	case canShare != nil:
+		return "the " + noun + "'s details say the user may not share it (canShare is false)", false
+	}
+	return "the " + noun + "'s details do not say that the user may share it", false
+}
+
+// File returns a file's details, asking DocSpace the first time only.
+func (s *Session) File(ctx context.Context, id string) (File, error) {
+	return shared(ctx, s, s.files, id, func(ctx context.Context) (File, error) {
+		return s.client.GetFile(ctx, id)
+	})
+}
+
+// Folder returns a folder's or room's details, asking DocSpace the first
+// time only.
+func (s *Session) Folder(ctx context.Context, id string) (Folder, error) {
+	return shared(ctx, s, s.folders, id, func(ctx context.Context) (Folder, error) {
+		return s.client.GetFolder(ctx, id)
+	})
+}
+
+// ListFolder returns what a folder, room or MyDocuments holds directly,
+// filtered by title as the server filters (see Client.ListFolder), asking
+// DocSpace the first time only. The caller gets its own copy.
+func (s *Session) ListFolder(ctx context.Context, folderID, filter string) (FolderContents, error) {
+	c, err := shared(ctx, s, s.contents, folderID+"\x00"+filter, func(ctx context.Context) (FolderContents, error) {
+		return s.client.ListFolder(ctx, folderID, filter)
+	})
+	c.Files, c.Folders = slices.Clone(c.Files), slices.Clone(c.Folders)
+	return c, err
+}
+
+// maxFolderDepth bounds the walk from an entry up to its room.
+const maxFolderDepth = 64
+
+// Location returns where a file or folder lives (API.md §13.3, §13.9): My
+// Documents, a room of some type (or the room itself, for a folder that is
+// a room), or outside both. It reads the entry's details; where they do not
+// name the room's type (servers before 3.7.1), it walks up the parents to
+// the room. Every read goes through the Session's caches, so the entries
+// of one folder cost one walk.
+func (s *Session) Location(ctx context.Context, t Target) (Location, error) {
+	var root FolderType
+	var parentRoom *FolderType
+	var parentID string
+	switch t.Kind {
+	case TargetFile:
+		f, err := s.File(ctx, t.ID)
+		if err != nil {
+			return Location{}, err
+		}
+		root, parentRoom, parentID = f.RootFolderType, f.ParentRoomType, f.FolderID
+	case TargetFolder:
+		f, err := s.Folder(ctx, t.ID)
+		if err != nil {
+			return Location{}, err
+		}
+		if f.IsRoom() {
+			return Location{Kind: LocationRoom, RoomType: f.RoomType, IsRoom: true}, nil
+		}
+		root, parentRoom, parentID = f.RootFolderType, f.ParentRoomType, f.ParentID
+	default:
+		r, err := s.Room(ctx, t.ID)
+		if err != nil {
+			return Location{}, err
+		}
+		return Location{Kind: LocationRoom, RoomType: r.Type, IsRoom: true}, nil
+	}
+	if loc, ok := locate(root, parentRoom); ok {
+		return loc, nil
+	}
+	for depth := 0; depth < maxFolderDepth && parentID != ""; depth++ {
+		parent, err := s.Folder(ctx, parentID)
+		if err != nil {
+			return Location{}, err
+		}
+		if parent.IsRoom() {
+			return Location{Kind: LocationRoom, RoomType: parent.RoomType}, nil
+		}
+		parentID = parent.ParentID
+	}
+	return Location{}, fmt.Errorf("%s is in the rooms section, but no room was found among its parent folders", t)
 }
 
 // Gone asks DocSpace for the room, file or folder itself, bypassing what
@@ -189,10 +332,17 @@ func (s *Session) SetLink(ctx context.Context, t Target, req LinkRequest) (Link,
 	return s.client.SetLink(ctx, t, req)
 }
 
-// DeleteLink deletes a link (see Client.DeleteLink).
-func (s *Session) DeleteLink(ctx context.Context, t Target, linkID string, kind LinkType) (*Link, error) {
+// DeleteLink deletes a link as it was last read (see Client.DeleteLink).
+func (s *Session) DeleteLink(ctx context.Context, t Target, link Link) (*Link, error) {
 	defer s.forget(t)
-	return s.client.DeleteLink(ctx, t, linkID, kind)
+	return s.client.DeleteLink(ctx, t, link)
+}
+
+// GetOrCreatePrimaryLink returns a file's or folder's primary link,
+// creating it when there is none (see Client.GetOrCreatePrimaryLink).
+func (s *Session) GetOrCreatePrimaryLink(ctx context.Context, t Target, req LinkRequest) (Link, error) {
+	defer s.forget(t)
+	return s.client.GetOrCreatePrimaryLink(ctx, t, req)
 }
 
 // PrimaryLink returns the room's primary link, which DocSpace creates in a
@@ -202,7 +352,7 @@ func (s *Session) PrimaryLink(ctx context.Context, t Target) (Link, error) {
 	return s.client.PrimaryLink(ctx, t)
 }
 
-// forget drops what was read of a room's links (see Session for the rules);
+// forget drops what was read of a target's links (see Session for the rules);
 // readers after this point ask DocSpace again.
 func (s *Session) forget(t Target) {
 	s.mu.Lock()

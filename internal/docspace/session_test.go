@@ -80,7 +80,7 @@ func TestSessionForgetsOnWrite(t *testing.T) {
 	if err != nil || !found || got.ID != link.ID {
 		t.Fatalf("after create: %+v %v %v", got, found, err)
 	}
-	if _, err := s.DeleteLink(ctx, docspace.RoomTarget(a), link.ID, docspace.LinkTypeExternal); err != nil {
+	if _, err := s.DeleteLink(ctx, docspace.RoomTarget(a), docspace.Link{ID: link.ID, LinkType: docspace.LinkTypeExternal}); err != nil {
 		t.Fatal(err)
 	}
 	if _, found, _ := s.FindLink(ctx, docspace.RoomTarget(a), link.ID); found {

@@ -52,9 +52,22 @@ func (t Target) String() string { return t.Kind.Noun() + " " + t.ID }
 // room id, and a file id may equal either.
 func (t Target) key() string { return fmt.Sprintf("%d/%s", t.Kind, t.ID) }
 
+// ValidateID reports whether id can name a target of this kind: the same
+// characters for rooms, files and folders (native ids are digits; ids on
+// third-party storage are letters, digits, '-', '_' and '.').
+func (k TargetKind) ValidateID(id string) error {
+	if k == TargetRoom {
+		return ValidateRoomID(id)
+	}
+	if !roomIDPattern.MatchString(id) {
+		return fmt.Errorf("%s id %q is not valid: use the %s's numeric id, or a third-party id of letters, digits, '-', '_' and '.'", k.Noun(), id, k.Noun())
+	}
+	return nil
+}
+
 // path is the target's endpoint with suffix ("/links", "/link").
 func (t Target) path(suffix string) (string, error) {
-	if err := ValidateRoomID(t.ID); err != nil {
+	if err := t.Kind.ValidateID(t.ID); err != nil {
 		return "", err
 	}
 	base := "/api/2.0/files/rooms/"

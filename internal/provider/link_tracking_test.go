@@ -397,7 +397,7 @@ func TestAccLinkTracking_stalePrimaryLink(t *testing.T) {
 				PreConfig: func() {
 					// Revoked in the DocSpace UI: a new primary link, new id.
 					links := srv.Links(room)
-					if _, err := emulatorClient(t, srv).DeleteLink(t.Context(), docspace.RoomTarget(strconv.Itoa(room)), links[0].ID, docspace.LinkTypeExternal); err != nil {
+					if _, err := emulatorClient(t, srv).DeleteLink(t.Context(), docspace.RoomTarget(strconv.Itoa(room)), docspace.Link{ID: links[0].ID, LinkType: docspace.LinkTypeExternal}); err != nil {
 						t.Fatal(err)
 					}
 				},

@@ -160,7 +160,7 @@ func TestAccProvider_importWhileHostUnknown(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		c.DeleteLink(context.Background(), docspace.RoomTarget(room.ID), existing.ID, docspace.LinkTypeExternal)
+		c.DeleteLink(context.Background(), docspace.RoomTarget(room.ID), docspace.Link{ID: existing.ID, LinkType: docspace.LinkTypeExternal})
 	}) //nolint:errcheck // best effort
 	before, err := c.ListLinks(context.Background(), docspace.RoomTarget(room.ID), nil)
 	if err != nil {

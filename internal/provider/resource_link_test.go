@@ -434,7 +434,7 @@ func TestAccRoomLink_deletedOutsideTerraform(t *testing.T) {
 			{Config: config, Check: captureID(linkAddr, &linkID)},
 			{
 				PreConfig: func() {
-					if _, err := testClient(t).DeleteLink(context.Background(), docspace.RoomTarget(room.ID), linkID, docspace.LinkTypeExternal); err != nil {
+					if _, err := testClient(t).DeleteLink(context.Background(), docspace.RoomTarget(room.ID), docspace.Link{ID: linkID, LinkType: docspace.LinkTypeExternal}); err != nil {
 						t.Fatal(err)
 					}
 				},

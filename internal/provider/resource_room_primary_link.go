@@ -329,7 +329,7 @@ func (r *primaryLinkResource) currentPrimary(ctx context.Context, roomID string)
 // rotate revokes the primary link and returns its successor: Public and Form
 // filling rooms issue one at once; a Custom room gets one when asked (API.md §6).
 func (r *primaryLinkResource) rotate(ctx context.Context, roomID, linkID string) (docspace.Link, error) {
-	next, err := r.data.api.DeleteLink(ctx, docspace.RoomTarget(roomID), linkID, docspace.LinkTypeExternal)
+	next, err := r.data.api.DeleteLink(ctx, docspace.RoomTarget(roomID), docspace.Link{ID: linkID, LinkType: docspace.LinkTypeExternal})
 	if err != nil {
 		return docspace.Link{}, err
 	}
@@ -346,7 +346,7 @@ func (r *primaryLinkResource) Delete(ctx context.Context, req resource.DeleteReq
 		return // the link stays as DocSpace keeps it
 	}
 	roomID := state.Parent.ValueString()
-	_, err := r.data.api.DeleteLink(ctx, docspace.RoomTarget(roomID), state.ID.ValueString(), docspace.LinkTypeExternal)
+	_, err := r.data.api.DeleteLink(ctx, docspace.RoomTarget(roomID), docspace.Link{ID: state.ID.ValueString(), LinkType: docspace.LinkTypeExternal})
 	if docspace.IsNotFound(err) {
 		if gone, detail := confirmGone(ctx, r.data.api, docspace.RoomTarget(roomID), r.data.api.Host(), err); !gone {
 			resp.Diagnostics.AddError("Could Not Revoke the Primary Link", detail)
@@ -378,7 +378,7 @@ func (r *primaryLinkResource) apply(ctx context.Context, roomID string, plan lin
 			detail := fmt.Sprintf("DocSpace answered the update of primary link %s of room %s with link %s, which is not the room's primary link.",
 				current.ID, roomID, link.ID)
 			if !link.Primary && !strings.EqualFold(link.ID, current.ID) {
-				if _, delErr := r.data.api.DeleteLink(ctx, docspace.RoomTarget(roomID), link.ID, docspace.LinkTypeExternal); delErr != nil {
+				if _, delErr := r.data.api.DeleteLink(ctx, docspace.RoomTarget(roomID), docspace.Link{ID: link.ID, LinkType: docspace.LinkTypeExternal}); delErr != nil {
 					detail += fmt.Sprintf(" Deleting that link again failed: %s. Remove it in DocSpace.", describeAPIError(delErr, docspace.RoomTarget(roomID), r.data.api.Host()))
 				} else {
 					detail += " That link was deleted again."
