@@ -1,0 +1,449 @@
+package docspace
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// fileLinkStub plays the links endpoints of one file (API.md §13.6, §13.7):
+// a paged list whose envelope carries total and the server's odd count, a
+// room's link appended to every page, and PUTs that store, delete or, like
+// DocSpace, skip a write that changes internal or the expiry.
+type fileLinkStub struct {
+	mu    sync.Mutex
+	links []stubLink
+	// roomLink, when set, is appended to every page and counted nowhere.
+	roomLink *stubLink
+	// fixedInternal and fixedExpiry make writes that change them skipped.
+	fixedInternal, fixedExpiry bool
+	// ignoreStart answers every page from the start.
+	ignoreStart bool
+	// growAfterFirstPage adds a link after the first page was served, once.
+	growAfterFirstPage bool
+	// dropAll answers every create without a link, storing nothing.
+	dropAll bool
+	pages   int
+}
+
+type stubLink struct {
+	ID       string
+	Access   int
+	Primary  bool
+	Internal bool
+	Expiry   string
+}
+
+func (l stubLink) json() string {
+	subject := 1
+	if l.Primary {
+		subject = 4
+	}
+	exp := ""
+	if l.Expiry != "" {
+		exp = `,"expirationDate":"` + l.Expiry + `"`
+	}
+	return fmt.Sprintf(`{"access":%d,"sharedLink":{"id":%q,"title":"t","shareLink":"https://p/s/k","linkType":1,"primary":%t,"internal":%t%s,"requestToken":"tok"},"subjectType":%d}`,
+		l.Access, l.ID, l.Primary, l.Internal, exp, subject)
+}
+
+func stubLinkID(n int) string { return fmt.Sprintf("00000000-0000-4000-8000-%012d", n) }
+
+func (s *fileLinkStub) handler(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch r.Method {
+	case http.MethodGet:
+		start, _ := strconv.Atoi(r.URL.Query().Get("startIndex"))
+		count, _ := strconv.Atoi(r.URL.Query().Get("count"))
+		if s.ignoreStart {
+			start = 0
+		}
+		total := len(s.links)
+		var parts []string
+		for i := start; i < total && i < start+count; i++ {
+			parts = append(parts, s.links[i].json())
+		}
+		if s.roomLink != nil {
+			parts = append(parts, s.roomLink.json())
+		}
+		// The server's count: min(total - startIndex, count), negative past the end.
+		body := fmt.Sprintf(`{"response":[%s],"count":%d,"total":%d,"status":0,"statusCode":200}`,
+			strings.Join(parts, ","), min(total-start, count), total)
+		s.pages++
+		if s.growAfterFirstPage && s.pages == 1 {
+			s.links = append(s.links, stubLink{ID: stubLinkID(9000), Access: 2})
+			s.growAfterFirstPage = false
+		}
+		replyJSON(http.StatusOK, body)(w, r)
+	case http.MethodPut:
+		var b struct {
+			LinkID         string  `json:"linkId"`
+			Access         int     `json:"access"`
+			Internal       bool    `json:"internal"`
+			ExpirationDate *string `json:"expirationDate"`
+			Primary        bool    `json:"primary"`
+		}
+		_ = json.NewDecoder(r.Body).Decode(&b)
+		for i, l := range s.links {
+			if !strings.EqualFold(l.ID, b.LinkID) {
+				continue
+			}
+			exp := ""
+			if b.ExpirationDate != nil {
+				if t, err := ParseTime(*b.ExpirationDate); err == nil && t.After(time.Now()) {
+					exp = *b.ExpirationDate // a past date is dropped (API.md §5.4)
+				}
+			}
+			if (s.fixedInternal && b.Internal != l.Internal) || (s.fixedExpiry && !sameStubInstant(exp, l.Expiry)) {
+				replyJSON(http.StatusOK, okEnvelope(l.json()))(w, r) // skipped: the link unchanged
+				return
+			}
+			if b.Access == 0 {
+				s.links = append(s.links[:i], s.links[i+1:]...)
+				replyJSON(http.StatusOK, emptyEnvelope)(w, r)
+				return
+			}
+			s.links[i].Access = b.Access
+			replyJSON(http.StatusOK, okEnvelope(s.links[i].json()))(w, r)
+			return
+		}
+		if b.Access == 0 || s.dropAll {
+			replyJSON(http.StatusOK, emptyEnvelope)(w, r)
+			return
+		}
+		l := stubLink{ID: b.LinkID, Access: b.Access, Primary: b.Primary, Internal: b.Internal}
+		s.links = append(s.links, l)
+		replyJSON(http.StatusOK, okEnvelope(l.json()))(w, r)
+	}
+}
+
+func sameStubInstant(a, b string) bool {
+	if a == "" || b == "" {
+		return a == b
+	}
+	ta, errA := ParseTime(a)
+	tb, errB := ParseTime(b)
+	return errA == nil && errB == nil && ta.Equal(tb)
+}
+
+func newFileLinkStub(t *testing.T, s *fileLinkStub) (*Client, *fakeServer) {
+	t.Helper()
+	fs := newFakeServer(t, s.handler)
+	return newTestClient(t, fs), fs
+}
+
+func stubLinks(n int) []stubLink {
+	out := make([]stubLink, n)
+	for i := range out {
+		out[i] = stubLink{ID: stubLinkID(i + 1), Access: 2}
+	}
+	return out
+}
+
+// A file's links are listed page by page until the total (API.md §13.6); the
+// room's link a Form-filling room appends to every page is listed once and
+// marked (API.md §13.7).
+func TestListFileLinksPages(t *testing.T) {
+	t.Parallel()
+	roomLink := &stubLink{ID: "99999999-0000-4000-8000-000000000001", Access: 7, Primary: true}
+	tests := []struct {
+		name      string
+		stub      fileLinkStub
+		wantOwn   int
+		wantRoom  bool
+		wantPages int
+	}{
+		{name: "empty", stub: fileLinkStub{}, wantOwn: 0, wantPages: 1},
+		{name: "one page", stub: fileLinkStub{links: stubLinks(3)}, wantOwn: 3, wantPages: 1},
+		{name: "exactly one full page", stub: fileLinkStub{links: stubLinks(100)}, wantOwn: 100, wantPages: 1},
+		{name: "two pages", stub: fileLinkStub{links: stubLinks(103)}, wantOwn: 103, wantPages: 2},
+		{name: "room link on one page", stub: fileLinkStub{links: stubLinks(1), roomLink: roomLink}, wantOwn: 1, wantRoom: true, wantPages: 1},
+		{name: "room link alone (no rights on the file)", stub: fileLinkStub{roomLink: roomLink}, wantOwn: 0, wantRoom: true, wantPages: 1},
+		{name: "room link on every page", stub: fileLinkStub{links: stubLinks(150), roomLink: roomLink}, wantOwn: 150, wantRoom: true, wantPages: 2},
+		{name: "server ignores startIndex", stub: fileLinkStub{links: stubLinks(120), ignoreStart: true}, wantOwn: 100, wantPages: 2},
+		{name: "total grows between pages", stub: fileLinkStub{links: stubLinks(101), growAfterFirstPage: true}, wantOwn: 102, wantPages: 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c, fs := newFileLinkStub(t, &tt.stub)
+			links, err := c.ListLinks(context.Background(), FileTarget("12"), nil)
+			if err != nil {
+				t.Fatalf("ListLinks: %v", err)
+			}
+			own, room := 0, 0
+			seen := map[string]bool{}
+			for _, l := range links {
+				if seen[l.ID] {
+					t.Errorf("link %s listed twice", l.ID)
+				}
+				seen[l.ID] = true
+				if l.RoomLink {
+					room++
+					if l.ID != roomLink.ID {
+						t.Errorf("link %s marked as the room's", l.ID)
+					}
+				} else {
+					own++
+				}
+			}
+			if own != tt.wantOwn || (room == 1) != tt.wantRoom || room > 1 {
+				t.Errorf("listed %d own links and %d room links, want %d and room=%t", own, room, tt.wantOwn, tt.wantRoom)
+			}
+			reqs := fs.requests()
+			if len(reqs) != tt.wantPages {
+				t.Errorf("%d requests, want %d", len(reqs), tt.wantPages)
+			}
+			for _, r := range reqs {
+				if r.Method != http.MethodGet || r.RawPath != "/api/2.0/files/file/12/links" {
+					t.Errorf("request %s %s", r.Method, r.RawPath)
+				}
+				if !strings.Contains(r.Query, "count=100") || strings.Contains(r.Query, "type=") {
+					t.Errorf("query %q: want count=100 and no type filter", r.Query)
+				}
+			}
+		})
+	}
+}
+
+// A folder's links come in one request, without paging or a type filter
+// (API.md §13.6).
+func TestListFolderLinksOneRequest(t *testing.T) {
+	t.Parallel()
+	fs := newFakeServer(t, replyJSON(http.StatusOK, okEnvelope(`[`+stubLink{ID: stubLinkID(1), Access: 2, Primary: true}.json()+`]`)))
+	kind := LinkTypeExternal
+	links, err := newTestClient(t, fs).ListLinks(context.Background(), FolderTarget("7"), &kind)
+	if err != nil || len(links) != 1 || !links[0].Primary {
+		t.Fatalf("ListLinks = %+v, %v", links, err)
+	}
+	req := fs.only(t)
+	if req.RawPath != "/api/2.0/files/folder/7/links" || req.Query != "" {
+		t.Errorf("request %s?%s, want /api/2.0/files/folder/7/links without a query", req.RawPath, req.Query)
+	}
+}
+
+// File and folder PUT bodies carry primary and neither linkType nor
+// maxUseCount; room bodies stay as they are (API.md §2, §13.2).
+func TestLinkBodyPerTarget(t *testing.T) {
+	t.Parallel()
+	req := LinkRequest{LinkID: "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90", LinkType: LinkTypeInvitation, Access: AccessRead,
+		MaxUseCount: ptr(5), Primary: true, Internal: true}
+	tests := []struct {
+		target   Target
+		path     string
+		want     map[string]string
+		wantGone []string
+	}{
+		{FileTarget("12"), "/api/2.0/files/file/12/links", map[string]string{"primary": "true", "access": "2", "internal": "true"}, []string{"linkType", "maxUseCount"}},
+		{FolderTarget("7"), "/api/2.0/files/folder/7/links", map[string]string{"primary": "true", "access": "2"}, []string{"linkType", "maxUseCount"}},
+		{RoomTarget("4711"), "/api/2.0/files/rooms/4711/links", map[string]string{"linkType": "0", "maxUseCount": "5"}, []string{"primary"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.target.String(), func(t *testing.T) {
+			t.Parallel()
+			fs := newFakeServer(t, echoLinkHandler)
+			if _, err := newTestClient(t, fs).SetLink(context.Background(), tt.target, req); err != nil {
+				t.Fatalf("SetLink: %v", err)
+			}
+			r := fs.only(t)
+			if r.RawPath != tt.path {
+				t.Errorf("path %s, want %s", r.RawPath, tt.path)
+			}
+			body := decodeBody(t, r.Body)
+			for k, v := range tt.want {
+				if got := string(body[k]); got != v {
+					t.Errorf("%s = %s, want %s", k, got, v)
+				}
+			}
+			for _, k := range tt.wantGone {
+				if _, ok := body[k]; ok {
+					t.Errorf("body has %s: %s", k, r.Body)
+				}
+			}
+		})
+	}
+}
+
+// A create of a file link that DocSpace answers without a link stored
+// nothing (API.md §13.5): one request, no listing, no retry.
+func TestCreateFileLinkNotStored(t *testing.T) {
+	t.Parallel()
+	stub := &fileLinkStub{dropAll: true}
+	c, fs := newFileLinkStub(t, stub)
+	c.linkIDs.Store(linkIDsHonoured)
+	_, err := c.CreateLink(context.Background(), FileTarget("12"), LinkRequest{Access: AccessEditing})
+	var notStored *NotStoredError
+	if !errors.As(err, &notStored) || !IsNotStored(err) || notStored.Target != FileTarget("12") {
+		t.Fatalf("CreateLink error = %v, want a *NotStoredError for file 12", err)
+	}
+	if n := len(fs.requests()); n != 1 {
+		t.Errorf("%d requests, want 1", n)
+	}
+}
+
+// A file link's create whose answer is lost is settled through the file's
+// paged listing by the chosen id (API.md §10.12).
+func TestCreateFileLinkRecovers(t *testing.T) {
+	t.Parallel()
+	stub := &fileLinkStub{links: stubLinks(100)}
+	var once sync.Once
+	fs := newFakeServer(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPut {
+			lost := false
+			once.Do(func() { lost = true })
+			if lost {
+				stub.handler(httptest.NewRecorder(), r) // the link is made, the answer lost
+				hangUp(w, r)
+				return
+			}
+			stub.handler(w, r)
+			return
+		}
+		stub.handler(w, r)
+	})
+	c := newTestClient(t, fs)
+	c.linkIDs.Store(linkIDsHonoured)
+	link, err := c.CreateLink(context.Background(), FileTarget("12"), LinkRequest{Access: AccessRead, Primary: true})
+	if err != nil {
+		t.Fatalf("CreateLink: %v", err)
+	}
+	if len(stub.links) != 101 || !strings.EqualFold(stub.links[100].ID, link.ID) || !stub.links[100].Primary {
+		t.Errorf("file holds %d links, created %s; want 101 with the created primary link last", len(stub.links), link.ID)
+	}
+}
+
+// Deletes of file and folder links repeat the link's internal flag and expiry,
+// and follow DocSpace's values once when the caller's were stale (API.md §13.5).
+func TestDeleteEntryLink(t *testing.T) {
+	t.Parallel()
+	expiry := "2027-01-01T02:59:59.0000000+03:00"
+	exp, _ := ParseTime(expiry)
+	id := stubLinkID(1)
+	tests := []struct {
+		name      string
+		stored    stubLink
+		fixed     func(*fileLinkStub)
+		passed    Link
+		wantErr   string
+		wantPuts  int
+		wantGone  bool
+		wantFirst map[string]string
+	}{
+		{name: "data room: internal repeated", stored: stubLink{ID: id, Access: 2, Internal: true},
+			fixed: func(s *fileLinkStub) { s.fixedInternal = true }, passed: Link{ID: id, Internal: true},
+			wantPuts: 1, wantGone: true, wantFirst: map[string]string{"internal": "true", "access": "0"}},
+		{name: "form room: expiry repeated", stored: stubLink{ID: id, Access: 7, Primary: true, Expiry: expiry},
+			fixed: func(s *fileLinkStub) { s.fixedExpiry = true }, passed: Link{ID: id, Expiration: &exp},
+			wantPuts: 1, wantGone: true, wantFirst: map[string]string{"expirationDate": `"2026-12-31T23:59:59Z"`}},
+		{name: "stale caller: DocSpace's values on a second try", stored: stubLink{ID: id, Access: 2, Internal: true, Expiry: expiry},
+			fixed: func(s *fileLinkStub) { s.fixedInternal, s.fixedExpiry = true, true }, passed: Link{ID: id},
+			wantPuts: 2, wantGone: true, wantFirst: map[string]string{"internal": "false"}},
+		{name: "kept whatever is sent", stored: stubLink{ID: id, Access: 2, Internal: true},
+			fixed: func(s *fileLinkStub) { s.fixedInternal = true }, passed: Link{ID: id, Internal: false},
+			wantPuts: 2, wantErr: "did not delete"},
+		{name: "room link refused", passed: Link{ID: id, RoomLink: true, Primary: true}, wantPuts: 0, wantErr: "room's primary link"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			stub := &fileLinkStub{}
+			if tt.stored.ID != "" {
+				stub.links = []stubLink{tt.stored}
+			}
+			if tt.fixed != nil {
+				tt.fixed(stub)
+			}
+			if tt.name == "kept whatever is sent" {
+				// A link DocSpace keeps on every delete (a form's link
+				// redirected elsewhere, say): both tries answer it unchanged.
+				stub.fixedExpiry, stub.links[0].Expiry = true, "2020-01-01T00:00:00Z"
+			}
+			c, fs := newFileLinkStub(t, stub)
+			_, err := c.DeleteLink(context.Background(), FileTarget("12"), tt.passed)
+			switch {
+			case tt.wantErr == "" && err != nil:
+				t.Fatalf("DeleteLink: %v", err)
+			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+				t.Fatalf("DeleteLink error = %v, want one containing %q", err, tt.wantErr)
+			}
+			reqs := fs.requests()
+			if len(reqs) != tt.wantPuts {
+				t.Fatalf("%d requests, want %d", len(reqs), tt.wantPuts)
+			}
+			if tt.wantGone && len(stub.links) != 0 {
+				t.Errorf("link still stored")
+			}
+			if len(reqs) > 0 {
+				body := decodeBody(t, reqs[0].Body)
+				for k, v := range tt.wantFirst {
+					if got := string(body[k]); got != v {
+						t.Errorf("first delete: %s = %s, want %s", k, got, v)
+					}
+				}
+				if _, ok := body["linkType"]; ok {
+					t.Errorf("file delete sends linkType: %s", reqs[0].Body)
+				}
+			}
+		})
+	}
+}
+
+// Room deletes send what they always sent: no internal or expiry from the
+// link (API.md §6).
+func TestDeleteRoomLinkIgnoresOptions(t *testing.T) {
+	t.Parallel()
+	fs := newFakeServer(t, replyJSON(http.StatusOK, emptyEnvelope))
+	exp := time.Now().Add(time.Hour)
+	if _, err := newTestClient(t, fs).DeleteLink(context.Background(), RoomTarget("4711"),
+		Link{ID: stubLinkID(1), LinkType: LinkTypeExternal, Internal: true, Expiration: &exp}); err != nil {
+		t.Fatal(err)
+	}
+	body := decodeBody(t, fs.only(t).Body)
+	if string(body["internal"]) != "false" || string(body["expirationDate"]) != "null" || string(body["linkType"]) != "1" {
+		t.Errorf("room delete body %v", body)
+	}
+}
+
+// GET …/link creates a file's or folder's primary link, so PrimaryLink
+// refuses them; GetOrCreatePrimaryLink is the explicit POST (API.md §13.8).
+func TestEntryPrimaryLink(t *testing.T) {
+	t.Parallel()
+	fs := newFakeServer(t, replyJSON(http.StatusOK, okEnvelope(stubLink{ID: stubLinkID(3), Access: 2, Primary: true}.json())))
+	c := newTestClient(t, fs)
+	for _, target := range []Target{FileTarget("12"), FolderTarget("7")} {
+		if _, err := c.PrimaryLink(context.Background(), target); err == nil {
+			t.Errorf("PrimaryLink(%s) succeeded", target)
+		}
+	}
+	if _, err := c.GetOrCreatePrimaryLink(context.Background(), RoomTarget("4711"), LinkRequest{Access: AccessRead}); err == nil {
+		t.Error("GetOrCreatePrimaryLink of a room succeeded")
+	}
+	if _, err := c.GetOrCreatePrimaryLink(context.Background(), FileTarget("12"), LinkRequest{}); err == nil {
+		t.Error("GetOrCreatePrimaryLink without access succeeded")
+	}
+	if n := len(fs.requests()); n != 0 {
+		t.Fatalf("%d requests for refused calls", n)
+	}
+	l, err := c.GetOrCreatePrimaryLink(context.Background(), FolderTarget("7"),
+		LinkRequest{LinkID: stubLinkID(9), Access: AccessRead, Title: "Press", Password: "Secret-pass-1"})
+	if err != nil || l.ID != stubLinkID(3) || !l.Primary {
+		t.Fatalf("GetOrCreatePrimaryLink = %+v, %v", l, err)
+	}
+	r := fs.only(t)
+	body := decodeBody(t, r.Body)
+	if r.Method != http.MethodPost || r.RawPath != "/api/2.0/files/folder/7/link" {
+		t.Errorf("request %s %s", r.Method, r.RawPath)
+	}
+	if _, ok := body["linkId"]; ok || string(body["primary"]) != "true" || string(body["access"]) != "2" || string(body["title"]) != `"Press"` {
+		t.Errorf("body %s", r.Body)
+	}
+}
