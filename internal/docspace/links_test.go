@@ -157,25 +157,25 @@ func TestListFileLinksPages(t *testing.T) {
 	roomLink := &stubLink{ID: "99999999-0000-4000-8000-000000000001", Access: 7, Primary: true}
 	tests := []struct {
 		name      string
-		stub      fileLinkStub
+		stub      *fileLinkStub
 		wantOwn   int
 		wantRoom  bool
 		wantPages int
 	}{
-		{name: "empty", stub: fileLinkStub{}, wantOwn: 0, wantPages: 1},
-		{name: "one page", stub: fileLinkStub{links: stubLinks(3)}, wantOwn: 3, wantPages: 1},
-		{name: "exactly one full page", stub: fileLinkStub{links: stubLinks(100)}, wantOwn: 100, wantPages: 1},
-		{name: "two pages", stub: fileLinkStub{links: stubLinks(103)}, wantOwn: 103, wantPages: 2},
-		{name: "room link on one page", stub: fileLinkStub{links: stubLinks(1), roomLink: roomLink}, wantOwn: 1, wantRoom: true, wantPages: 1},
-		{name: "room link alone (no rights on the file)", stub: fileLinkStub{roomLink: roomLink}, wantOwn: 0, wantRoom: true, wantPages: 1},
-		{name: "room link on every page", stub: fileLinkStub{links: stubLinks(150), roomLink: roomLink}, wantOwn: 150, wantRoom: true, wantPages: 2},
-		{name: "server ignores startIndex", stub: fileLinkStub{links: stubLinks(120), ignoreStart: true}, wantOwn: 100, wantPages: 2},
-		{name: "total grows between pages", stub: fileLinkStub{links: stubLinks(101), growAfterFirstPage: true}, wantOwn: 102, wantPages: 4},
+		{name: "empty", stub: &fileLinkStub{}, wantOwn: 0, wantPages: 1},
+		{name: "one page", stub: &fileLinkStub{links: stubLinks(3)}, wantOwn: 3, wantPages: 1},
+		{name: "exactly one full page", stub: &fileLinkStub{links: stubLinks(100)}, wantOwn: 100, wantPages: 1},
+		{name: "two pages", stub: &fileLinkStub{links: stubLinks(103)}, wantOwn: 103, wantPages: 2},
+		{name: "room link on one page", stub: &fileLinkStub{links: stubLinks(1), roomLink: roomLink}, wantOwn: 1, wantRoom: true, wantPages: 1},
+		{name: "room link alone (no rights on the file)", stub: &fileLinkStub{roomLink: roomLink}, wantOwn: 0, wantRoom: true, wantPages: 1},
+		{name: "room link on every page", stub: &fileLinkStub{links: stubLinks(150), roomLink: roomLink}, wantOwn: 150, wantRoom: true, wantPages: 2},
+		{name: "server ignores startIndex", stub: &fileLinkStub{links: stubLinks(120), ignoreStart: true}, wantOwn: 100, wantPages: 2},
+		{name: "total grows between pages", stub: &fileLinkStub{links: stubLinks(101), growAfterFirstPage: true}, wantOwn: 102, wantPages: 4},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			c, fs := newFileLinkStub(t, &tt.stub)
+			c, fs := newFileLinkStub(t, tt.stub)
 			links, err := c.ListLinks(context.Background(), FileTarget("12"), nil)
 			if err != nil {
 				t.Fatalf("ListLinks: %v", err)

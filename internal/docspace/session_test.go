@@ -2,8 +2,12 @@ package docspace_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"net/http"
+	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -201,5 +205,204 @@ func TestSessionSharesRoomSearches(t *testing.T) {
 	}
 	if n := srv.Requests("GET", "/api/2.0/files/rooms"); n != 2 {
 		t.Errorf("%d room searches after another title, want 2", n)
+	}
+}
+
+// stubPortal answers GETs from a table of paths and counts requests per
+// path, for Session tests that need no emulator. A key path+"#total" adds
+// the envelope's total (API.md §13.6).
+type stubPortal struct {
+	mu     sync.Mutex
+	bodies map[string]string
+	hits   map[string]int
+}
+
+func newStubPortal(t *testing.T, bodies map[string]string) (*docspace.Session, *stubPortal) {
+	t.Helper()
+	p := &stubPortal{bodies: bodies, hits: map[string]int{}}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p.mu.Lock()
+		p.hits[r.URL.Path]++
+		body, ok := p.bodies[r.URL.Path]
+		total, paged := p.bodies[r.URL.Path+"#total"]
+		p.mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		if !ok {
+			w.WriteHeader(http.StatusNotFound)
+			_, _ = io.WriteString(w, `{"error":{"message":"Item not found"},"status":1,"statusCode":404}`)
+			return
+		}
+		if paged {
+			total = `,"total":` + total
+		}
+		_, _ = io.WriteString(w, `{"response":`+body+total+`,"status":0,"statusCode":200}`)
+	}))
+	t.Cleanup(srv.Close)
+	c, err := docspace.NewClient(docspace.Config{Host: srv.URL, Token: "sk-test", HTTPClient: srv.Client()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docspace.NewSession(c), p
+}
+
+func (p *stubPortal) total() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	n := 0
+	for _, h := range p.hits {
+		n += h
+	}
+	return n
+}
+
+func entryLink(id string, access int, primary bool) string {
+	subject := 1
+	if primary {
+		subject = 4
+	}
+	return fmt.Sprintf(`{"access":%d,"sharedLink":{"id":%q,"title":"t","linkType":1,"primary":%t},"subjectType":%d}`, access, id, primary, subject)
+}
+
+// An empty listing of a file or folder is told from "no rights" by its
+// details (API.md §13.6); a file's listing holding only its room's link
+// counts as empty (API.md §13.7). One listing and one details read per
+// target, however often asked.
+func TestSessionEntryLinkRights(t *testing.T) {
+	t.Parallel()
+	roomLink := entryLink("99999999-0000-4000-8000-000000000001", 7, true)
+	tests := []struct {
+		name       string
+		target     docspace.Target
+		links      string
+		details    string
+		wantRights bool
+		wantLinks  int
+	}{
+		{name: "file, may share", target: docspace.FileTarget("12"), links: `[]`, details: `{"id":12,"title":"a.docx","canShare":true}`, wantLinks: 0},
+		{name: "file, EditAccess", target: docspace.FileTarget("12"), links: `[]`, details: `{"id":12,"title":"a.docx","canShare":false,"security":{"EditAccess":true}}`},
+		{name: "file, may not share", target: docspace.FileTarget("12"), links: `[]`, details: `{"id":12,"title":"a.docx","canShare":false}`, wantRights: true},
+		{name: "file, details silent", target: docspace.FileTarget("12"), links: `[]`, details: `{"id":12,"title":"a.docx"}`, wantRights: true},
+		{name: "form, only the room's link", target: docspace.FileTarget("12"), links: `[` + roomLink + `]`, details: `{"id":12,"title":"f.pdf","canShare":false}`, wantRights: true},
+		{name: "form, room's link, may share", target: docspace.FileTarget("12"), links: `[` + roomLink + `]`, details: `{"id":12,"title":"f.pdf","canShare":true}`, wantLinks: 1},
+		{name: "folder, may not share", target: docspace.FolderTarget("7"), links: `[]`, details: `{"id":7,"title":"Press","canShare":false}`, wantRights: true},
+		{name: "folder that is a Public room", target: docspace.FolderTarget("7"), links: `[]`, details: `{"id":7,"title":"Press","roomType":6,"canShare":true}`, wantRights: true},
+		{name: "folder with links", target: docspace.FolderTarget("7"), links: `[` + entryLink("00000000-0000-4000-8000-000000000001", 2, false) + `]`, details: `{"id":7,"canShare":false}`, wantLinks: 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			noun := tt.target.Kind.Noun()
+			s, portal := newStubPortal(t, map[string]string{
+				"/api/2.0/files/" + noun + "/" + tt.target.ID + "/links":       tt.links,
+				"/api/2.0/files/" + noun + "/" + tt.target.ID + "/links#total": "0",
+				"/api/2.0/files/" + noun + "/" + tt.target.ID:                  tt.details,
+			})
+			for range 3 {
+				links, err := s.Links(context.Background(), tt.target, nil)
+				var rights *docspace.NoLinkRightsError
+				if tt.wantRights {
+					if !errors.As(err, &rights) || rights.Target != tt.target {
+						t.Fatalf("Links error = %v, want a *NoLinkRightsError for %s", err, tt.target)
+					}
+					continue
+				}
+				if err != nil || len(links) != tt.wantLinks {
+					t.Fatalf("Links = %d links, %v; want %d", len(links), err, tt.wantLinks)
+				}
+			}
+			if n := portal.total(); n > 2 {
+				t.Errorf("%d requests for three reads, want at most a listing and a details read", n)
+			}
+		})
+	}
+}
+
+// A file's location comes from its details; where they do not name the
+// room's type the Session walks up the parents, once per folder (API.md §13.9).
+func TestSessionLocation(t *testing.T) {
+	t.Parallel()
+	s, portal := newStubPortal(t, map[string]string{
+		"/api/2.0/files/file/1":    `{"id":1,"folderId":30,"rootFolderType":14,"parentRoomType":29}`,
+		"/api/2.0/files/file/2":    `{"id":2,"folderId":30,"rootFolderType":14}`,
+		"/api/2.0/files/file/3":    `{"id":3,"folderId":30,"rootFolderType":14}`,
+		"/api/2.0/files/file/4":    `{"id":4,"folderId":5,"rootFolderType":5}`,
+		"/api/2.0/files/file/5":    `{"id":5,"folderId":9,"rootFolderType":3}`,
+		"/api/2.0/files/folder/30": `{"id":30,"parentId":20,"rootFolderType":14}`,
+		"/api/2.0/files/folder/20": `{"id":20,"parentId":10,"rootFolderType":14,"roomType":1}`,
+	})
+	ctx := context.Background()
+	tests := []struct {
+		target docspace.Target
+		want   docspace.Location
+	}{
+		{docspace.FileTarget("1"), docspace.Location{Kind: docspace.LocationRoom, RoomType: docspace.RoomTypeVirtualData}},
+		{docspace.FileTarget("2"), docspace.Location{Kind: docspace.LocationRoom, RoomType: docspace.RoomTypeFillingForms}},
+		{docspace.FileTarget("3"), docspace.Location{Kind: docspace.LocationRoom, RoomType: docspace.RoomTypeFillingForms}},
+		{docspace.FileTarget("4"), docspace.Location{Kind: docspace.LocationMyDocuments}},
+		{docspace.FileTarget("5"), docspace.Location{Kind: docspace.LocationOutside}},
+		{docspace.FolderTarget("30"), docspace.Location{Kind: docspace.LocationRoom, RoomType: docspace.RoomTypeFillingForms}},
+		{docspace.FolderTarget("20"), docspace.Location{Kind: docspace.LocationRoom, RoomType: docspace.RoomTypeFillingForms, IsRoom: true}},
+	}
+	for _, tt := range tests {
+		got, err := s.Location(ctx, tt.target)
+		if err != nil || got != tt.want {
+			t.Errorf("Location(%s) = %+v, %v; want %+v", tt.target, got, err, tt.want)
+		}
+	}
+	portal.mu.Lock()
+	defer portal.mu.Unlock()
+	for path, n := range portal.hits {
+		if n != 1 {
+			t.Errorf("%s asked %d times, want once", path, n)
+		}
+	}
+	if _, ok := portal.hits["/api/2.0/files/folder/10"]; ok {
+		t.Error("the walk went past the room")
+	}
+}
+
+// FindPrimaryLink reads the listing, never GET …/link, and skips the room's
+// link listed with a form's (API.md §13.7, §13.8).
+func TestSessionFindPrimaryLink(t *testing.T) {
+	t.Parallel()
+	s, portal := newStubPortal(t, map[string]string{
+		"/api/2.0/files/file/12/links": `[` + entryLink("00000000-0000-4000-8000-000000000002", 10, true) + `,` +
+			entryLink("00000000-0000-4000-8000-000000000003", 2, false) + `]`,
+		"/api/2.0/files/file/13/links":       `[` + entryLink("99999999-0000-4000-8000-000000000001", 7, true) + `]`,
+		"/api/2.0/files/file/13/links#total": "0",
+		"/api/2.0/files/file/13":             `{"id":13,"canShare":true}`,
+	})
+	l, found, err := s.FindPrimaryLink(context.Background(), docspace.FileTarget("12"))
+	if err != nil || !found || l.ID != "00000000-0000-4000-8000-000000000002" {
+		t.Errorf("FindPrimaryLink(file 12) = %+v, %t, %v", l, found, err)
+	}
+	_, found, err = s.FindPrimaryLink(context.Background(), docspace.FileTarget("13"))
+	if err != nil || found {
+		t.Errorf("FindPrimaryLink(file 13) found=%t, %v; want nothing: the only primary link is the room's", found, err)
+	}
+	portal.mu.Lock()
+	defer portal.mu.Unlock()
+	for path := range portal.hits {
+		if strings.HasSuffix(path, "/link") {
+			t.Errorf("asked %s, which creates a primary link", path)
+		}
+	}
+}
+
+// Folder contents are read once per folder and filter in a run.
+func TestSessionListFolderCached(t *testing.T) {
+	t.Parallel()
+	s, portal := newStubPortal(t, map[string]string{
+		"/api/2.0/files/4711": `{"files":[{"id":12,"title":"Policy.docx","folderId":4711}],"folders":[],"total":1}`,
+	})
+	for range 3 {
+		c, err := s.ListFolder(context.Background(), "4711", "Policy")
+		if err != nil || len(c.Files) != 1 {
+			t.Fatalf("ListFolder = %+v, %v", c, err)
+		}
+		c.Files[0].Title = "changed by a caller"
+	}
+	if n := portal.total(); n != 1 {
+		t.Errorf("%d requests, want 1", n)
 	}
 }
