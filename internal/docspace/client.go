@@ -1,4 +1,6 @@
-// Package docspace is a client for the ONLYOFFICE DocSpace room-links API.
+// Package docspace is a client for the ONLYOFFICE DocSpace links API: the
+// external and invitation links of rooms, and the external links of files
+// and folders.
 //
 // It knows nothing of Terraform: it turns Go values into the requests the
 // server expects (every field of a link, every time, because an update is a

@@ -505,8 +505,8 @@ func (c *Client) noteLinkIDs(honoured bool) {
 }
 
 // UnknownOutcomeError is a create that failed in a way that leaves open
-// whether DocSpace made the link, and a look at the room could not settle
-// it. The link, if it exists, has the id LinkID, or, where the portal
+// whether DocSpace made the link, and a look at the target's links could
+// not settle it. The link, if it exists, has the id LinkID, or, where the portal
 // ignores the id it is sent, possibly one of Candidates.
 type UnknownOutcomeError struct {
 	Target Target
@@ -530,7 +530,7 @@ func (e *UnknownOutcomeError) Error() string {
 		for i, l := range e.Candidates {
 			names[i] = fmt.Sprintf("%s (%q)", l.ID, l.Title)
 		}
-		msg += fmt.Sprintf("; the room holds links with the same settings under other ids: %s", strings.Join(names, ", "))
+		msg += fmt.Sprintf("; the %s holds links with the same settings under other ids: %s", e.Target.Kind.Noun(), strings.Join(names, ", "))
 	}
 	return msg
 }
@@ -831,7 +831,8 @@ func (c *Client) PrimaryLink(ctx context.Context, t Target) (Link, error) {
 // folders before 3.7.1. For a PDF form in a Form-filling room, FillForms
 // returns the room's primary link (API.md §13.7), which the caller tells by
 // the file's location. Rooms are refused: their primary links come from
-// PrimaryLink.
+// PrimaryLink. The POST is sent again after a lost answer like any request:
+// the second one returns what the first made.
 func (c *Client) GetOrCreatePrimaryLink(ctx context.Context, t Target, req LinkRequest) (Link, error) {
 	if t.Kind == TargetRoom {
 		return Link{}, fmt.Errorf("%s: a room's primary link is read with PrimaryLink", t)
