@@ -355,11 +355,14 @@ func (c *Client) listFileLinksOnce(ctx context.Context, path string) (links []Li
 			return links, true, nil
 		}
 		if roomLinkID == "" && len(pageLinks) > 0 {
+			// Exactly one link beyond what the total leaves for the page (or
+			// beyond the page size) can be the room's; more than one means
+			// the total is off, and nothing is taken for the room's.
 			expected := LinkPageSize
 			if total != nil {
 				expected = min(max(*total-start, 0), LinkPageSize)
 			}
-			if last := pageLinks[len(pageLinks)-1]; len(pageLinks) > expected && last.Primary {
+			if last := pageLinks[len(pageLinks)-1]; len(pageLinks) == expected+1 && last.Primary {
 				roomLinkID = strings.ToLower(last.ID)
 			}
 		}

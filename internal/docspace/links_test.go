@@ -31,6 +31,8 @@ type fileLinkStub struct {
 	growAfterFirstPage bool
 	// dropAll answers every create without a link, storing nothing.
 	dropAll bool
+	// understate is subtracted from the total the envelope reports.
+	understate int
 	pages   int
 }
 
@@ -76,8 +78,9 @@ func (s *fileLinkStub) handler(w http.ResponseWriter, r *http.Request) {
 			parts = append(parts, s.roomLink.json())
 		}
 		// The server's count: min(total - startIndex, count), negative past the end.
+		reported := total - s.understate
 		body := fmt.Sprintf(`{"response":[%s],"count":%d,"total":%d,"status":0,"statusCode":200}`,
-			strings.Join(parts, ","), min(total-start, count), total)
+			strings.Join(parts, ","), min(reported-start, count), reported)
 		s.pages++
 		if s.growAfterFirstPage && s.pages == 1 {
 			s.links = append(s.links, stubLink{ID: stubLinkID(9000), Access: 2})
@@ -170,6 +173,8 @@ func TestListFileLinksPages(t *testing.T) {
 		{name: "room link alone (no rights on the file)", stub: &fileLinkStub{roomLink: roomLink}, wantOwn: 0, wantRoom: true, wantPages: 1},
 		{name: "room link on every page", stub: &fileLinkStub{links: stubLinks(150), roomLink: roomLink}, wantOwn: 150, wantRoom: true, wantPages: 2},
 		{name: "server ignores startIndex", stub: &fileLinkStub{links: stubLinks(120), ignoreStart: true}, wantOwn: 100, wantPages: 2},
+		{name: "total understated: no link taken for the room's", stub: &fileLinkStub{links: []stubLink{
+			{ID: stubLinkID(1), Access: 2, Primary: true}, {ID: stubLinkID(2), Access: 2, Primary: true}}, understate: 2}, wantOwn: 2, wantPages: 1},
 		{name: "total grows between pages", stub: &fileLinkStub{links: stubLinks(101), growAfterFirstPage: true}, wantOwn: 102, wantPages: 4},
 	}
 	for _, tt := range tests {
