@@ -33,7 +33,7 @@ type fileLinkStub struct {
 	dropAll bool
 	// understate is subtracted from the total the envelope reports.
 	understate int
-	pages   int
+	pages      int
 }
 
 type stubLink struct {
