@@ -210,6 +210,29 @@ type FolderContents struct {
 	Folders []Folder
 }
 
+// FilesTitled returns the files whose title is exactly title (the server's
+// filter matches substrings, without regard to case).
+func (c FolderContents) FilesTitled(title string) []File {
+	var out []File
+	for _, f := range c.Files {
+		if f.Title == title {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// FoldersTitled returns the folders whose title is exactly title.
+func (c FolderContents) FoldersTitled(title string) []Folder {
+	var out []Folder
+	for _, f := range c.Folders {
+		if f.Title == title {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // folderContentsDTO is FolderContentDto (API.md §13.9).
 type folderContentsDTO struct {
 	Files   []entryDTO `json:"files"`

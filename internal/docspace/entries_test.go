@@ -85,6 +85,15 @@ func TestListFolderPages(t *testing.T) {
 	if len(got.Folders) != 10 || len(got.Files) != 120 || got.Current.RoomType != RoomTypeCustom || got.Files[0].ID != "2010" {
 		t.Errorf("ListFolder: %d folders, %d files, current %+v", len(got.Folders), len(got.Files), got.Current)
 	}
+	if m := got.FilesTitled("File 12.docx"); len(m) != 1 || m[0].ID != "2012" {
+		t.Errorf("FilesTitled = %+v", m)
+	}
+	if m := got.FilesTitled("file 12.docx"); len(m) != 0 {
+		t.Errorf("FilesTitled matched another case: %+v", m)
+	}
+	if m := got.FoldersTitled("Folder 3"); len(m) != 1 || m[0].ID != "1003" {
+		t.Errorf("FoldersTitled = %+v", m)
+	}
 	reqs := fs.requests()
 	if len(reqs) != 2 {
 		t.Fatalf("%d requests, want 2", len(reqs))
