@@ -9,7 +9,7 @@ import (
 	"strings"
 )
 
-// FolderType is DocSpace's FolderType (API.md §4.4, §13.9): what a folder
+// FolderType is DocSpace's FolderType (API.md §4.4, §13.8): what a folder
 // is, and, as an entry's rootFolderType, which section holds it.
 type FolderType int
 
@@ -50,7 +50,7 @@ func (f FolderType) RoomType() (RoomType, bool) {
 	return 0, false
 }
 
-// File is what the provider needs to know of a file (FileDto, API.md §13.9).
+// File is what the provider needs to know of a file (FileDto, API.md §13.8).
 type File struct {
 	ID       string
 	Title    string
@@ -63,7 +63,7 @@ type File struct {
 	// documents.
 	RootFolderType FolderType
 	// ParentRoomType is the folder type of the room that holds the file,
-	// where the server reports it (always from 3.7.1, API.md §13.9).
+	// where the server reports it (always from 3.7.1, API.md §13.8).
 	ParentRoomType *FolderType
 	// CanShare, Security, AvailableShareRights and ShareSettings are what
 	// the server tells the token's user about managing the file's links
@@ -75,7 +75,7 @@ type File struct {
 }
 
 // Folder is what the provider needs to know of a folder (FolderDto, API.md
-// §13.9). A room is a folder too: then RoomType is set.
+// §13.8). A room is a folder too: then RoomType is set.
 type Folder struct {
 	ID             string
 	Title          string
@@ -145,7 +145,7 @@ func (d entryDTO) toFolder() Folder {
 }
 
 // MyDocuments names the token's user's My Documents where a folder id is
-// expected (ListFolder, CreateFile, CreateFolder; API.md §13.9).
+// expected (ListFolder, CreateFile, CreateFolder; API.md §13.8).
 const MyDocuments = "@my"
 
 // folderPath builds /api/2.0/files/{id}{suffix} for a folder id or
@@ -174,7 +174,7 @@ func (c *Client) getEntry(ctx context.Context, path string) (entryDTO, error) {
 	return dto, nil
 }
 
-// GetFile reads a file (GET /api/2.0/files/file/{id}, API.md §13.9).
+// GetFile reads a file (GET /api/2.0/files/file/{id}, API.md §13.8).
 func (c *Client) GetFile(ctx context.Context, id string) (File, error) {
 	path, err := FileTarget(id).entryPath()
 	if err != nil {
@@ -185,7 +185,7 @@ func (c *Client) GetFile(ctx context.Context, id string) (File, error) {
 }
 
 // GetFolder reads a folder or room (GET /api/2.0/files/folder/{id}, API.md
-// §13.9).
+// §13.8).
 func (c *Client) GetFolder(ctx context.Context, id string) (Folder, error) {
 	path, err := FolderTarget(id).entryPath()
 	if err != nil {
@@ -233,7 +233,7 @@ func (c FolderContents) FoldersTitled(title string) []Folder {
 	return out
 }
 
-// folderContentsDTO is FolderContentDto (API.md §13.9).
+// folderContentsDTO is FolderContentDto (API.md §13.8).
 type folderContentsDTO struct {
 	Files   []entryDTO `json:"files"`
 	Folders []entryDTO `json:"folders"`
@@ -250,7 +250,7 @@ const maxFolderPages = 1000
 // ListFolder returns the files and folders directly inside a folder or room
 // (or MyDocuments) whose titles contain filter, as the server matches it,
 // all of them when filter is empty: GET /api/2.0/files/{id} page by page
-// (startIndex, count, total; API.md §13.9), without subfolders. The server
+// (startIndex, count, total; API.md §13.8), without subfolders. The server
 // may also match a filter against file contents; callers compare titles
 // themselves.
 func (c *Client) ListFolder(ctx context.Context, folderID, filter string) (FolderContents, error) {
@@ -313,7 +313,7 @@ func (c *Client) ListFolder(ctx context.Context, folderID, filter string) (Folde
 }
 
 // CreateFile creates an empty file in a folder, a room or MyDocuments (POST
-// /api/2.0/files/{folderId}/file, API.md §13.9). The server normalises the
+// /api/2.0/files/{folderId}/file, API.md §13.8). The server normalises the
 // title's extension (an unknown one gets ".docx" appended). The provider
 // does not manage files; tests and the demo use this to set the scene.
 func (c *Client) CreateFile(ctx context.Context, folderID, title string) (File, error) {
@@ -329,7 +329,7 @@ func (c *Client) CreateFile(ctx context.Context, folderID, title string) (File, 
 }
 
 // CreateFolder creates a folder in a folder or room (POST
-// /api/2.0/files/folder/{parentId}, API.md §13.9). For tests and the demo.
+// /api/2.0/files/folder/{parentId}, API.md §13.8). For tests and the demo.
 func (c *Client) CreateFolder(ctx context.Context, parentID, title string) (Folder, error) {
 	path, err := FolderTarget(parentID).entryPath()
 	if err != nil {
@@ -343,7 +343,7 @@ func (c *Client) CreateFolder(ctx context.Context, parentID, title string) (Fold
 }
 
 // DeleteFile deletes a file at once, without the trash (DELETE
-// /api/2.0/files/file/{id}, API.md §13.9); its links stop working. The
+// /api/2.0/files/file/{id}, API.md §13.8); its links stop working. The
 // server runs the delete as a file operation and answers before it ends.
 func (c *Client) DeleteFile(ctx context.Context, id string) error {
 	path, err := FileTarget(id).entryPath()
@@ -355,7 +355,7 @@ func (c *Client) DeleteFile(ctx context.Context, id string) error {
 }
 
 // DeleteFolder deletes a folder at once, without the trash (DELETE
-// /api/2.0/files/folder/{id}, API.md §13.9), like DeleteFile.
+// /api/2.0/files/folder/{id}, API.md §13.8), like DeleteFile.
 func (c *Client) DeleteFolder(ctx context.Context, id string) error {
 	path, err := FolderTarget(id).entryPath()
 	if err != nil {

@@ -14,7 +14,7 @@ const fileDTO = `{"id":12,"title":"Policy.docx","folderId":4711,"fileExst":".doc
  "rootFolderType":14,"parentRoomType":22,"canShare":true,"security":{"Read":true,"EditAccess":true},
  "availableShareRights":{"ExternalLink":["Editing","Review","Comment","Read","None"]},"shareSettings":{"PrimaryExternalLink":1,"ExternalLink":5}}`
 
-// API.md §13.9: the FileDto and FolderDto fields the client reads.
+// API.md §13.8: the FileDto and FolderDto fields the client reads.
 func TestGetFileAndFolder(t *testing.T) {
 	t.Parallel()
 	fs := newFakeServer(t, func(w http.ResponseWriter, r *http.Request) {
@@ -59,7 +59,7 @@ func TestGetFileAndFolder(t *testing.T) {
 	}
 }
 
-// Folder contents are read page by page, without subfolders (API.md §13.9).
+// Folder contents are read page by page, without subfolders (API.md §13.8).
 func TestListFolderPages(t *testing.T) {
 	t.Parallel()
 	const total = 130
@@ -107,7 +107,7 @@ func TestListFolderPages(t *testing.T) {
 	}
 }
 
-// The fixture helpers' requests (API.md §13.9).
+// The fixture helpers' requests (API.md §13.8).
 func TestEntryFixtureRequests(t *testing.T) {
 	t.Parallel()
 	fs := newFakeServer(t, func(w http.ResponseWriter, r *http.Request) {

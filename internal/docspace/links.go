@@ -801,7 +801,7 @@ func sameInstant(a, b *time.Time) bool {
 // API.md §7.4). Where a Custom room has none, DocSpace creates one on this call.
 //
 // Files and folders are refused: their GET …/link also creates a link when
-// there is none (API.md §13.8), which a read must never do. Read their
+// there is none (API.md §13.6), which a read must never do. Read their
 // primary links from the listing (Session.FindPrimaryLink); create or adopt
 // one explicitly with GetOrCreatePrimaryLink.
 func (c *Client) PrimaryLink(ctx context.Context, t Target) (Link, error) {
@@ -828,7 +828,7 @@ func (c *Client) PrimaryLink(ctx context.Context, t Target) (Link, error) {
 
 // GetOrCreatePrimaryLink returns the primary link of a file or folder,
 // creating it with req's access and options when there is none (POST
-// …/link, API.md §13.8). An existing primary link comes back unchanged,
+// …/link, API.md §13.6). An existing primary link comes back unchanged,
 // whatever req says; the caller compares. req.Access must not be None (the
 // server then creates nothing). The title is ignored for files, and for
 // folders before 3.7.1. For a PDF form in a Form-filling room, FillForms

@@ -419,7 +419,7 @@ func TestDeleteRoomLinkIgnoresOptions(t *testing.T) {
 }
 
 // GET …/link creates a file's or folder's primary link, so PrimaryLink
-// refuses them; GetOrCreatePrimaryLink is the explicit POST (API.md §13.8).
+// refuses them; GetOrCreatePrimaryLink is the explicit POST (API.md §13.6).
 func TestEntryPrimaryLink(t *testing.T) {
 	t.Parallel()
 	fs := newFakeServer(t, replyJSON(http.StatusOK, okEnvelope(stubLink{ID: stubLinkID(3), Access: 2, Primary: true}.json())))

@@ -45,7 +45,7 @@ func (l Location) String() string {
 	return "outside My Documents and rooms"
 }
 
-// locate is the location an entry's own fields tell (API.md §13.9), and
+// locate is the location an entry's own fields tell (API.md §13.8), and
 // whether they were enough: inside a room whose type the server did not
 // name (servers before 3.7.1), the caller walks up the parents to the room.
 func locate(root FolderType, parentRoom *FolderType) (Location, bool) {

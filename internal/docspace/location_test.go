@@ -168,7 +168,7 @@ func TestEntryLinkLimits(t *testing.T) {
 	}
 }
 
-// API.md §13.9: rootFolderType and parentRoomType place an entry; without
+// API.md §13.8: rootFolderType and parentRoomType place an entry; without
 // parentRoomType inside the rooms section the caller walks up.
 func TestLocate(t *testing.T) {
 	t.Parallel()

@@ -132,7 +132,7 @@ func (s *Session) FindLink(ctx context.Context, t Target, linkID string) (Link, 
 
 // FindPrimaryLink returns the primary link of a file or folder, found in its
 // listing, and whether it has one: the first primary link listed, which is
-// the one GET …/link would return (API.md §13.8). A room's link listed with
+// the one GET …/link would return (API.md §13.6). A room's link listed with
 // a file's (RoomLink) is not the file's. Nothing is created.
 func (s *Session) FindPrimaryLink(ctx context.Context, t Target) (Link, bool, error) {
 	links, err := s.Links(ctx, t, nil)
@@ -255,7 +255,7 @@ func (s *Session) ListFolder(ctx context.Context, folderID, filter string) (Fold
 // maxFolderDepth bounds the walk from an entry up to its room.
 const maxFolderDepth = 64
 
-// Location returns where a file or folder lives (API.md §13.3, §13.9): My
+// Location returns where a file or folder lives (API.md §13.3, §13.8): My
 // Documents, a room of some type (or the room itself, for a folder that is
 // a room), or outside both. It reads the entry's details; where they do not
 // name the room's type (servers before 3.7.1), it walks up the parents to

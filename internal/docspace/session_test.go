@@ -318,7 +318,7 @@ func TestSessionEntryLinkRights(t *testing.T) {
 }
 
 // A file's location comes from its details; where they do not name the
-// room's type the Session walks up the parents, once per folder (API.md §13.9).
+// room's type the Session walks up the parents, once per folder (API.md §13.8).
 func TestSessionLocation(t *testing.T) {
 	t.Parallel()
 	s, portal := newStubPortal(t, map[string]string{
@@ -362,7 +362,7 @@ func TestSessionLocation(t *testing.T) {
 }
 
 // FindPrimaryLink reads the listing, never GET …/link, and skips the room's
-// link listed with a form's (API.md §13.7, §13.8).
+// link listed with a form's (API.md §13.7, §13.6).
 func TestSessionFindPrimaryLink(t *testing.T) {
 	t.Parallel()
 	s, portal := newStubPortal(t, map[string]string{
