@@ -406,3 +406,49 @@ func TestSessionListFolderCached(t *testing.T) {
 		t.Errorf("%d requests, want 1", n)
 	}
 }
+
+// Writes through the Session make the next read of that target's links ask
+// again; other targets' listings stay (one listing per file per run
+// otherwise).
+func TestSessionForgetsEntryListingOnWrite(t *testing.T) {
+	t.Parallel()
+	primary := entryLink("00000000-0000-4000-8000-000000000002", 2, true)
+	s, portal := newStubPortal(t, map[string]string{
+		"/api/2.0/files/file/12/links":        `[` + primary + `]`,
+		"/api/2.0/files/file/12/links#total":  "1",
+		"/api/2.0/files/file/13/links":        `[` + primary + `]`,
+		"/api/2.0/files/file/13/links#total":  "1",
+		"/api/2.0/files/file/12/link":         primary,
+		"/api/2.0/files/folder/7/links":       `[` + primary + `]`,
+		"/api/2.0/files/folder/7/link":        primary,
+		"/api/2.0/files/folder/7/links#total": "1",
+	})
+	ctx := context.Background()
+	read := func(target docspace.Target) {
+		if _, err := s.Links(ctx, target, nil); err != nil {
+			t.Fatalf("Links(%s): %v", target, err)
+		}
+	}
+	file12, file13, folder7 := docspace.FileTarget("12"), docspace.FileTarget("13"), docspace.FolderTarget("7")
+	read(file12)
+	read(file13)
+	read(folder7)
+	read(file12)
+	if _, err := s.GetOrCreatePrimaryLink(ctx, file12, docspace.LinkRequest{Access: docspace.AccessRead}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.GetOrCreatePrimaryLink(ctx, folder7, docspace.LinkRequest{Access: docspace.AccessRead}); err != nil {
+		t.Fatal(err)
+	}
+	read(file12)
+	read(file13)
+	read(folder7)
+	portal.mu.Lock()
+	defer portal.mu.Unlock()
+	want := map[string]int{"/api/2.0/files/file/12/links": 2, "/api/2.0/files/file/13/links": 1, "/api/2.0/files/folder/7/links": 2}
+	for path, n := range want {
+		if portal.hits[path] != n {
+			t.Errorf("%s listed %d times, want %d", path, portal.hits[path], n)
+		}
+	}
+}
