@@ -452,3 +452,24 @@ func TestEntryPrimaryLink(t *testing.T) {
 		t.Errorf("body %s", r.Body)
 	}
 }
+
+// A password sent to a file or folder is cut from errors that repeat it, as
+// for rooms.
+func TestEntryLinkPasswordRedacted(t *testing.T) {
+	t.Parallel()
+	fs := newFakeServer(t, replyJSON(http.StatusBadRequest,
+		`{"error":{"message":"Password `+plantedPassword+` must contain from 8 to 30 characters"},"status":1,"statusCode":400}`))
+	c := newTestClient(t, fs)
+	for _, target := range []Target{FileTarget("12"), FolderTarget("7")} {
+		_, err := c.SetLink(context.Background(), target, LinkRequest{Access: AccessRead, Password: plantedPassword})
+		if err == nil {
+			t.Fatalf("SetLink(%s) succeeded", target)
+		}
+		assertNoSecrets(t, err)
+		_, err = c.GetOrCreatePrimaryLink(context.Background(), target, LinkRequest{Access: AccessRead, Password: plantedPassword})
+		if err == nil {
+			t.Fatalf("GetOrCreatePrimaryLink(%s) succeeded", target)
+		}
+		assertNoSecrets(t, err)
+	}
+}
