@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 )
 
@@ -56,4 +57,16 @@ var (
 		name: "room_primary_link", target: docspace.TargetRoom, parentAttr: "room_id", title: "Primary Link", primary: true,
 		schema: func(*linkKind) schema.Schema { return primaryLinkSchema() },
 	}
+	fileLinks = &linkKind{
+		name: "file_link", target: docspace.TargetFile, parentAttr: "file_id", title: "File Link", schema: linkResourceSchema,
+	}
+	folderLinks = &linkKind{
+		name: "folder_link", target: docspace.TargetFolder, parentAttr: "folder_id", title: "Folder Link", schema: linkResourceSchema,
+	}
 )
+
+// NewFileLinkResource is the docspace_file_link resource.
+func NewFileLinkResource() resource.Resource { return &linkResource{kind: fileLinks} }
+
+// NewFolderLinkResource is the docspace_folder_link resource.
+func NewFolderLinkResource() resource.Resource { return &linkResource{kind: folderLinks} }

@@ -146,3 +146,33 @@ func plannedRefusal(ctx context.Context, private interface {
 	}
 	return r, true
 }
+
+// warnFullEntry warns at plan time that a link to be created finds no free
+// slot on its file or folder (API.md §13.4), as warnFullRoom does for rooms.
+func warnFullEntry(ctx context.Context, api *docspace.Session, t docspace.Target, loc docspace.Location, primary bool, diags *diag.Diagnostics) {
+	additional, primaries := docspace.EntryLinkLimits(loc)
+	slots := additional
+	if primary {
+		slots = primaries
+	}
+	links, err := api.Links(ctx, t, nil)
+	if err != nil {
+		return // the apply reports what stands in the way
+	}
+	held := 0
+	for _, l := range links {
+		if l.Primary == primary {
+			held++
+		}
+	}
+	if held < slots {
+		return
+	}
+	what := "additional"
+	if primary {
+		what = "primary"
+	}
+	diags.AddAttributeWarning(path.Root("primary"), capitalize(t.Kind.Noun())+" Link Limit Reached",
+		fmt.Sprintf("%s in %s takes at most %d %s links, and it holds %d. Creating this link fails at apply unless one "+
+			"is deleted first (by this apply, or in DocSpace), or import an existing link instead.", capitalize(t.String()), loc, slots, what, held))
+}

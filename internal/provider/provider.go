@@ -237,7 +237,7 @@ func isSet(v types.String) bool {
 }
 
 func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{NewRoomLinkResource, NewRoomPrimaryLinkResource}
+	return []func() resource.Resource{NewRoomLinkResource, NewRoomPrimaryLinkResource, NewFileLinkResource, NewFolderLinkResource}
 }
 
 func (p *docspaceProvider) DataSources(context.Context) []func() datasource.DataSource {

@@ -129,8 +129,9 @@ func emulatorRoomID(t *testing.T, srv *docspacetest.Server, kind docspacetest.Ro
 	return fmt.Sprint(srv.CreateRoom("tf-acc "+t.Name(), kind).ID)
 }
 
-// checkNoLinksLeft is a CheckDestroy: every docspace_room_link in the state
-// must be gone from its room, asked of the portal itself.
+// checkNoLinksLeft is a CheckDestroy: every docspace_room_link,
+// docspace_file_link and docspace_folder_link in the state must be gone from
+// its room, file or folder, asked of the portal itself.
 func checkNoLinksLeft(s *terraform.State) error {
 	c, err := docspace.NewClient(docspace.Config{Host: os.Getenv(envHost), Token: os.Getenv(envToken)})
 	if err != nil {
@@ -142,15 +143,16 @@ func checkNoLinksLeft(s *terraform.State) error {
 func checkNoLinksLeftOn(c *docspace.Client) func(*terraform.State) error {
 	return func(s *terraform.State) error {
 		for name, rs := range s.RootModule().Resources {
-			if rs.Type != "docspace_room_link" {
+			target, ok := linkTargetOf(rs)
+			if !ok {
 				continue
 			}
-			_, found, err := docspace.NewSession(c).FindLink(context.Background(), docspace.RoomTarget(rs.Primary.Attributes["room_id"]), rs.Primary.ID)
+			_, found, err := docspace.NewSession(c).FindLink(context.Background(), target, rs.Primary.ID)
 			if err != nil && !docspace.IsNotFound(err) {
 				return err
 			}
 			if found {
-				return fmt.Errorf("%s: link %s still exists in room %s", name, rs.Primary.ID, rs.Primary.Attributes["room_id"])
+				return fmt.Errorf("%s: link %s still exists in %s", name, rs.Primary.ID, target)
 			}
 		}
 		return nil
@@ -163,14 +165,25 @@ func remoteLink(c *docspace.Client, s *terraform.State, address string) (docspac
 	if !ok {
 		return docspace.Link{}, fmt.Errorf("%s is not in the state", address)
 	}
-	l, found, err := docspace.NewSession(c).FindLink(context.Background(), docspace.RoomTarget(rs.Primary.Attributes["room_id"]), rs.Primary.ID)
+	target, _ := linkTargetOf(rs)
+	l, found, err := docspace.NewSession(c).FindLink(context.Background(), target, rs.Primary.ID)
 	if err != nil {
 		return docspace.Link{}, err
 	}
 	if !found {
-		return docspace.Link{}, fmt.Errorf("%s: link %s is not in room %s", address, rs.Primary.ID, rs.Primary.Attributes["room_id"])
+		return docspace.Link{}, fmt.Errorf("%s: link %s is not in %s", address, rs.Primary.ID, target)
 	}
 	return l, nil
+}
+
+// linkTargetOf is the room, file or folder of a link resource in the state.
+func linkTargetOf(rs *terraform.ResourceState) (docspace.Target, bool) {
+	for _, k := range []*linkKind{roomLinks, fileLinks, folderLinks} {
+		if rs.Type == "docspace_"+k.name {
+			return docspace.Target{Kind: k.target, ID: rs.Primary.Attributes[k.parentAttr]}, true
+		}
+	}
+	return docspace.Target{}, false
 }
 
 // checkRemote asserts on the link as the portal holds it.

@@ -123,8 +123,8 @@ func (r *linkResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		refuseAtApply(ctx, r.kind, out.plan, out.refusal.Summary, out.refusal.Detail, resp)
 	case planModel:
 		planShareSecrets(out.plan.StoreShareLink, &out.plan.ShareLink, &out.plan.RequestToken)
-		if out.checkRoom {
-			r.checkRoom(ctx, out.plan, in.creating, resp)
+		if out.checkParent {
+			r.checkParent(ctx, out.plan, in, resp)
 		}
 		resp.Diagnostics.Append(setModel(ctx, r.kind, &resp.Plan.Raw, &out.plan)...)
 	}
@@ -155,7 +155,7 @@ type linkPlan struct {
 	plan            linkModel // with planModel and planRefused
 	refusal         refusal   // with planRefused
 	requiresReplace path.Paths
-	checkRoom       bool // the room's rules are still to be checked against the portal (planModel only)
+	checkParent     bool // the location's rules are still to be checked against the portal (planModel only)
 	diags           diag.Diagnostics
 }
 
@@ -233,7 +233,7 @@ func planLink(ctx context.Context, in linkPlanInput) linkPlan {
 	} else if in.creating {
 		plan.RequestToken = types.StringNull()
 	}
-	out.outcome, out.plan, out.checkRoom = planModel, plan, !plan.Parent.IsUnknown()
+	out.outcome, out.plan, out.checkParent = planModel, plan, !plan.Parent.IsUnknown()
 	return out
 }
 
@@ -244,14 +244,15 @@ func (r *linkResource) passwordDrift(ctx context.Context, config tfsdk.Config, s
 	if !ok {
 		return nil
 	}
-	var roomID, linkID types.String
-	state.GetAttribute(ctx, path.Root("room_id"), &roomID)
+	var parentID, linkID types.String
+	state.GetAttribute(ctx, path.Root(r.kind.parentAttr), &parentID)
 	state.GetAttribute(ctx, path.Root("id"), &linkID)
-	link, found, err := r.data.api.FindLink(ctx, docspace.RoomTarget(roomID.ValueString()), linkID.ValueString())
+	target := docspace.Target{Kind: r.kind.target, ID: parentID.ValueString()}
+	link, found, err := r.data.api.FindLink(ctx, target, linkID.ValueString())
 	if err != nil || !found {
 		return nil // the refresh reports these
 	}
-	return passwordDrift(password, link.Password, link.ID, roomID.ValueString())
+	return passwordDrift(password, link.Password, link.ID, target)
 }
 
 // planExpiration decides what expiration_date will be, and checks a date
@@ -386,6 +387,19 @@ func planExpired(plan, cfg, state linkModel, now time.Time) (linkPlan, bool) {
 	return out, false
 }
 
+// checkParent applies the rules of the link's room, or of the place of its
+// file or folder, with at most one lookup of each in a run.
+func (r *linkResource) checkParent(ctx context.Context, plan linkModel, in linkPlanInput, resp *resource.ModifyPlanResponse) {
+	if r.data == nil {
+		return // provider not configured yet
+	}
+	if r.kind.target == docspace.TargetRoom {
+		r.checkRoom(ctx, plan, in.creating, resp)
+		return
+	}
+	r.checkEntry(ctx, plan, in, resp)
+}
+
 // checkRoom applies the room type's rules (API.md §4.5, §4.6, §5.4, §5.5), with at
 // most one room lookup per room in a run.
 func (r *linkResource) checkRoom(ctx context.Context, plan linkModel, creating bool, resp *resource.ModifyPlanResponse) {
@@ -435,5 +449,77 @@ func (r *linkResource) checkRoom(ctx context.Context, plan linkModel, creating b
 	}
 	if creating && !resp.Diagnostics.HasError() {
 		warnFullRoom(ctx, r.data.api, room, roomID, kind, &resp.Diagnostics)
+	}
+}
+
+// checkEntry applies the rules of the place of a file or folder (API.md
+// §13.3–§13.5): which accesses it takes there, what DocSpace would skip
+// without a word (internal in Public rooms and Virtual data rooms, the
+// expiry in Form filling rooms), and whether a slot is free.
+func (r *linkResource) checkEntry(ctx context.Context, plan linkModel, in linkPlanInput, resp *resource.ModifyPlanResponse) {
+	t := plan.target(r.kind)
+	parent := path.Root(r.kind.parentAttr)
+	loc, err := r.data.api.Location(ctx, t)
+	if docspace.IsNotFound(err) {
+		resp.Diagnostics.AddAttributeError(parent, capitalize(t.Kind.Noun())+" Not Found",
+			fmt.Sprintf("%s does not exist on %s, or the token's user cannot see it. Check %s: it is the number in the %s's "+
+				"address, or look it up by title with the docspace_%s data source.", capitalize(t.String()), r.data.api.Host(),
+				r.kind.parentAttr, t.Kind.Noun(), t.Kind.Noun()))
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(parent, "Could Not Read "+capitalize(t.Kind.Noun()), describeAPIError(err, t, r.data.api.Host()))
+		return
+	}
+	name := fmt.Sprintf("%s is in %s", capitalize(t.String()), loc)
+	var allowed []docspace.Access
+	if t.Kind == docspace.TargetFile {
+		f, err := r.data.api.File(ctx, t.ID)
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(parent, "Could Not Read File", describeAPIError(err, t, r.data.api.Host()))
+			return
+		}
+		name = fmt.Sprintf("File %s (%q) is in %s", t.ID, f.Title, loc)
+		if docspace.FormLinkIsRoomLink(loc, f.IsForm) {
+			resp.Diagnostics.AddAttributeError(parent, "Form Shared Through Its Room",
+				name+": DocSpace shares a PDF form in a Form filling room through the room's own link, and applies every "+
+					"write to the form's links to the room's links instead. Manage that link with docspace_room_primary_link.")
+			return
+		}
+		allowed = docspace.AllowedFileAccess(loc, f.Ext, f.IsForm)
+	} else {
+		allowed = docspace.AllowedFolderAccess(loc)
+	}
+	if len(allowed) == 0 {
+		resp.Diagnostics.AddAttributeError(parent, capitalize(t.Kind.Noun())+" Takes No External Links There",
+			name+", where DocSpace keeps no external links of it. Share it from My Documents or a room that takes external links.")
+		return
+	}
+	if access, ok := docspace.ParseAccess(plan.Access.ValueString()); ok && !plan.Access.IsUnknown() && !slices.Contains(allowed, access) {
+		names := make([]string, len(allowed))
+		for i, a := range allowed {
+			names[i] = a.Name()
+		}
+		resp.Diagnostics.AddAttributeError(path.Root("access"), "Access Not Allowed Here",
+			fmt.Sprintf("%s; its links allow access %s there, not %q (DocSpace decides by the place and, for a file, its format; "+
+				"a format the editors cannot open takes only read, and DocSpace silently drops anything else).",
+				name, quotedList(names), plan.Access.ValueString()))
+	}
+	if loc.Kind == docspace.LocationRoom && !plan.Internal.IsUnknown() {
+		switch {
+		case loc.RoomType == docspace.RoomTypePublic && plan.Internal.ValueBool():
+			resp.Diagnostics.AddAttributeError(path.Root("internal"), "Internal Links Not Allowed in Public Rooms",
+				name+": its links are open to everyone, and DocSpace skips internal = true there without a word. Remove internal.")
+		case loc.RoomType == docspace.RoomTypeVirtualData && !plan.Internal.ValueBool():
+			resp.Diagnostics.AddAttributeError(path.Root("internal"), "Links Are Internal in Virtual Data Rooms",
+				name+": DocSpace keeps every link there internal and skips a change without a word. Set internal = true.")
+		}
+	}
+	if loc.Kind == docspace.LocationRoom && loc.RoomType == docspace.RoomTypeFillingForms && !plan.ExpirationDate.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), "Expiry Not Allowed in Form Filling Rooms",
+			name+": DocSpace skips any change to a link's expiry there without a word. Remove expiration_date and expires_in.")
+	}
+	if in.creating && !resp.Diagnostics.HasError() {
+		warnFullEntry(ctx, r.data.api, t, loc, plan.Primary.ValueBool(), &resp.Diagnostics)
 	}
 }

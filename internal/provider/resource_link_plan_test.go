@@ -91,7 +91,7 @@ func TestPlanLink(t *testing.T) {
 	type want struct {
 		outcome   planOutcome
 		diag      string // summary of the one error expected, "" for none
-		checkRoom bool
+		checkParent bool
 		replace   bool
 		refusal   string // summary of the refusal carried to the apply
 		check     func(t *testing.T, plan linkModel)
@@ -104,7 +104,7 @@ func TestPlanLink(t *testing.T) {
 		replacing bool
 		want      want
 	}{
-		{name: "create an external link", cfg: plannerConfig(), want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p linkModel) {
+		{name: "create an external link", cfg: plannerConfig(), want: want{outcome: planModel, checkParent: true, check: func(t *testing.T, p linkModel) {
 			if !p.ExpirationDate.IsNull() || p.IsExpired.ValueBool() || p.IsExpired.IsUnknown() || p.Primary.ValueBool() || p.Primary.IsUnknown() || !p.CurrentUseCount.IsNull() {
 				t.Errorf("computed values: expiry %s, is_expired %s, primary %s, current_use_count %s", p.ExpirationDate, p.IsExpired, p.Primary, p.CurrentUseCount)
 			}
@@ -113,28 +113,28 @@ func TestPlanLink(t *testing.T) {
 			}
 		}}},
 		{name: "create an invitation link", cfg: withCfg(func(c *linkModel) { c.LinkType = types.StringValue("invitation") }),
-			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p linkModel) {
+			want: want{outcome: planModel, checkParent: true, check: func(t *testing.T, p linkModel) {
 				if !p.ExpirationDate.IsUnknown() || !p.IsExpired.IsUnknown() || !p.CurrentUseCount.IsUnknown() || !p.RequestToken.IsNull() {
 					t.Errorf("before 3.7 DocSpace sets the expiry: expiry %s, is_expired %s, current_use_count %s, request_token %s",
 						p.ExpirationDate, p.IsExpired, p.CurrentUseCount, p.RequestToken)
 				}
 			}}},
 		{name: "create in a room known at apply", cfg: withCfg(func(c *linkModel) { c.Parent = types.StringUnknown() }),
-			want: want{outcome: planModel, checkRoom: false}},
+			want: want{outcome: planModel, checkParent: false}},
 		{name: "link type known at apply", cfg: withCfg(func(c *linkModel) { c.LinkType = types.StringUnknown() }),
 			want: want{outcome: planAsProposed}},
 		{name: "create with expires_in pins the date at apply", cfg: withCfg(func(c *linkModel) { c.ExpiresIn = types.StringValue("720h") }),
-			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p linkModel) {
+			want: want{outcome: planModel, checkParent: true, check: func(t *testing.T, p linkModel) {
 				if !p.ExpirationDate.IsUnknown() || p.IsExpired.ValueBool() || p.IsExpired.IsUnknown() {
 					t.Errorf("expiry %s, is_expired %s", p.ExpirationDate, p.IsExpired)
 				}
 			}}},
 		{name: "create with a date in the past", cfg: withCfg(func(c *linkModel) { c.ExpirationDate = ts(past) }),
-			want: want{outcome: planModel, checkRoom: true, diag: "Expiration Date in the Past"}},
+			want: want{outcome: planModel, checkParent: true, diag: "Expiration Date in the Past"}},
 		{name: "create with a date over ten years ahead", cfg: withCfg(func(c *linkModel) { c.ExpirationDate = ts("2036-12-02T00:00:00Z") }),
-			want: want{outcome: planModel, checkRoom: true, diag: "Expiration Date Too Far Ahead"}},
+			want: want{outcome: planModel, checkParent: true, diag: "Expiration Date Too Far Ahead"}},
 		{name: "a new access is an update", cfg: withCfg(func(c *linkModel) { c.Access = types.StringValue("comment") }), state: ptr(plannerState()),
-			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p linkModel) {
+			want: want{outcome: planModel, checkParent: true, check: func(t *testing.T, p linkModel) {
 				if p.Access.ValueString() != "comment" || p.IsExpired.ValueBool() || p.IsExpired.IsUnknown() || !p.CurrentUseCount.IsNull() {
 					t.Errorf("access %s, is_expired %s, current_use_count %s", p.Access, p.IsExpired, p.CurrentUseCount)
 				}
@@ -153,7 +153,7 @@ func TestPlanLink(t *testing.T) {
 				s.ExpirationDate, s.ExpiresIn = ts(future), types.StringValue("720h")
 				return s
 			}()),
-			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p linkModel) {
+			want: want{outcome: planModel, checkParent: true, check: func(t *testing.T, p linkModel) {
 				if p.ExpirationDate.ValueString() != future {
 					t.Errorf("expiry %s, want the pinned %s", p.ExpirationDate, future)
 				}
@@ -165,7 +165,7 @@ func TestPlanLink(t *testing.T) {
 				s.ExpirationDate, s.ExpiresIn = ts(future), types.StringValue("720h")
 				return s
 			}()),
-			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p linkModel) {
+			want: want{outcome: planModel, checkParent: true, check: func(t *testing.T, p linkModel) {
 				if !p.ExpirationDate.IsUnknown() {
 					t.Errorf("expiry %s, want unknown", p.ExpirationDate)
 				}
@@ -173,7 +173,7 @@ func TestPlanLink(t *testing.T) {
 		{name: "an external link whose expiry is removed never expires",
 			cfg:   plannerConfig(),
 			state: ptr(func() linkModel { s := plannerState(); s.ExpirationDate = ts(future); return s }()),
-			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p linkModel) {
+			want: want{outcome: planModel, checkParent: true, check: func(t *testing.T, p linkModel) {
 				if !p.ExpirationDate.IsNull() {
 					t.Errorf("expiry %s, want null", p.ExpirationDate)
 				}
@@ -182,7 +182,7 @@ func TestPlanLink(t *testing.T) {
 			c.OnExpired, c.ExpirationDate = types.StringValue(onExpiredError), ts(past)
 		}), state: ptr(expired(onExpiredError)), unchanged: true, want: want{outcome: planRefused, refusal: "Room Link Has Expired"}},
 		{name: "expired, on_expired error, expiry removed", cfg: withCfg(func(c *linkModel) { c.OnExpired = types.StringValue(onExpiredError) }),
-			state: ptr(expired(onExpiredError)), want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p linkModel) {
+			state: ptr(expired(onExpiredError)), want: want{outcome: planModel, checkParent: true, check: func(t *testing.T, p linkModel) {
 				if !p.ExpirationDate.IsNull() {
 					t.Errorf("expiry %s, want none", p.ExpirationDate)
 				}
@@ -191,7 +191,7 @@ func TestPlanLink(t *testing.T) {
 			c.OnExpired, c.ExpirationDate, c.Parent = types.StringValue(onExpiredError), ts(past), types.StringValue("4712")
 		}), state: ptr(expired(onExpiredError)), replacing: true,
 			// The policy is not asked; the new link would get the past date.
-			want: want{outcome: planModel, checkRoom: true, diag: "Link Has Expired"}},
+			want: want{outcome: planModel, checkParent: true, diag: "Link Has Expired"}},
 		{name: "expired, recreate without expires_in", cfg: withCfg(func(c *linkModel) {
 			c.OnExpired, c.ExpirationDate = types.StringValue(onExpiredRecreate), ts(past)
 		}), state: ptr(expired(onExpiredRecreate)), unchanged: true, want: want{outcome: planRefused, refusal: "Cannot Recreate the Expired Link"}},
@@ -209,7 +209,7 @@ func TestPlanLink(t *testing.T) {
 			}}},
 		{name: "expired, recreate with a new future date is an update", cfg: withCfg(func(c *linkModel) {
 			c.OnExpired, c.ExpirationDate = types.StringValue(onExpiredRecreate), ts(future)
-		}), state: ptr(expired(onExpiredRecreate)), want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p linkModel) {
+		}), state: ptr(expired(onExpiredRecreate)), want: want{outcome: planModel, checkParent: true, check: func(t *testing.T, p linkModel) {
 			if p.ExpirationDate.ValueString() != future || p.IsExpired.ValueBool() {
 				t.Errorf("expiry %s, is_expired %s", p.ExpirationDate, p.IsExpired)
 			}
@@ -221,18 +221,18 @@ func TestPlanLink(t *testing.T) {
 		{name: "invitation before 3.7 with max_use_count", cfg: withCfg(func(c *linkModel) {
 			c.LinkType, c.MaxUseCount, c.Title = types.StringValue("invitation"), types.Int64Value(5), types.StringValue("New")
 		}), state: ptr(func() linkModel { s := plannerState(); s.LinkType = types.StringValue("invitation"); return s }()),
-			want: want{outcome: planModel, checkRoom: true, diag: "max_use_count Needs DocSpace 3.7"}},
+			want: want{outcome: planModel, checkParent: true, diag: "max_use_count Needs DocSpace 3.7"}},
 		{name: "invitation before 3.7 with expiration_date", cfg: withCfg(func(c *linkModel) {
 			c.LinkType, c.ExpirationDate = types.StringValue("invitation"), ts(future)
 		}), state: ptr(func() linkModel { s := plannerState(); s.LinkType = types.StringValue("invitation"); return s }()),
-			want: want{outcome: planModel, checkRoom: true, diag: "Invitation Expiry Needs DocSpace 3.7"}},
+			want: want{outcome: planModel, checkParent: true, diag: "Invitation Expiry Needs DocSpace 3.7"}},
 		{name: "invitation on 3.7 drops its expiry", cfg: withCfg(func(c *linkModel) { c.LinkType = types.StringValue("invitation") }),
 			state: ptr(func() linkModel {
 				s := plannerState()
 				s.LinkType, s.ExpirationDate, s.CurrentUseCount = types.StringValue("invitation"), ts(future), types.Int64Value(2)
 				return s
 			}()),
-			want: want{outcome: planModel, checkRoom: true, check: func(t *testing.T, p linkModel) {
+			want: want{outcome: planModel, checkParent: true, check: func(t *testing.T, p linkModel) {
 				if !p.ExpirationDate.IsNull() || !p.CurrentUseCount.IsUnknown() {
 					t.Errorf("expiry %s, current_use_count %s", p.ExpirationDate, p.CurrentUseCount)
 				}
@@ -262,8 +262,8 @@ func TestPlanLink(t *testing.T) {
 			case tc.want.diag != "" && (len(errs) != 1 || errs[0] != tc.want.diag):
 				t.Errorf("errors %q, want exactly %q", errs, tc.want.diag)
 			}
-			if got.checkRoom != tc.want.checkRoom {
-				t.Errorf("checkRoom %v, want %v", got.checkRoom, tc.want.checkRoom)
+			if got.checkParent != tc.want.checkParent {
+				t.Errorf("checkParent %v, want %v", got.checkParent, tc.want.checkParent)
 			}
 			if replace := len(got.requiresReplace) > 0; replace != tc.want.replace ||
 				(replace && !got.requiresReplace.Contains(path.Root("expiration_date"))) {

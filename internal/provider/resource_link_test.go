@@ -973,10 +973,10 @@ func TestAccRoomLink_writeOnlyPassword(t *testing.T) {
 // TestPasswordDrift: a difference is reported without either password.
 func TestPasswordDrift(t *testing.T) {
 	t.Parallel()
-	if d := passwordDrift("Configured-1", "Configured-1", "l", "r"); len(d) != 0 {
+	if d := passwordDrift("Configured-1", "Configured-1", "l", docspace.RoomTarget("r")); len(d) != 0 {
 		t.Errorf("same password: %v", d)
 	}
-	d := passwordDrift("Configured-1", "Changed-2", "l", "r")
+	d := passwordDrift("Configured-1", "Changed-2", "l", docspace.RoomTarget("r"))
 	if len(d) != 1 || d[0].Summary() != "Password Differs From password_wo" {
 		t.Fatalf("changed password: %v", d)
 	}
@@ -1300,6 +1300,242 @@ func TestAccRoomLink_expirationWithNanoseconds(t *testing.T) {
 			{
 				Config:           config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
+}
+
+// createFile makes a file in a room (or folder) for one test; it goes with
+// the room.
+func createFile(t testing.TB, parentID, title string) docspace.File {
+	t.Helper()
+	f, err := testClient(t).CreateFile(context.Background(), parentID, title)
+	if err != nil {
+		t.Fatalf("creating file %q in %s: %v", title, parentID, err)
+	}
+	return f
+}
+
+// createFolder makes a folder in a room (or folder) for one test.
+func createFolder(t testing.TB, parentID, title string) docspace.Folder {
+	t.Helper()
+	f, err := testClient(t).CreateFolder(context.Background(), parentID, title)
+	if err != nil {
+		t.Fatalf("creating folder %q in %s: %v", title, parentID, err)
+	}
+	return f
+}
+
+// entryLinkConfig renders one docspace_file_link or docspace_folder_link
+// named "test".
+func entryLinkConfig(k *linkKind, parentID, attrs string) string {
+	return fmt.Sprintf(`
+resource "docspace_%s" "test" {
+  %s = %q
+%s
+}
+`, k.name, k.parentAttr, parentID, attrs)
+}
+
+// TestAccEntryLink_lifecycle creates, updates each setting of, refreshes
+// and imports a link of a file and of a folder, checking the portal after
+// every step, and leaves nothing behind.
+func TestAccEntryLink_lifecycle(t *testing.T) {
+	for _, k := range []*linkKind{fileLinks, folderLinks} {
+		t.Run(k.name, func(t *testing.T) {
+			room := createRoom(t, docspace.RoomTypeCustom)
+			parentID := createFile(t, room.ID, "Policy.docx").ID
+			if k == folderLinks {
+				parentID = createFolder(t, room.ID, "Press photos").ID
+			}
+			addr := "docspace_" + k.name + ".test"
+			expiry := futureDate(30 * 24 * time.Hour)
+			first := entryLinkConfig(k, parentID, fmt.Sprintf(`
+  access          = "review"
+  title           = "Auditors"
+  password        = "Audit-2026x"
+  expiration_date = %q
+  deny_download   = true`, expiry))
+			second := entryLinkConfig(k, parentID, `
+  access = "comment"
+  title  = "Auditors, read only"`)
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testProviders,
+				CheckDestroy:             checkNoLinksLeft,
+				Steps: []resource.TestStep{
+					{
+						Config: first,
+						Check: resource.ComposeAggregateTestCheckFunc(
+							resource.TestMatchResourceAttr(addr, "id", guidPattern),
+							resource.TestCheckResourceAttr(addr, "primary", "false"),
+							resource.TestCheckResourceAttr(addr, "is_expired", "false"),
+							resource.TestCheckResourceAttrSet(addr, "share_link"),
+							checkRemote(addr, func(l docspace.Link) error {
+								if l.Access != docspace.AccessReview || l.Title != "Auditors" || !l.DenyDownload || l.Password != "Audit-2026x" || l.Expiration == nil {
+									return fmt.Errorf("holds %+v", l)
+								}
+								return nil
+							}),
+						),
+					},
+					{Config: first, PlanOnly: true},
+					{
+						Config: second,
+						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+							plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+						}},
+						Check: checkRemote(addr, func(l docspace.Link) error {
+							if l.Access != docspace.AccessComment || l.DenyDownload || l.Password != "" || l.Expiration != nil {
+								return fmt.Errorf("an update left %+v", l)
+							}
+							return nil
+						}),
+					},
+					{
+						Config:       second,
+						ResourceName: addr,
+						ImportState:  true,
+						ImportStateIdFunc: func(s *terraform.State) (string, error) {
+							rs := s.RootModule().Resources[addr]
+							return rs.Primary.Attributes[k.parentAttr] + "/" + rs.Primary.ID, nil
+						},
+						ImportStateVerify:       true,
+						ImportStateVerifyIgnore: importedWithoutShareSecrets,
+					},
+				},
+			})
+		})
+	}
+}
+
+// TestAccEntryLink_driftOutsideTerraform: a link changed in DocSpace is set
+// back by the next apply; one deleted there is created again.
+func TestAccEntryLink_driftOutsideTerraform(t *testing.T) {
+	room := createRoom(t, docspace.RoomTypeCustom)
+	file := createFile(t, room.ID, "Prices.xlsx")
+	addr := "docspace_file_link.test"
+	config := entryLinkConfig(fileLinks, file.ID, `
+  access = "read"
+  title  = "Partners"`)
+	var linkID string
+	c := testClient(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             checkNoLinksLeft,
+		Steps: []resource.TestStep{
+			{Config: config, Check: captureID(addr, &linkID)},
+			{
+				PreConfig: func() {
+					req := docspace.LinkRequest{LinkID: linkID, LinkType: docspace.LinkTypeExternal, Access: docspace.AccessEditing, Title: "Changed"}
+					if _, err := c.SetLink(context.Background(), docspace.FileTarget(file.ID), req); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				Check: checkRemote(addr, func(l docspace.Link) error {
+					if l.Access != docspace.AccessRead || l.Title != "Partners" {
+						return fmt.Errorf("drift not set back: %+v", l)
+					}
+					return nil
+				}),
+			},
+			{
+				PreConfig: func() {
+					if _, err := c.DeleteLink(context.Background(), docspace.FileTarget(file.ID), docspace.Link{ID: linkID, LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate),
+				}},
+			},
+		},
+	})
+}
+
+// TestAccEntryLink_locationRules: what DocSpace would refuse, or skip
+// without a word, is refused at plan time, naming what is allowed.
+func TestAccEntryLink_locationRules(t *testing.T) {
+	custom := createRoom(t, docspace.RoomTypeCustom)
+	public := createRoom(t, docspace.RoomTypePublic)
+	vdr := createRoom(t, docspace.RoomTypeVirtualData)
+	forms := createRoom(t, docspace.RoomTypeFillingForms)
+	sheet := createFile(t, custom.ID, "Budget.xlsx")
+	publicFile := createFile(t, public.ID, "Brochure.docx")
+	vdrFolder := createFolder(t, vdr.ID, "Deal")
+	formsFolder := createFolder(t, forms.ID, "Submissions")
+	cases := []struct {
+		name   string
+		config string
+		err    string
+	}{
+		{"review on a spreadsheet", entryLinkConfig(fileLinks, sheet.ID, `  access = "review"`), `Access Not Allowed Here`},
+		{"content_creator", entryLinkConfig(fileLinks, sheet.ID, `  access = "content_creator"`), `content_creator`},
+		{"internal in a Public room", entryLinkConfig(fileLinks, publicFile.ID, "  access = \"read\"\n  internal = true"), `Internal Links Not Allowed in Public Rooms`},
+		{"not internal in a VDR", entryLinkConfig(folderLinks, vdrFolder.ID, `  access = "read"`), `Links Are Internal in Virtual Data Rooms`},
+		{"read in a Form filling room", entryLinkConfig(folderLinks, formsFolder.ID, `  access = "read"`), `Access Not Allowed Here`},
+		{"expiry in a Form filling room", entryLinkConfig(folderLinks, formsFolder.ID, "  access = \"fill_forms\"\n  expires_in = \"24h\""), `Expiry Not Allowed in Form Filling Rooms`},
+		{"no such file", entryLinkConfig(fileLinks, "987654321", `  access = "read"`), `File Not Found`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testProviders,
+				Steps:                    []resource.TestStep{{Config: tc.config, PlanOnly: true, ExpectError: expectError(tc.err)}},
+			})
+		})
+	}
+}
+
+// TestAccEntryLink_notViewableFileTakesReadOnly: a file the editors cannot
+// open takes only read links; DocSpace would drop anything else silently.
+func TestAccEntryLink_notViewableFileTakesReadOnly(t *testing.T) {
+	srv := requireEmulator(t)
+	room := srv.CreateRoom("tf-acc "+t.Name(), docspacetest.RoomCustom)
+	photo := srv.CreateFile(room.ID, "photo.png")
+	config := entryLinkConfig(fileLinks, fmt.Sprint(photo.ID), `  access = "comment"`)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{Config: config, PlanOnly: true,
+			ExpectError: expectError("its links allow access `read` there, not \"comment\"")}},
+	})
+}
+
+// TestAccEntryLink_oneListingPerFile: a plan of several links of one file
+// lists the file's links once, not once per link.
+func TestAccEntryLink_oneListingPerFile(t *testing.T) {
+	srv := requireEmulator(t)
+	room := srv.CreateRoom("tf-acc "+t.Name(), docspacetest.RoomCustom)
+	file := fmt.Sprint(srv.CreateFile(room.ID, "Handbook.docx").ID)
+	var config strings.Builder
+	for i := range 3 {
+		fmt.Fprintf(&config, "resource \"docspace_file_link\" \"l%d\" {\n  file_id = %q\n  access = \"read\"\n  title = \"Reader %d\"\n}\n", i, file, i)
+	}
+	listings := func() int { return srv.Requests(http.MethodGet, "/api/2.0/files/file/{id}/links") }
+	var before int
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             checkNoLinksLeft,
+		Steps: []resource.TestStep{
+			{Config: config.String()},
+			{
+				PreConfig: func() { before = listings() },
+				Config:    config.String(),
+				PlanOnly:  true,
+			},
+			{
+				PreConfig: func() {
+					// The plan-only step refreshes once and plans once.
+					if got := listings() - before; got > 2 {
+						t.Errorf("a plan of three unchanged links of one file listed its links %d times", got)
+					}
+				},
+				Config:   config.String(),
+				PlanOnly: true,
 			},
 		},
 	})

@@ -154,7 +154,7 @@ func (r *primaryLinkResource) passwordDrift(ctx context.Context, config tfsdk.Co
 	}
 	for _, l := range links {
 		if l.Primary {
-			return passwordDrift(password, l.Password, l.ID, roomID.ValueString())
+			return passwordDrift(password, l.Password, l.ID, docspace.RoomTarget(roomID.ValueString()))
 		}
 	}
 	return nil

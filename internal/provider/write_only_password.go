@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -96,13 +97,13 @@ func unchangedWriteOnlyPassword(ctx context.Context, config tfsdk.Config, state 
 
 // passwordDrift warns when the password DocSpace reports is not the
 // configured password_wo. Neither password appears in the warning.
-func passwordDrift(configured, reported, linkID, roomID string) diag.Diagnostics {
+func passwordDrift(configured, reported, linkID string, t docspace.Target) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if configured != reported {
 		diags.AddAttributeWarning(path.Root("password_wo"), "Password Differs From password_wo",
-			fmt.Sprintf("DocSpace holds a password for link %s in room %s other than the configured password_wo: it was "+
+			fmt.Sprintf("DocSpace holds a password for link %s in %s other than the configured password_wo: it was "+
 				"changed outside Terraform, or password_wo was changed without a new password_wo_version. "+
-				"Change password_wo_version to send password_wo again.", linkID, roomID))
+				"Change password_wo_version to send password_wo again.", linkID, t))
 	}
 	return diags
 }
