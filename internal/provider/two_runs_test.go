@@ -47,17 +47,37 @@ type runStep struct {
 // twoRunsTitle is the title of every link: the links look alike.
 const twoRunsTitle = "Team link"
 
-func runConfig(providerBlock, roomID string, links []runLink) string {
+// modelTarget is what the runs' links belong to: a room or a file, with
+// the emulator's view of its links.
+type modelTarget struct {
+	kind  *linkKind
+	id    int
+	links func() []docspacetest.Link
+	set   func(docspacetest.Link) error // a link made outside Terraform
+}
+
+func roomModelTarget(srv *docspacetest.Server, room int) modelTarget {
+	return modelTarget{kind: roomLinks, id: room, links: func() []docspacetest.Link { return srv.Links(room) },
+		set: func(l docspacetest.Link) error { return srv.SetLink(room, l) }}
+}
+
+func fileModelTarget(srv *docspacetest.Server, file int) modelTarget {
+	return modelTarget{kind: fileLinks, id: file, links: func() []docspacetest.Link { return srv.FileLinks(file) },
+		set: func(l docspacetest.Link) error { return srv.SetFileLink(file, l) }}
+}
+
+func runConfig(providerBlock string, target modelTarget, links []runLink) string {
 	var b strings.Builder
 	b.WriteString(providerBlock)
+	typ, parent := "docspace_"+target.kind.name, strconv.Itoa(target.id)
 	for _, l := range links {
-		fmt.Fprintf(&b, "resource \"docspace_room_link\" %q {\n  room_id = %q\n  access = \"read\"\n  title = %q\n  deny_download = %v\n}\n",
-			l.name, roomID, twoRunsTitle, l.denyDownload)
+		fmt.Fprintf(&b, "resource %q %q {\n  %s = %q\n  access = \"read\"\n  title = %q\n  deny_download = %v\n}\n",
+			typ, l.name, target.kind.parentAttr, parent, twoRunsTitle, l.denyDownload)
 		if l.importID != "" {
-			fmt.Fprintf(&b, "import {\n  to = docspace_room_link.%s\n  id = \"%s/%s\"\n}\n", l.name, roomID, l.importID)
+			fmt.Fprintf(&b, "import {\n  to = %s.%s\n  id = \"%s/%s\"\n}\n", typ, l.name, parent, l.importID)
 		}
 		if l.movedFrom != "" {
-			fmt.Fprintf(&b, "moved {\n  from = docspace_room_link.%s\n  to = docspace_room_link.%s\n}\n", l.movedFrom, l.name)
+			fmt.Fprintf(&b, "moved {\n  from = %s.%s\n  to = %s.%s\n}\n", typ, l.movedFrom, typ, l.name)
 		}
 	}
 	return b.String()
@@ -171,8 +191,9 @@ func (b *barrier) breakAll() {
 
 // sharedStates holds what each run's state tracks after its last step.
 type sharedStates struct {
-	mu    sync.Mutex
-	byRun map[string]map[string]string // run -> link id -> address
+	mu     sync.Mutex
+	target modelTarget
+	byRun  map[string]map[string]string // run -> link id -> address
 }
 
 func (s *sharedStates) record(run string, st *terraform.State) {
@@ -180,7 +201,7 @@ func (s *sharedStates) record(run string, st *terraform.State) {
 	defer s.mu.Unlock()
 	ids := map[string]string{}
 	for addr, rs := range st.RootModule().Resources {
-		if rs.Type == "docspace_room_link" {
+		if rs.Type == "docspace_"+s.target.kind.name {
 			if prev, dup := ids[rs.Primary.ID]; dup {
 				ids[rs.Primary.ID] = prev + " and " + addr
 				continue
@@ -191,8 +212,8 @@ func (s *sharedStates) record(run string, st *terraform.State) {
 	s.byRun[run] = ids
 }
 
-// check compares the room with the union of the states.
-func (s *sharedStates) check(srv *docspacetest.Server, room int) error {
+// check compares the room or file with the union of the states.
+func (s *sharedStates) check() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var problems []string
@@ -209,7 +230,7 @@ func (s *sharedStates) check(srv *docspacetest.Server, room int) error {
 		}
 	}
 	held := map[string]bool{}
-	for _, l := range srv.Links(room) {
+	for _, l := range s.target.links() {
 		if l.Primary {
 			continue
 		}
@@ -233,15 +254,14 @@ func (s *sharedStates) check(srv *docspacetest.Server, room int) error {
 // runTwoStates applies the steps of each run with its own provider and
 // state, all runs at once against one room, and checks the room against
 // the union of the states after every step.
-func runTwoStates(t *testing.T, srv *docspacetest.Server, room int, runs map[string][]runStep) {
+func runTwoStates(t *testing.T, srv *docspacetest.Server, target modelTarget, runs map[string][]runStep) {
 	t.Helper()
 	providerBlock := fmt.Sprintf("provider \"docspace\" {\n  host = %q\n  token = %q\n  max_retries = 12\n  request_timeout = \"1s\"\n}\n",
 		srv.URL, docspacetest.DefaultToken)
 	// A create in flight lands 1.5 s after it was sent: after the client
 	// gave up (1 s), before it looks again (2 s).
 	srv.SetFaultDelay(1500 * time.Millisecond)
-	roomID := strconv.Itoa(room)
-	states := &sharedStates{byRun: map[string]map[string]string{}}
+	states := &sharedStates{target: target, byRun: map[string]map[string]string{}}
 	together := newBarrier(len(runs))
 	var faultsMu sync.Mutex
 	t.Run("runs", func(t *testing.T) {
@@ -260,7 +280,7 @@ func runTwoStates(t *testing.T, srv *docspacetest.Server, room int, runs map[str
 							t.Logf("run %s step %d: %s; faults %v", name, i+1, step.what, step.faults)
 							for _, l := range step.links {
 								if l.importID != "" {
-									if err := srv.SetLink(room, docspacetest.Link{ID: l.importID, LinkType: 1, Access: 2, Title: twoRunsTitle,
+									if err := target.set(docspacetest.Link{ID: l.importID, LinkType: 1, Access: 2, Title: twoRunsTitle,
 										DenyDownload: l.denyDownload}); err != nil {
 										t.Fatalf("making the link to import: %v", err)
 									}
@@ -274,7 +294,7 @@ func runTwoStates(t *testing.T, srv *docspacetest.Server, room int, runs map[str
 							srv.FailNextOn(http.MethodPut, step.faults...)
 							faultsMu.Unlock()
 						},
-						Config: runConfig(providerBlock, roomID, step.links),
+						Config: runConfig(providerBlock, target, step.links),
 						Check: func(st *terraform.State) error {
 							states.mu.Lock()
 							delete(states.byRun, name+" (to import)")
@@ -283,7 +303,7 @@ func runTwoStates(t *testing.T, srv *docspacetest.Server, room int, runs map[str
 							if err := together.wait(); err != nil {
 								return err
 							}
-							err := states.check(srv, room)
+							err := states.check()
 							if err2 := together.wait(); err == nil {
 								err = err2
 							}
@@ -299,7 +319,7 @@ func runTwoStates(t *testing.T, srv *docspacetest.Server, room int, runs map[str
 		}
 	})
 	srv.StopFaults()
-	if links := srv.Links(room); len(links) > 0 {
+	if links := target.links(); len(links) > 0 {
 		var left []string
 		for _, l := range links {
 			if !l.Primary {
@@ -307,36 +327,46 @@ func runTwoStates(t *testing.T, srv *docspacetest.Server, room int, runs map[str
 			}
 		}
 		if len(left) > 0 {
-			t.Errorf("after both runs destroyed their links, the room holds %v", left)
+			t.Errorf("after both runs destroyed their links, %s %d holds %v", target.kind.target.Noun(), target.id, left)
 		}
 	}
 }
 
 // TestAccTwoRunsOneRoom: two runs create identical-looking links in one room
-// at the same time. One create meets a DocSpace error before it took effect
-// and then loses its answer after it did; another is still on its way when
-// the client gives up, and lands later. Each run ends with its own links,
-// and the room holds exactly the links of the two states.
+// (and, the same way, on one file) at the same time. One create meets a
+// DocSpace error before it took effect and then loses its answer after it
+// did; another is still on its way when the client gives up, and lands
+// later. Each run ends with its own links, and the room or file holds
+// exactly the links of the two states.
 func TestAccTwoRunsOneRoom(t *testing.T) {
 	t.Parallel()
-	srv, _ := newEmulator(t)
-	room := srv.CreateRoom("two runs", docspacetest.RoomCustom).ID
-	a1, a2 := runLink{name: "a_1"}, runLink{name: "a_2"}
-	b1, b2, b3 := runLink{name: "b_1"}, runLink{name: "b_2"}, runLink{name: "b_3"}
-	runTwoStates(t, srv, room, map[string][]runStep{
-		"a": {
-			{what: "nothing yet"},
-			{links: []runLink{a1}, faults: []docspacetest.Fault{docspacetest.FaultServerError, docspacetest.FaultResetAfter}, what: "add a_1"},
-			{links: []runLink{a1, a2}, faults: []docspacetest.Fault{docspacetest.FaultLateApply}, what: "add a_2"},
-			{what: "remove all"},
-		},
-		"b": {
-			{links: []runLink{b1}, what: "add b_1"},
-			{links: []runLink{b1, b2}, what: "add b_2"},
-			{links: []runLink{b1, b2, b3}, what: "add b_3"},
-			{what: "remove all"},
-		},
-	})
+	for _, onFile := range []bool{false, true} {
+		t.Run(map[bool]string{false: "room", true: "file"}[onFile], func(t *testing.T) {
+			t.Parallel()
+			srv, _ := newEmulator(t)
+			room := srv.CreateRoom("two runs", docspacetest.RoomCustom).ID
+			target := roomModelTarget(srv, room)
+			if onFile {
+				target = fileModelTarget(srv, srv.CreateFile(room, "Shared.docx").ID)
+			}
+			a1, a2 := runLink{name: "a_1"}, runLink{name: "a_2"}
+			b1, b2, b3 := runLink{name: "b_1"}, runLink{name: "b_2"}, runLink{name: "b_3"}
+			runTwoStates(t, srv, target, map[string][]runStep{
+				"a": {
+					{what: "nothing yet"},
+					{links: []runLink{a1}, faults: []docspacetest.Fault{docspacetest.FaultServerError, docspacetest.FaultResetAfter}, what: "add a_1"},
+					{links: []runLink{a1, a2}, faults: []docspacetest.Fault{docspacetest.FaultLateApply}, what: "add a_2"},
+					{what: "remove all"},
+				},
+				"b": {
+					{links: []runLink{b1}, what: "add b_1"},
+					{links: []runLink{b1, b2}, what: "add b_2"},
+					{links: []runLink{b1, b2, b3}, what: "add b_3"},
+					{what: "remove all"},
+				},
+			})
+		})
+	}
 }
 
 // TestAccTwoRunsModel draws random sequences of configuration changes
@@ -362,8 +392,14 @@ func TestAccTwoRunsModel(t *testing.T) {
 			rng := rand.New(rand.NewPCG(seed, seed^0x5bd1e995)) //nolint:gosec // reproducible test sequences
 			srv, _ := newEmulator(t)
 			room := srv.CreateRoom("model", docspacetest.RoomCustom).ID
-			// Two runs of at most two links each fit the room's five.
-			runTwoStates(t, srv, room, map[string][]runStep{
+			// Two runs of at most two links each fit the room's five, and
+			// a file's six; even seeds share a room, odd ones a file in it.
+			target := roomModelTarget(srv, room)
+			if seed%2 == 1 {
+				target = fileModelTarget(srv, srv.CreateFile(room, "Model.docx").ID)
+			}
+			t.Logf("the runs share %s %d", target.kind.target.Noun(), target.id)
+			runTwoStates(t, srv, target, map[string][]runStep{
 				"a": generateRun(rng, "a", steps, 2),
 				"b": generateRun(rng, "b", steps, 2),
 			})
