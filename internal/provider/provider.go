@@ -241,7 +241,10 @@ func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource
 }
 
 func (p *docspaceProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewRoomLinksDataSource, NewRoomLinkDataSource, NewRoomDataSource}
+	return []func() datasource.DataSource{
+		NewRoomLinksDataSource, NewRoomLinkDataSource, NewRoomDataSource,
+		NewFileLinksDataSource, NewFolderLinksDataSource, NewFileDataSource, NewFolderDataSource,
+	}
 }
 
 func (p *docspaceProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
