@@ -37,7 +37,9 @@ type entryDataSource struct {
 func NewFileDataSource() datasource.DataSource { return &entryDataSource{kind: docspace.TargetFile} }
 
 // NewFolderDataSource is the docspace_folder data source.
-func NewFolderDataSource() datasource.DataSource { return &entryDataSource{kind: docspace.TargetFolder} }
+func NewFolderDataSource() datasource.DataSource {
+	return &entryDataSource{kind: docspace.TargetFolder}
+}
 
 // locationMyDocuments and locationOther are the values of location besides
 // the room types.
