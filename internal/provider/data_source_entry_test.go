@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
 )
 
 // TestAccEntryDataSource finds files and folders by title in a room, in a
@@ -206,6 +207,45 @@ func TestAccEntryDataSource_several(t *testing.T) {
 }`, room.ID),
 			ExpectError: regexp.MustCompile(fmt.Sprintf(`Several Files Match[\s\S]*2\s+files\s+in\s+room\s+%s[\s\S]*ids\s+%d,\s+%d`,
 				room.ID, first.ID, second.ID)),
+		}},
+	})
+}
+
+// TestAccEntryDataSource_forms: a PDF form reports itself as one, and what
+// its links may carry depends on the place (API.md §13.3): fill_forms in My
+// Documents, nothing in a Form filling room, whose own link shares it. The
+// emulator makes every created PDF a form; a real portal does not.
+func TestAccEntryDataSource_forms(t *testing.T) {
+	srv := requireEmulator(t)
+	room := createRoom(t, docspace.RoomTypeFillingForms)
+	srv.CreateFile(mustAtoi(t, room.ID), "Order.pdf")
+	mineTitle := "tf-acc " + t.Name() + ".pdf"
+	mine := srv.CreateFile(docspacetest.MyDocumentsID, mineTitle)
+	t.Cleanup(func() { srv.DeleteFile(mine.ID) })
+	value := func(addr, attr string, check knownvalue.Check) statecheck.StateCheck {
+		return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), check)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+data "docspace_file" "order" {
+  parent_id = %q
+  title     = "Order.pdf"
+}
+data "docspace_file" "mine" {
+  in_my_documents = true
+  title           = %q
+}
+`, room.ID, mineTitle),
+			ConfigStateChecks: []statecheck.StateCheck{
+				value("data.docspace_file.order", "is_form", knownvalue.Bool(true)),
+				value("data.docspace_file.order", "location", knownvalue.StringExact("form_filling")),
+				value("data.docspace_file.order", "link_access", knownvalue.ListExact(nil)),
+				value("data.docspace_file.mine", "is_form", knownvalue.Bool(true)),
+				value("data.docspace_file.mine", "location", knownvalue.StringExact("my_documents")),
+				value("data.docspace_file.mine", "link_access", stringList("editing", "fill_forms")),
+			},
 		}},
 	})
 }

@@ -116,3 +116,27 @@ func TestAccEntryLinksDataSource_unknown(t *testing.T) {
 		})
 	}
 }
+
+// TestAccEntryLinksDataSource_primary: the primary link DocSpace 3.7 gives a
+// file created in a Public room is listed, as primary.
+func TestAccEntryLinksDataSource_primary(t *testing.T) {
+	requireEmulator(t)
+	room := createRoom(t, docspace.RoomTypePublic)
+	file := createFile(t, room.ID, "Press release.docx")
+	addr := "data.docspace_file_links.test"
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf("data \"docspace_file_links\" \"test\" {\n  file_id = %q\n}\n", file.ID),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("links"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{
+						"primary":   knownvalue.Bool(true),
+						"access":    knownvalue.StringExact("read"),
+						"link_type": knownvalue.StringExact("external"),
+					}),
+				})),
+			},
+		}},
+	})
+}
