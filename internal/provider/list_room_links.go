@@ -30,10 +30,6 @@ var (
 	_ list.ListResourceWithConfigure     = (*primaryLinkListResource)(nil)
 )
 
-func (p *docspaceProvider) ListResources(context.Context) []func() list.ListResource {
-	return []func() list.ListResource{NewRoomLinkListResource, NewRoomPrimaryLinkListResource}
-}
-
 // NewRoomLinkListResource lists docspace_room_link instances.
 func NewRoomLinkListResource() list.ListResource { return &roomLinkListResource{} }
 
@@ -130,7 +126,7 @@ func (r *roomLinkListResource) List(ctx context.Context, req list.ListRequest, s
 	wanted := func(l docspace.Link) bool {
 		return !l.Primary && (!filterKind || l.LinkType == kind) && strings.Contains(strings.ToLower(l.Title), title)
 	}
-	stream.Results = listLinks(ctx, r.data, req, cfg.RoomID, linkResults{kind: roomLinks, wanted: wanted})
+	stream.Results = listLinks(ctx, r.data, req, roomOwners(cfg.RoomID), cfg.RoomID.IsNull(), linkResults{kind: roomLinks, wanted: wanted})
 }
 
 func (r *primaryLinkListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
@@ -143,17 +139,25 @@ func (r *primaryLinkListResource) List(ctx context.Context, req list.ListRequest
 	wanted := func(l docspace.Link) bool {
 		return l.Primary && strings.Contains(strings.ToLower(l.Title), title)
 	}
-	stream.Results = listLinks(ctx, r.data, req, cfg.RoomID, linkResults{kind: roomPrimaryLinks, wanted: wanted})
+	stream.Results = listLinks(ctx, r.data, req, roomOwners(cfg.RoomID), cfg.RoomID.IsNull(), linkResults{kind: roomPrimaryLinks, wanted: wanted})
+}
+
+// linkOwner is a room, file or folder whose links a listing reads, with
+// its title for display names.
+type linkOwner struct {
+	target docspace.Target
+	title  string
 }
 
 // displayName names a link for people reading `terraform query`'s output:
-// titles, kinds and room names only, never an address or a password. It
-// says when a link has a password, because generated configuration cannot
-// hold it (Terraform writes sensitive values as null) and needs it added.
-func displayName(room docspace.Room, l docspace.Link) string {
-	where := "room " + room.ID
-	if room.Title != "" {
-		where += fmt.Sprintf(" %q", room.Title)
+// titles, kinds and the names of rooms, files and folders only, never an
+// address or a password. It says when a link has a password, because
+// generated configuration cannot hold it (Terraform writes sensitive values
+// as null) and needs it added.
+func displayName(owner linkOwner, l docspace.Link) string {
+	where := owner.target.String()
+	if owner.title != "" {
+		where += fmt.Sprintf(" %q", owner.title)
 	}
 	traits := []string{l.LinkType.Name(), l.Access.Name()}
 	if l.Primary {
@@ -180,13 +184,13 @@ type linkResults struct {
 	wanted func(docspace.Link) bool
 }
 
-func (k linkResults) result(ctx context.Context, req list.ListRequest, room docspace.Room, l docspace.Link) list.ListResult {
+func (k linkResults) result(ctx context.Context, req list.ListRequest, owner linkOwner, l docspace.Link) list.ListResult {
 	result := req.NewListResult(ctx)
-	result.DisplayName = displayName(room, l)
-	roomID := types.StringValue(room.ID)
-	result.Diagnostics.Append(k.kind.identity(roomID, types.StringValue(l.ID)).set(ctx, result.Identity)...)
+	result.DisplayName = displayName(owner, l)
+	parentID := types.StringValue(owner.target.ID)
+	result.Diagnostics.Append(k.kind.identity(parentID, types.StringValue(l.ID)).set(ctx, result.Identity)...)
 	if req.IncludeResource {
-		m := importedLink(ctx, k.kind, roomID, l)
+		m := importedLink(ctx, k.kind, parentID, l)
 		raw, diags := m.value(ctx, k.kind, result.Resource.Schema.Type().TerraformType(ctx))
 		result.Resource.Raw = raw
 		result.Diagnostics.Append(diags...)
@@ -194,13 +198,15 @@ func (k linkResults) result(ctx context.Context, req list.ListRequest, room docs
 	return result
 }
 
-// listLinks streams a result for every wanted link of one room (roomID set)
-// or of every room the token sees, room by room in DocSpace's order, until
-// the request's limit (0: no limit). A failure to read a room ends the
-// stream with an error: a partial listing must not pass for a complete one.
-// Rooms whose links the token's user may not manage are the exception when
-// listing every room: skipped, and named in one warning.
-func listLinks(ctx context.Context, data *providerData, req list.ListRequest, roomID types.String, kind linkResults) func(func(list.ListResult) bool) {
+// listLinks streams a result for every wanted link of the owners (one room,
+// every room the token sees, the files of a folder), owner by owner in
+// DocSpace's order, until the request's limit (0: no limit). A failure to
+// read an owner's links ends the stream with an error: a partial listing
+// must not pass for a complete one. When every is set (a listing of more
+// than the one owner asked for), owners deleted since they were listed are
+// skipped, and those whose links the token's user may not manage are
+// skipped and named in one warning.
+func listLinks(ctx context.Context, data *providerData, req list.ListRequest, owners func(context.Context, *providerData) ([]linkOwner, diag.Diagnostics), every bool, kind linkResults) func(func(list.ListResult) bool) {
 	limit := req.Limit
 	return func(push func(list.ListResult) bool) {
 		if data == nil {
@@ -208,7 +214,7 @@ func listLinks(ctx context.Context, data *providerData, req list.ListRequest, ro
 				"The docspace provider has no host or token yet. Configure the provider block of the query configuration.")}})
 			return
 		}
-		rooms, diags := listedRooms(ctx, data, roomID)
+		rooms, diags := owners(ctx, data)
 		if diags.HasError() {
 			push(list.ListResult{Diagnostics: diags})
 			return
@@ -221,29 +227,29 @@ func listLinks(ctx context.Context, data *providerData, req list.ListRequest, ro
 		started := 0
 		readAhead := func(upTo int) {
 			for ; started < len(rooms) && started <= upTo; started++ {
-				go data.api.Links(ctx, docspace.RoomTarget(rooms[started].ID), nil) //nolint:errcheck // the loop reads the result
+				go data.api.Links(ctx, rooms[started].target, nil) //nolint:errcheck // the loop reads the result
 			}
 		}
 		var pushed int64
 		// Rooms whose links the token's user may not manage (a plain member
 		// of the room) hide their links: a listing of every room skips them
 		// and says so once, at the end.
-		var skipped []string
+		var skipped []docspace.Target
 		defer func() { warnSkipped(push, skipped) }()
 		for i, room := range rooms {
-			if roomID.IsNull() {
+			if every {
 				readAhead(i + listReadAhead)
 			}
-			links, err := data.api.Links(ctx, docspace.RoomTarget(room.ID), nil)
+			links, err := data.api.Links(ctx, room.target, nil)
 			switch {
-			case docspace.IsNotFound(err) && roomID.IsNull():
+			case docspace.IsNotFound(err) && every:
 				continue // deleted since the rooms were listed: nothing to adopt
-			case docspace.IsNoLinkRights(err) && roomID.IsNull():
-				skipped = append(skipped, room.ID)
+			case docspace.IsNoLinkRights(err) && every:
+				skipped = append(skipped, room.target)
 				continue
 			case err != nil:
-				push(list.ListResult{Diagnostics: diag.Diagnostics{diag.NewErrorDiagnostic("Could Not List Room Links",
-					describeAPIError(err, docspace.RoomTarget(room.ID), data.api.Host()))}})
+				push(list.ListResult{Diagnostics: diag.Diagnostics{diag.NewErrorDiagnostic("Could Not List "+capitalize(room.target.Kind.Noun())+" Links",
+					describeAPIError(err, room.target, data.api.Host()))}})
 				return
 			}
 			for _, l := range links {
@@ -261,11 +267,19 @@ func listLinks(ctx context.Context, data *providerData, req list.ListRequest, ro
 	}
 }
 
-// warnSkipped says, in one warning, which rooms a listing of every room
-// skipped because the token's user may not manage their links.
-func warnSkipped(push func(list.ListResult) bool, skipped []string) {
+// warnSkipped says, in one warning, which rooms, files or folders a
+// listing skipped because the token's user may not manage their links.
+func warnSkipped(push func(list.ListResult) bool, skipped []docspace.Target) {
 	if len(skipped) == 0 {
 		return
+	}
+	if skipped[0].Kind != docspace.TargetRoom {
+		warnSkippedEntries(push, skipped)
+		return
+	}
+	ids := make([]string, len(skipped))
+	for i, t := range skipped {
+		ids[i] = t.ID
 	}
 	rooms := "1 room"
 	if len(skipped) > 1 {
@@ -274,7 +288,19 @@ func warnSkipped(push func(list.ListResult) bool, skipped []string) {
 	push(list.ListResult{Diagnostics: diag.Diagnostics{diag.NewWarningDiagnostic("Rooms Skipped: Links Not Manageable",
 		fmt.Sprintf("The listing skipped %s whose links the token's user may not manage (DocSpace lists no links of a room "+
 			"to a user who is not one of its room managers): %s. The links of every other room are listed. To adopt the "+
-			"skipped rooms' links, use a token of a room manager of those rooms.", rooms, strings.Join(skipped, ", ")))}})
+			"skipped rooms' links, use a token of a room manager of those rooms.", rooms, strings.Join(ids, ", ")))}})
+}
+
+// roomOwners lists the one room asked for, or every room the token sees.
+func roomOwners(roomID types.String) func(context.Context, *providerData) ([]linkOwner, diag.Diagnostics) {
+	return func(ctx context.Context, data *providerData) ([]linkOwner, diag.Diagnostics) {
+		rooms, diags := listedRooms(ctx, data, roomID)
+		owners := make([]linkOwner, len(rooms))
+		for i, r := range rooms {
+			owners[i] = linkOwner{target: docspace.RoomTarget(r.ID), title: r.Title}
+		}
+		return owners, diags
+	}
 }
 
 // listedRooms is the one room asked for, or every room the token sees.

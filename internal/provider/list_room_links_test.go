@@ -353,7 +353,17 @@ func listWith(t *testing.T, ctx context.Context, data *providerData, lr list.Lis
 
 	var schemaResp list.ListResourceSchemaResponse
 	lr.ListResourceConfigSchema(ctx, list.ListResourceSchemaRequest{}, &schemaResp)
+	// Config values are given as text; a bool attribute takes "true".
 	attrs := stringAttributes(maps.Keys(schemaResp.Schema.Attributes), cfg)
+	for name, a := range schemaResp.Schema.Attributes {
+		if typ := a.GetType().TerraformType(ctx); typ.Is(tftypes.Bool) {
+			var v any
+			if text, ok := cfg[name]; ok {
+				v = text == "true"
+			}
+			attrs[name] = tftypes.NewValue(tftypes.Bool, v)
+		}
+	}
 	var resourceSchema fwresource.SchemaResponse
 	target.Schema(ctx, fwresource.SchemaRequest{}, &resourceSchema)
 	var identitySchema fwresource.IdentitySchemaResponse
@@ -364,6 +374,11 @@ func listWith(t *testing.T, ctx context.Context, data *providerData, lr list.Lis
 		Limit:                  limit,
 		ResourceSchema:         resourceSchema.Schema,
 		ResourceIdentitySchema: identitySchema.IdentitySchema,
+	}
+	// Results are named by their parent: room_id, file_id or folder_id.
+	parentAttr := "room_id"
+	if r, ok := target.(*linkResource); ok {
+		parentAttr = r.kind.parentAttr
 	}
 	var stream list.ListResultsStream
 	lr.List(ctx, req, &stream)
@@ -377,7 +392,7 @@ func listWith(t *testing.T, ctx context.Context, data *providerData, lr list.Lis
 			continue
 		}
 		var roomID, title types.String
-		result.Identity.GetAttribute(ctx, path.Root("room_id"), &roomID)
+		result.Identity.GetAttribute(ctx, path.Root(parentAttr), &roomID)
 		result.Resource.GetAttribute(ctx, path.Root("title"), &title)
 		out.names = append(out.names, roomID.ValueString()+"/"+title.ValueString())
 	}

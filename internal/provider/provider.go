@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -241,7 +242,16 @@ func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource
 }
 
 func (p *docspaceProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewRoomLinksDataSource, NewRoomLinkDataSource, NewRoomDataSource}
+	return []func() datasource.DataSource{
+		NewRoomLinksDataSource, NewRoomLinkDataSource, NewRoomDataSource,
+		NewFileLinksDataSource, NewFolderLinksDataSource, NewFileDataSource, NewFolderDataSource,
+	}
+}
+
+func (p *docspaceProvider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		NewRoomLinkListResource, NewRoomPrimaryLinkListResource, NewFileLinkListResource, NewFolderLinkListResource,
+	}
 }
 
 func (p *docspaceProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {

@@ -284,7 +284,8 @@ func TestUnknownSettingsDeferOrRefuse(t *testing.T) {
 		if readResp.Deferred != nil || readResp.Diagnostics.HasError() || !readResp.State.Raw.Equal(readLink.Raw) {
 			t.Errorf("Read of a known link: deferred %v, %s", readResp.Deferred != nil, summaries(readResp.Diagnostics))
 		}
-		for _, d := range []datasource.DataSourceWithConfigure{&roomLinksDataSource{}, &roomLinkDataSource{}, &roomDataSource{}} {
+		for _, d := range []datasource.DataSourceWithConfigure{&linksDataSource{kind: roomLinks}, &linksDataSource{kind: fileLinks}, &linksDataSource{kind: folderLinks},
+			&entryDataSource{kind: docspace.TargetFile}, &entryDataSource{kind: docspace.TargetFolder}, &roomLinkDataSource{}, &roomDataSource{}} {
 			d.Configure(ctx, datasource.ConfigureRequest{ProviderData: pending}, &datasource.ConfigureResponse{})
 			resp := datasource.ReadResponse{}
 			d.Read(ctx, datasource.ReadRequest{ClientCapabilities: datasource.ReadClientCapabilities{DeferralAllowed: deferral}}, &resp)
