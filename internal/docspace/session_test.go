@@ -1,4 +1,4 @@
-package docspace_test
+package docspace
 
 import (
 	"context"
@@ -12,18 +12,17 @@ import (
 	"testing"
 	"time"
 
-	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
 )
 
-func newSession(t *testing.T) (*docspace.Session, *docspacetest.Server) {
+func newSession(t *testing.T) (*Session, *docspacetest.Server) {
 	t.Helper()
 	srv := docspacetest.NewTestServer(t)
-	c, err := docspace.NewClient(docspace.Config{Host: srv.URL, Token: docspacetest.DefaultToken})
+	c, err := NewClient(Config{Host: srv.URL, Token: docspacetest.DefaultToken})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return docspace.NewSession(c), srv
+	return NewSession(c), srv
 }
 
 // TestSessionSharesReads: many concurrent readers of one room cost one room
@@ -33,18 +32,18 @@ func TestSessionSharesReads(t *testing.T) {
 	s, srv := newSession(t)
 	room := srv.CreateRoom("shared", docspacetest.RoomPublic)
 	id := fmt.Sprint(room.ID)
-	external, invitation := docspace.LinkTypeExternal, docspace.LinkTypeInvitation
+	external, invitation := LinkTypeExternal, LinkTypeInvitation
 
 	var wg sync.WaitGroup
 	for i := range 30 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if r, err := s.Room(context.Background(), id); err != nil || r.Type != docspace.RoomTypePublic {
+			if r, err := s.Room(context.Background(), id); err != nil || r.Type != RoomTypePublic {
 				t.Errorf("room: %+v %v", r, err)
 			}
-			kinds := []*docspace.LinkType{nil, &external, &invitation}
-			links, err := s.Links(context.Background(), docspace.RoomTarget(id), kinds[i%3])
+			kinds := []*LinkType{nil, &external, &invitation}
+			links, err := s.Links(context.Background(), RoomTarget(id), kinds[i%3])
 			if err != nil {
 				t.Error(err)
 			}
@@ -72,25 +71,25 @@ func TestSessionForgetsOnWrite(t *testing.T) {
 	a := fmt.Sprint(srv.CreateRoom("a", docspacetest.RoomCustom).ID)
 	b := fmt.Sprint(srv.CreateRoom("b", docspacetest.RoomCustom).ID)
 	for _, id := range []string{a, b} {
-		if links, err := s.Links(ctx, docspace.RoomTarget(id), nil); err != nil || len(links) != 0 {
+		if links, err := s.Links(ctx, RoomTarget(id), nil); err != nil || len(links) != 0 {
 			t.Fatalf("room %s: %v %v", id, links, err)
 		}
 	}
-	link, err := s.SetLink(ctx, docspace.RoomTarget(a), docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead})
+	link, err := s.SetLink(ctx, RoomTarget(a), LinkRequest{LinkType: LinkTypeExternal, Access: AccessRead})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, found, err := s.FindLink(ctx, docspace.RoomTarget(a), link.ID)
+	got, found, err := s.FindLink(ctx, RoomTarget(a), link.ID)
 	if err != nil || !found || got.ID != link.ID {
 		t.Fatalf("after create: %+v %v %v", got, found, err)
 	}
-	if _, err := s.DeleteLink(ctx, docspace.RoomTarget(a), docspace.Link{ID: link.ID, LinkType: docspace.LinkTypeExternal}); err != nil {
+	if _, err := s.DeleteLink(ctx, RoomTarget(a), Link{ID: link.ID, LinkType: LinkTypeExternal}); err != nil {
 		t.Fatal(err)
 	}
-	if _, found, _ := s.FindLink(ctx, docspace.RoomTarget(a), link.ID); found {
+	if _, found, _ := s.FindLink(ctx, RoomTarget(a), link.ID); found {
 		t.Fatal("the deleted link is still listed")
 	}
-	s.Links(ctx, docspace.RoomTarget(b), nil)
+	s.Links(ctx, RoomTarget(b), nil)
 	if n := srv.Requests("GET", "/api/2.0/files/rooms/"+a+"/links"); n != 3 {
 		t.Errorf("room a: %d listings, want 3 (first read, after the create, after the delete)", n)
 	}
@@ -107,13 +106,13 @@ func TestSessionKeepsNoCancelledRead(t *testing.T) {
 	id := fmt.Sprint(srv.CreateRoom("c", docspacetest.RoomCustom).ID)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := s.Links(ctx, docspace.RoomTarget(id), nil); err == nil {
+	if _, err := s.Links(ctx, RoomTarget(id), nil); err == nil {
 		t.Fatal("a cancelled read succeeded")
 	}
-	if _, err := s.Links(context.Background(), docspace.RoomTarget(id), nil); err != nil {
+	if _, err := s.Links(context.Background(), RoomTarget(id), nil); err != nil {
 		t.Fatalf("the next read failed: %v", err)
 	}
-	if _, err := s.Room(context.Background(), "999999"); !docspace.IsNotFound(err) {
+	if _, err := s.Room(context.Background(), "999999"); !IsNotFound(err) {
 		t.Errorf("unknown room: %v", err)
 	}
 }
@@ -129,12 +128,12 @@ func TestSessionWaitersOutliveACancelledRead(t *testing.T) {
 	srv.FailNextOn(http.MethodGet, docspacetest.FaultSlow) // held back until its caller gives up
 	ctx, cancel := context.WithCancel(context.Background())
 	first := make(chan error, 1)
-	go func() { _, err := s.Links(ctx, docspace.RoomTarget(id), nil); first <- err }()
+	go func() { _, err := s.Links(ctx, RoomTarget(id), nil); first <- err }()
 	for srv.Requests(http.MethodGet, listing) == 0 {
 		time.Sleep(time.Millisecond)
 	}
 	second := make(chan error, 1)
-	go func() { _, err := s.Links(context.Background(), docspace.RoomTarget(id), nil); second <- err }()
+	go func() { _, err := s.Links(context.Background(), RoomTarget(id), nil); second <- err }()
 	time.Sleep(50 * time.Millisecond) // the second caller joins the read in flight
 	cancel()
 	if err := <-first; err == nil {
@@ -155,22 +154,22 @@ func TestSessionPrimaryLink(t *testing.T) {
 	s, srv := newSession(t)
 	ctx := context.Background()
 	id := fmt.Sprint(srv.CreateRoom("p", docspacetest.RoomCustom).ID)
-	if links, _ := s.Links(ctx, docspace.RoomTarget(id), nil); len(links) != 0 {
+	if links, _ := s.Links(ctx, RoomTarget(id), nil); len(links) != 0 {
 		t.Fatalf("a new Custom room has %d links", len(links))
 	}
-	primary, err := s.PrimaryLink(ctx, docspace.RoomTarget(id))
-	if err != nil || !primary.Primary || primary.LinkType != docspace.LinkTypeExternal || primary.Access != docspace.AccessRead {
+	primary, err := s.PrimaryLink(ctx, RoomTarget(id))
+	if err != nil || !primary.Primary || primary.LinkType != LinkTypeExternal || primary.Access != AccessRead {
 		t.Fatalf("primary link: %+v, %v", primary, err)
 	}
-	again, err := s.PrimaryLink(ctx, docspace.RoomTarget(id))
+	again, err := s.PrimaryLink(ctx, RoomTarget(id))
 	if err != nil || again.ID != primary.ID {
 		t.Fatalf("second call: %+v, %v", again, err)
 	}
-	if got, found, err := s.FindLink(ctx, docspace.RoomTarget(id), primary.ID); err != nil || !found || !got.Primary {
+	if got, found, err := s.FindLink(ctx, RoomTarget(id), primary.ID); err != nil || !found || !got.Primary {
 		t.Fatalf("listed: %+v %v %v", got, found, err)
 	}
 	editing := fmt.Sprint(srv.CreateRoom("e", docspacetest.RoomEditing).ID)
-	if _, err := s.PrimaryLink(ctx, docspace.RoomTarget(editing)); !docspace.IsForbidden(err) {
+	if _, err := s.PrimaryLink(ctx, RoomTarget(editing)); !IsForbidden(err) {
 		t.Errorf("collaboration room: %v, want 403", err)
 	}
 }
@@ -190,7 +189,7 @@ func TestSessionSharesRoomSearches(t *testing.T) {
 		}
 		rooms[0].Title = "changed by a caller" // a caller's copy: the next one sees the original
 	}
-	if _, err := s.SetLink(ctx, docspace.RoomTarget(fmt.Sprint(room.ID)), docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead}); err != nil {
+	if _, err := s.SetLink(ctx, RoomTarget(fmt.Sprint(room.ID)), LinkRequest{LinkType: LinkTypeExternal, Access: AccessRead}); err != nil {
 		t.Fatal(err)
 	}
 	rooms, err := s.ListRooms(ctx, "audit")
@@ -217,7 +216,7 @@ type stubPortal struct {
 	hits   map[string]int
 }
 
-func newStubPortal(t *testing.T, bodies map[string]string) (*docspace.Session, *stubPortal) {
+func newStubPortal(t *testing.T, bodies map[string]string) (*Session, *stubPortal) {
 	t.Helper()
 	p := &stubPortal{bodies: bodies, hits: map[string]int{}}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -238,11 +237,11 @@ func newStubPortal(t *testing.T, bodies map[string]string) (*docspace.Session, *
 		_, _ = io.WriteString(w, `{"response":`+body+total+`,"status":0,"statusCode":200}`)
 	}))
 	t.Cleanup(srv.Close)
-	c, err := docspace.NewClient(docspace.Config{Host: srv.URL, Token: "sk-test", HTTPClient: srv.Client()})
+	c, err := NewClient(Config{Host: srv.URL, Token: "sk-test", HTTPClient: srv.Client()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return docspace.NewSession(c), p
+	return NewSession(c), p
 }
 
 func (p *stubPortal) total() int {
@@ -272,21 +271,21 @@ func TestSessionEntryLinkRights(t *testing.T) {
 	roomLink := entryLink("99999999-0000-4000-8000-000000000001", 7, true)
 	tests := []struct {
 		name       string
-		target     docspace.Target
+		target     Target
 		links      string
 		details    string
 		wantRights bool
 		wantLinks  int
 	}{
-		{name: "file, may share", target: docspace.FileTarget("12"), links: `[]`, details: `{"id":12,"title":"a.docx","canShare":true}`, wantLinks: 0},
-		{name: "file, EditAccess", target: docspace.FileTarget("12"), links: `[]`, details: `{"id":12,"title":"a.docx","canShare":false,"security":{"EditAccess":true}}`},
-		{name: "file, may not share", target: docspace.FileTarget("12"), links: `[]`, details: `{"id":12,"title":"a.docx","canShare":false}`, wantRights: true},
-		{name: "file, details silent", target: docspace.FileTarget("12"), links: `[]`, details: `{"id":12,"title":"a.docx"}`, wantRights: true},
-		{name: "form, only the room's link", target: docspace.FileTarget("12"), links: `[` + roomLink + `]`, details: `{"id":12,"title":"f.pdf","canShare":false}`, wantRights: true},
-		{name: "form, room's link, may share", target: docspace.FileTarget("12"), links: `[` + roomLink + `]`, details: `{"id":12,"title":"f.pdf","canShare":true}`, wantLinks: 1},
-		{name: "folder, may not share", target: docspace.FolderTarget("7"), links: `[]`, details: `{"id":7,"title":"Press","canShare":false}`, wantRights: true},
-		{name: "folder that is a Public room", target: docspace.FolderTarget("7"), links: `[]`, details: `{"id":7,"title":"Press","roomType":6,"canShare":true}`, wantRights: true},
-		{name: "folder with links", target: docspace.FolderTarget("7"), links: `[` + entryLink("00000000-0000-4000-8000-000000000001", 2, false) + `]`, details: `{"id":7,"canShare":false}`, wantLinks: 1},
+		{name: "file, may share", target: FileTarget("12"), links: `[]`, details: `{"id":12,"title":"a.docx","canShare":true}`, wantLinks: 0},
+		{name: "file, EditAccess", target: FileTarget("12"), links: `[]`, details: `{"id":12,"title":"a.docx","canShare":false,"security":{"EditAccess":true}}`},
+		{name: "file, may not share", target: FileTarget("12"), links: `[]`, details: `{"id":12,"title":"a.docx","canShare":false}`, wantRights: true},
+		{name: "file, details silent", target: FileTarget("12"), links: `[]`, details: `{"id":12,"title":"a.docx"}`, wantRights: true},
+		{name: "form, only the room's link", target: FileTarget("12"), links: `[` + roomLink + `]`, details: `{"id":12,"title":"f.pdf","canShare":false}`, wantRights: true},
+		{name: "form, room's link, may share", target: FileTarget("12"), links: `[` + roomLink + `]`, details: `{"id":12,"title":"f.pdf","canShare":true}`, wantLinks: 1},
+		{name: "folder, may not share", target: FolderTarget("7"), links: `[]`, details: `{"id":7,"title":"Press","canShare":false}`, wantRights: true},
+		{name: "folder that is a Public room", target: FolderTarget("7"), links: `[]`, details: `{"id":7,"title":"Press","roomType":6,"canShare":true}`, wantRights: true},
+		{name: "folder with links", target: FolderTarget("7"), links: `[` + entryLink("00000000-0000-4000-8000-000000000001", 2, false) + `]`, details: `{"id":7,"canShare":false}`, wantLinks: 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -299,7 +298,7 @@ func TestSessionEntryLinkRights(t *testing.T) {
 			})
 			for range 3 {
 				links, err := s.Links(context.Background(), tt.target, nil)
-				var rights *docspace.NoLinkRightsError
+				var rights *NoLinkRightsError
 				if tt.wantRights {
 					if !errors.As(err, &rights) || rights.Target != tt.target {
 						t.Fatalf("Links error = %v, want a *NoLinkRightsError for %s", err, tt.target)
@@ -332,16 +331,16 @@ func TestSessionLocation(t *testing.T) {
 	})
 	ctx := context.Background()
 	tests := []struct {
-		target docspace.Target
-		want   docspace.Location
+		target Target
+		want   Location
 	}{
-		{docspace.FileTarget("1"), docspace.Location{Kind: docspace.LocationRoom, RoomType: docspace.RoomTypeVirtualData}},
-		{docspace.FileTarget("2"), docspace.Location{Kind: docspace.LocationRoom, RoomType: docspace.RoomTypeFillingForms}},
-		{docspace.FileTarget("3"), docspace.Location{Kind: docspace.LocationRoom, RoomType: docspace.RoomTypeFillingForms}},
-		{docspace.FileTarget("4"), docspace.Location{Kind: docspace.LocationMyDocuments}},
-		{docspace.FileTarget("5"), docspace.Location{Kind: docspace.LocationOutside}},
-		{docspace.FolderTarget("30"), docspace.Location{Kind: docspace.LocationRoom, RoomType: docspace.RoomTypeFillingForms}},
-		{docspace.FolderTarget("20"), docspace.Location{Kind: docspace.LocationRoom, RoomType: docspace.RoomTypeFillingForms, IsRoom: true}},
+		{FileTarget("1"), Location{Kind: LocationRoom, RoomType: RoomTypeVirtualData}},
+		{FileTarget("2"), Location{Kind: LocationRoom, RoomType: RoomTypeFillingForms}},
+		{FileTarget("3"), Location{Kind: LocationRoom, RoomType: RoomTypeFillingForms}},
+		{FileTarget("4"), Location{Kind: LocationMyDocuments}},
+		{FileTarget("5"), Location{Kind: LocationOutside}},
+		{FolderTarget("30"), Location{Kind: LocationRoom, RoomType: RoomTypeFillingForms}},
+		{FolderTarget("20"), Location{Kind: LocationRoom, RoomType: RoomTypeFillingForms, IsRoom: true}},
 	}
 	for _, tt := range tests {
 		got, err := s.Location(ctx, tt.target)
@@ -372,11 +371,11 @@ func TestSessionFindPrimaryLink(t *testing.T) {
 		"/api/2.0/files/file/13/links#total": "0",
 		"/api/2.0/files/file/13":             `{"id":13,"canShare":true}`,
 	})
-	l, found, err := s.FindPrimaryLink(context.Background(), docspace.FileTarget("12"))
+	l, found, err := s.FindPrimaryLink(context.Background(), FileTarget("12"))
 	if err != nil || !found || l.ID != "00000000-0000-4000-8000-000000000002" {
 		t.Errorf("FindPrimaryLink(file 12) = %+v, %t, %v", l, found, err)
 	}
-	_, found, err = s.FindPrimaryLink(context.Background(), docspace.FileTarget("13"))
+	_, found, err = s.FindPrimaryLink(context.Background(), FileTarget("13"))
 	if err != nil || found {
 		t.Errorf("FindPrimaryLink(file 13) found=%t, %v; want nothing: the only primary link is the room's", found, err)
 	}
@@ -424,20 +423,20 @@ func TestSessionForgetsEntryListingOnWrite(t *testing.T) {
 		"/api/2.0/files/folder/7/links#total": "1",
 	})
 	ctx := context.Background()
-	read := func(target docspace.Target) {
+	read := func(target Target) {
 		if _, err := s.Links(ctx, target, nil); err != nil {
 			t.Fatalf("Links(%s): %v", target, err)
 		}
 	}
-	file12, file13, folder7 := docspace.FileTarget("12"), docspace.FileTarget("13"), docspace.FolderTarget("7")
+	file12, file13, folder7 := FileTarget("12"), FileTarget("13"), FolderTarget("7")
 	read(file12)
 	read(file13)
 	read(folder7)
 	read(file12)
-	if _, err := s.GetOrCreatePrimaryLink(ctx, file12, docspace.LinkRequest{Access: docspace.AccessRead}); err != nil {
+	if _, err := s.GetOrCreatePrimaryLink(ctx, file12, LinkRequest{Access: AccessRead}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.GetOrCreatePrimaryLink(ctx, folder7, docspace.LinkRequest{Access: docspace.AccessRead}); err != nil {
+	if _, err := s.GetOrCreatePrimaryLink(ctx, folder7, LinkRequest{Access: AccessRead}); err != nil {
 		t.Fatal(err)
 	}
 	read(file12)
@@ -450,5 +449,57 @@ func TestSessionForgetsEntryListingOnWrite(t *testing.T) {
 		if portal.hits[path] != n {
 			t.Errorf("%s listed %d times, want %d", path, portal.hits[path], n)
 		}
+	}
+}
+
+// TestSessionTellsNoRightsFromNoLinks: an empty listing of a room whose
+// details show the user may not manage links, or of a Public room, is a
+// *NoLinkRightsError; an empty Custom room of a room manager is just empty.
+func TestSessionTellsNoRightsFromNoLinks(t *testing.T) {
+	t.Parallel()
+	srv := docspacetest.NewTestServer(t)
+	srv.SetMemberToken("member")
+	custom := fmt.Sprint(srv.CreateRoom("custom", docspacetest.RoomCustom).ID)
+	public := fmt.Sprint(srv.CreateRoom("public", docspacetest.RoomPublic).ID)
+	session := func(token string) *Session {
+		c, err := NewClient(Config{Host: srv.URL, Token: token})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return NewSession(c)
+	}
+	tests := []struct {
+		name, token, room string
+		noRights          bool
+	}{
+		{"manager, empty Custom room", docspacetest.DefaultToken, custom, false},
+		{"manager, Public room", docspacetest.DefaultToken, public, false},
+		{"member, Custom room", "member", custom, true},
+		{"member, Public room", "member", public, true},
+	}
+	for _, tt := range tests {
+		links, err := session(tt.token).Links(context.Background(), RoomTarget(tt.room), nil)
+		if IsNoLinkRights(err) != tt.noRights || (!tt.noRights && err != nil) {
+			t.Errorf("%s: %d links, error %v; want no-rights %v", tt.name, len(links), err, tt.noRights)
+		}
+	}
+}
+
+// TestRoomGone: only DocSpace's own "not found" for the room itself says
+// gone; an existing room or any other answer does not.
+func TestRoomGone(t *testing.T) {
+	t.Parallel()
+	srv := docspacetest.NewTestServer(t)
+	room := fmt.Sprint(srv.CreateRoom("here", docspacetest.RoomCustom).ID)
+	s := NewSession(chaosClient(t, srv, nil))
+	if gone, err := s.Gone(context.Background(), RoomTarget(room)); gone || err != nil {
+		t.Errorf("existing room: gone %v, %v", gone, err)
+	}
+	if gone, err := s.Gone(context.Background(), RoomTarget("999999")); !gone || err != nil {
+		t.Errorf("unknown room: gone %v, %v", gone, err)
+	}
+	srv.FailNextOn(http.MethodGet, docspacetest.FaultProxyNotFound, docspacetest.FaultProxyNotFound, docspacetest.FaultProxyNotFound)
+	if gone, err := s.Gone(context.Background(), RoomTarget(room)); gone || err == nil {
+		t.Errorf("proxy 404s: gone %v, %v; want an error", gone, err)
 	}
 }

@@ -1,4 +1,4 @@
-package docspace_test
+package docspace
 
 import (
 	"context"
@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
 )
 
@@ -17,18 +16,18 @@ func TestSignIn(t *testing.T) {
 		docspacetest.WithUser("admin@example.com", "Sign-in-2026"),
 		docspacetest.WithTwoFactorUser("guarded@example.com", "Guarded-2026"))
 	ctx := context.Background()
-	cfg := docspace.Config{Host: srv.URL}
+	cfg := Config{Host: srv.URL}
 
-	token, err := docspace.SignIn(ctx, cfg, "admin@example.com", "Sign-in-2026")
+	token, err := SignIn(ctx, cfg, "admin@example.com", "Sign-in-2026")
 	if err != nil || token == "" {
 		t.Fatalf("sign-in: %q, %v", token, err)
 	}
-	c, err := docspace.NewClient(docspace.Config{Host: srv.URL, Token: token})
+	c, err := NewClient(Config{Host: srv.URL, Token: token})
 	if err != nil {
 		t.Fatal(err)
 	}
 	room := srv.CreateRoom("signed in", docspacetest.RoomCustom)
-	if _, err := c.ListLinks(ctx, docspace.RoomTarget(fmt.Sprint(room.ID)), nil); err != nil {
+	if _, err := c.ListLinks(ctx, RoomTarget(fmt.Sprint(room.ID)), nil); err != nil {
 		t.Errorf("the token does not work: %v", err)
 	}
 
@@ -36,14 +35,14 @@ func TestSignIn(t *testing.T) {
 		name, user, password string
 		check                func(error) bool
 	}{
-		{"wrong password", "admin@example.com", "Wrong-pass-2026", docspace.IsUnauthorized},
+		{"wrong password", "admin@example.com", "Wrong-pass-2026", IsUnauthorized},
 		{"unknown user", "nobody@example.com", "Sign-in-2026", func(err error) bool { return err != nil }},
-		{"two factors", "guarded@example.com", "Guarded-2026", func(err error) bool { return errors.Is(err, docspace.ErrTwoFactor) }},
+		{"two factors", "guarded@example.com", "Guarded-2026", func(err error) bool { return errors.Is(err, ErrTwoFactor) }},
 		{"no password", "admin@example.com", "", func(err error) bool { return err != nil }},
 		{"no user", " ", "Sign-in-2026", func(err error) bool { return err != nil }},
 	}
 	for _, tc := range cases {
-		_, err := docspace.SignIn(ctx, cfg, tc.user, tc.password)
+		_, err := SignIn(ctx, cfg, tc.user, tc.password)
 		if !tc.check(err) {
 			t.Errorf("%s: unexpected error %v", tc.name, err)
 		}

@@ -89,12 +89,12 @@ func TestPlanLink(t *testing.T) {
 	}
 
 	type want struct {
-		outcome   planOutcome
-		diag      string // summary of the one error expected, "" for none
+		outcome     planOutcome
+		diag        string // summary of the one error expected, "" for none
 		checkParent bool
-		replace   bool
-		refusal   string // summary of the refusal carried to the apply
-		check     func(t *testing.T, plan linkModel)
+		replace     bool
+		refusal     string // summary of the refusal carried to the apply
+		check       func(t *testing.T, plan linkModel)
 	}
 	cases := []struct {
 		name      string

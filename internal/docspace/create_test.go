@@ -1,16 +1,14 @@
-package docspace_test
+package docspace
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
-	"sync/atomic"
+	"sync"
 	"testing"
 	"time"
 
-	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
 )
 
@@ -30,8 +28,8 @@ func TestCreateLinkConverges(t *testing.T) {
 				room := srv.CreateRoom("create", docspacetest.RoomCustom)
 				srv.FailNextOn(http.MethodPut, fault)
 				const requested = "0f8e1c2d-3b4a-4c5d-8e6f-7a8b9c0d1e2f"
-				link, err := c.CreateLink(context.Background(), docspace.RoomTarget(fmt.Sprint(room.ID)), docspace.LinkRequest{
-					LinkID: requested, LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: "Once",
+				link, err := c.CreateLink(context.Background(), RoomTarget(fmt.Sprint(room.ID)), LinkRequest{
+					LinkID: requested, LinkType: LinkTypeExternal, Access: AccessRead, Title: "Once",
 				})
 				if err != nil {
 					t.Fatalf("create: %v", err)
@@ -53,13 +51,13 @@ func TestCreateLinkConverges(t *testing.T) {
 // so every create first lists the room once (API.md §2).
 func TestCreateLinkOutcomes(t *testing.T) {
 	t.Parallel()
-	req := docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: "Outcome"}
+	req := LinkRequest{LinkType: LinkTypeExternal, Access: AccessRead, Title: "Outcome"}
 	// lookAlike is another resource's link with the create's settings.
 	lookAlike := docspacetest.Link{ID: "5a5a5a5a-0000-4000-8000-000000000001", LinkType: 1, Access: 2, Title: "Outcome"}
 	tests := []struct {
 		name    string
 		setup   func(srv *docspacetest.Server, room int)
-		tweak   func(*docspace.Config)
+		tweak   func(*Config)
 		wantErr func(error) bool
 		// wantID: "requested" for the id the create chose, "" for any
 		// other than lookAlike's.
@@ -80,9 +78,9 @@ func TestCreateLinkOutcomes(t *testing.T) {
 				srv.FailNextOn(http.MethodPut, docspacetest.FaultBadGateway)
 				srv.FailNextOn(http.MethodGet, docspacetest.FaultUnavailable)
 			},
-			tweak: func(cfg *docspace.Config) { cfg.MaxRetries = docspace.NoRetries },
+			tweak: func(cfg *Config) { cfg.MaxRetries = NoRetries },
 			wantErr: func(err error) bool {
-				var unknown *docspace.UnknownOutcomeError
+				var unknown *UnknownOutcomeError
 				return errors.As(err, &unknown) && unknown.LinkID != "" && unknown.LookupErr != nil
 			},
 			wantGETs: 2, wantPUTs: 1, wantLeft: 1,
@@ -106,7 +104,7 @@ func TestCreateLinkOutcomes(t *testing.T) {
 					_ = srv.SetLink(room, docspacetest.Link{LinkType: 1, Access: 2})
 				}
 			},
-			wantErr:  docspace.IsLinkLimit,
+			wantErr:  IsLinkLimit,
 			wantGETs: 1, wantPUTs: 1, wantLeft: 5,
 		},
 		{
@@ -138,7 +136,7 @@ func TestCreateLinkOutcomes(t *testing.T) {
 				srv.SetFaultDelay(400 * time.Millisecond)
 				srv.FailNextOn(http.MethodPut, docspacetest.FaultLateApply)
 			},
-			tweak:    func(cfg *docspace.Config) { cfg.RequestTimeout = 300 * time.Millisecond },
+			tweak:    func(cfg *Config) { cfg.RequestTimeout = 300 * time.Millisecond },
 			wantID:   "requested",
 			wantGETs: 2, wantPUTs: 1, wantLeft: 2,
 		},
@@ -167,7 +165,7 @@ func TestCreateLinkOutcomes(t *testing.T) {
 			const requested = "7e57ab1e-0000-4000-8000-000000000002"
 			r := req
 			r.LinkID = requested
-			link, err := c.CreateLink(context.Background(), docspace.RoomTarget(fmt.Sprint(room)), r)
+			link, err := c.CreateLink(context.Background(), RoomTarget(fmt.Sprint(room)), r)
 			switch {
 			case tt.wantErr == nil && err != nil:
 				t.Fatalf("create: %v", err)
@@ -204,113 +202,22 @@ func TestCreateLinkOutcomes(t *testing.T) {
 	}
 }
 
-// TestForeignNotFoundIsRetriedNeverGone: a proxy's 404 is retried, and if it
-// persists it is an error that never reads as "not found".
-func TestForeignNotFoundIsRetriedNeverGone(t *testing.T) {
-	t.Parallel()
-	srv := docspacetest.NewTestServer(t)
-	room := srv.CreateRoom("proxy", docspacetest.RoomCustom)
-	c := chaosClient(t, srv, nil)
-	srv.FailNextOn(http.MethodGet, docspacetest.FaultProxyNotFound, docspacetest.FaultProxyNotFoundPage)
-	if _, err := c.ListLinks(context.Background(), docspace.RoomTarget(fmt.Sprint(room.ID)), nil); err != nil {
-		t.Errorf("listing after two proxy 404s: %v", err)
-	}
-	// Other failures before them do not use up the proxy 404s' attempts.
-	srv.FailNextOn(http.MethodGet, docspacetest.FaultServerError, docspacetest.FaultServerError,
-		docspacetest.FaultProxyNotFound, docspacetest.FaultProxyNotFoundPage)
-	if _, err := c.ListLinks(context.Background(), docspace.RoomTarget(fmt.Sprint(room.ID)), nil); err != nil {
-		t.Errorf("listing after two 500s and two proxy 404s: %v", err)
-	}
-
-	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNotFound) }))
-	t.Cleanup(proxy.Close)
-	var attempts atomic.Int32
-	proxy.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		attempts.Add(1)
-		w.WriteHeader(http.StatusNotFound)
-	})
-	c, err := docspace.NewClient(docspace.Config{Host: proxy.URL, Token: "t", MaxRetries: 10, RetryWaitMin: 1, RetryWaitMax: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = c.ListLinks(context.Background(), docspace.RoomTarget("4711"), nil)
-	if docspace.IsNotFound(err) || !docspace.IsForeignAnswer(err) {
-		t.Errorf("error = %v: not found %v, foreign %v; want a foreign answer that is not 'not found'", err, docspace.IsNotFound(err), docspace.IsForeignAnswer(err))
-	}
-	// A wrong host answers the same every time: a few attempts, not all ten.
-	if n := attempts.Load(); n != 3 {
-		t.Errorf("%d attempts at a persistent proxy 404, want 3", n)
-	}
-}
-
-// TestSessionTellsNoRightsFromNoLinks: an empty listing of a room whose
-// details show the user may not manage links, or of a Public room, is a
-// *NoLinkRightsError; an empty Custom room of a room manager is just empty.
-func TestSessionTellsNoRightsFromNoLinks(t *testing.T) {
-	t.Parallel()
-	srv := docspacetest.NewTestServer(t)
-	srv.SetMemberToken("member")
-	custom := fmt.Sprint(srv.CreateRoom("custom", docspacetest.RoomCustom).ID)
-	public := fmt.Sprint(srv.CreateRoom("public", docspacetest.RoomPublic).ID)
-	session := func(token string) *docspace.Session {
-		c, err := docspace.NewClient(docspace.Config{Host: srv.URL, Token: token})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return docspace.NewSession(c)
-	}
-	tests := []struct {
-		name, token, room string
-		noRights          bool
-	}{
-		{"manager, empty Custom room", docspacetest.DefaultToken, custom, false},
-		{"manager, Public room", docspacetest.DefaultToken, public, false},
-		{"member, Custom room", "member", custom, true},
-		{"member, Public room", "member", public, true},
-	}
-	for _, tt := range tests {
-		links, err := session(tt.token).Links(context.Background(), docspace.RoomTarget(tt.room), nil)
-		if docspace.IsNoLinkRights(err) != tt.noRights || (!tt.noRights && err != nil) {
-			t.Errorf("%s: %d links, error %v; want no-rights %v", tt.name, len(links), err, tt.noRights)
-		}
-	}
-}
-
-// TestRoomGone: only DocSpace's own "not found" for the room itself says
-// gone; an existing room or any other answer does not.
-func TestRoomGone(t *testing.T) {
-	t.Parallel()
-	srv := docspacetest.NewTestServer(t)
-	room := fmt.Sprint(srv.CreateRoom("here", docspacetest.RoomCustom).ID)
-	s := docspace.NewSession(chaosClient(t, srv, nil))
-	if gone, err := s.Gone(context.Background(), docspace.RoomTarget(room)); gone || err != nil {
-		t.Errorf("existing room: gone %v, %v", gone, err)
-	}
-	if gone, err := s.Gone(context.Background(), docspace.RoomTarget("999999")); !gone || err != nil {
-		t.Errorf("unknown room: gone %v, %v", gone, err)
-	}
-	srv.FailNextOn(http.MethodGet, docspacetest.FaultProxyNotFound, docspacetest.FaultProxyNotFound, docspacetest.FaultProxyNotFound)
-	if gone, err := s.Gone(context.Background(), docspace.RoomTarget(room)); gone || err == nil {
-		t.Errorf("proxy 404s: gone %v, %v; want an error", gone, err)
-	}
-}
-
 // TestCreateLinkIgnoredIDs: on a portal seen to ignore link ids, a create
 // whose answer is lost takes the one look-alike made since it began, never
 // one that was there before, and two such creates at once never take the
 // same link.
 func TestCreateLinkIgnoredIDs(t *testing.T) {
 	t.Parallel()
-	req := docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: "Alike"}
+	req := LinkRequest{LinkType: LinkTypeExternal, Access: AccessRead, Title: "Alike"}
 	before := docspacetest.Link{ID: "5a5a5a5a-0000-4000-8000-000000000003", LinkType: 1, Access: 2, Title: "Alike"}
 	// setup returns a client that has seen the portal ignore an id.
-	setup := func(t *testing.T, tweak func(*docspace.Config), opts ...docspacetest.Option) (*docspacetest.Server, *docspace.Client, int) {
+	setup := func(t *testing.T, tweak func(*Config), opts ...docspacetest.Option) (*docspacetest.Server, *Client, int) {
 		srv := docspacetest.NewTestServer(t, opts...)
 		srv.SetIgnoreLinkIDs(true)
 		c := chaosClient(t, srv, tweak)
 		room := srv.CreateRoom("ignored", docspacetest.RoomCustom).ID
-		first, err := c.CreateLink(context.Background(), docspace.RoomTarget(fmt.Sprint(room)), docspace.LinkRequest{
-			LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: "First"})
+		first, err := c.CreateLink(context.Background(), RoomTarget(fmt.Sprint(room)), LinkRequest{
+			LinkType: LinkTypeExternal, Access: AccessRead, Title: "First"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -323,10 +230,10 @@ func TestCreateLinkIgnoredIDs(t *testing.T) {
 	for _, fault := range []docspacetest.Fault{docspacetest.FaultResetAfter, docspacetest.FaultEmptyBody, docspacetest.FaultLateApply} {
 		t.Run(fault.String(), func(t *testing.T) {
 			t.Parallel()
-			srv, c, room := setup(t, func(cfg *docspace.Config) { cfg.RequestTimeout = 300 * time.Millisecond })
+			srv, c, room := setup(t, func(cfg *Config) { cfg.RequestTimeout = 300 * time.Millisecond })
 			srv.SetFaultDelay(400 * time.Millisecond)
 			srv.FailNextOn(http.MethodPut, fault)
-			link, err := c.CreateLink(context.Background(), docspace.RoomTarget(fmt.Sprint(room)), req)
+			link, err := c.CreateLink(context.Background(), RoomTarget(fmt.Sprint(room)), req)
 			if err != nil {
 				t.Fatalf("create: %v", err)
 			}
@@ -345,20 +252,20 @@ func TestCreateLinkIgnoredIDs(t *testing.T) {
 		srv, c, room := setup(t, nil, docspacetest.WithLatency(100*time.Millisecond))
 		srv.FailNextOn(http.MethodPut, docspacetest.FaultResetAfter, docspacetest.FaultResetAfter)
 		type result struct {
-			link docspace.Link
+			link Link
 			err  error
 		}
 		results := make(chan result, 2)
 		for range 2 {
 			go func() {
-				l, err := c.CreateLink(context.Background(), docspace.RoomTarget(fmt.Sprint(room)), req)
+				l, err := c.CreateLink(context.Background(), RoomTarget(fmt.Sprint(room)), req)
 				results <- result{l, err}
 			}()
 		}
 		seen := map[string]bool{}
 		for range 2 {
 			r := <-results
-			var unknown *docspace.UnknownOutcomeError
+			var unknown *UnknownOutcomeError
 			switch {
 			case errors.As(r.err, &unknown):
 				if len(unknown.Candidates) == 0 {
@@ -376,4 +283,124 @@ func TestCreateLinkIgnoredIDs(t *testing.T) {
 			t.Errorf("room holds %d links, want 4: nothing deleted that the creates did not make", n)
 		}
 	})
+}
+
+func chaosClient(t *testing.T, srv *docspacetest.Server, tweak func(*Config)) *Client {
+	t.Helper()
+	cfg := Config{Host: srv.URL, Token: docspacetest.DefaultToken, RetryWaitMin: time.Millisecond,
+		RetryWaitMax: 2 * time.Millisecond, RequestTimeout: 300 * time.Millisecond}
+	if tweak != nil {
+		tweak(&cfg)
+	}
+	c, err := NewClient(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestWritesConvergeAfterLostAnswers: whatever happens to a write's answer,
+// the retried write leaves exactly what was asked — one link for a create,
+// the new values for an update, no link for a delete.
+func TestWritesConvergeAfterLostAnswers(t *testing.T) {
+	t.Parallel()
+	for _, fault := range docspacetest.AllFaults() {
+		t.Run(fault.String(), func(t *testing.T) {
+			t.Parallel()
+			srv := docspacetest.NewTestServer(t)
+			c := chaosClient(t, srv, nil)
+			room := srv.CreateRoom("converge", docspacetest.RoomCustom)
+			roomID := fmt.Sprint(room.ID)
+			expiry := time.Now().Add(48 * time.Hour).UTC().Truncate(time.Second)
+
+			srv.FailNext(fault)
+			created, err := c.SetLink(context.Background(), RoomTarget(roomID), LinkRequest{
+				LinkType: LinkTypeExternal, Access: AccessRead, Title: "Auditors",
+				Password: "Audit2026pass", Expiration: &expiry, DenyDownload: true,
+			})
+			if err != nil {
+				t.Fatalf("create: %v", err)
+			}
+			links := srv.Links(room.ID)
+			if len(links) != 1 || links[0].ID != created.ID || links[0].Title != "Auditors" || links[0].Password != "Audit2026pass" ||
+				!links[0].DenyDownload || links[0].Expiration == nil || !links[0].Expiration.Equal(expiry) {
+				t.Fatalf("after create: %d links, %+v", len(links), links)
+			}
+
+			srv.FailNext(fault)
+			if _, err := c.SetLink(context.Background(), RoomTarget(roomID), LinkRequest{
+				LinkID: created.ID, LinkType: LinkTypeExternal, Access: AccessEditing, Title: "Editors",
+			}); err != nil {
+				t.Fatalf("update: %v", err)
+			}
+			links = srv.Links(room.ID)
+			if len(links) != 1 || links[0].ID != created.ID || links[0].Title != "Editors" || links[0].Access != 10 ||
+				links[0].Password != "" || links[0].Expiration != nil {
+				t.Fatalf("after update: %+v", links)
+			}
+
+			srv.FailNext(fault)
+			if _, err := c.DeleteLink(context.Background(), RoomTarget(roomID), Link{ID: created.ID, LinkType: LinkTypeExternal}); err != nil {
+				t.Fatalf("delete: %v", err)
+			}
+			if links := srv.Links(room.ID); len(links) != 0 {
+				t.Fatalf("after delete: %+v", links)
+			}
+			if got := srv.FaultCounts()[fault]; got != 3 {
+				t.Errorf("%d faults injected, want 3", got)
+			}
+		})
+	}
+}
+
+// TestClientStaysWithinServerLimits: 40 concurrent writes against the
+// server's limits (15 concurrent writes) never draw a 429, because the
+// client keeps at most 8 writes in flight. Without that bound they do.
+func TestClientStaysWithinServerLimits(t *testing.T) {
+	t.Parallel()
+	run := func(t *testing.T, maxWrites int) *docspacetest.Server {
+		// Each request takes a while, so that concurrent ones overlap.
+		latency := 100 * time.Millisecond
+		if maxWrites < 0 {
+			latency = 250 * time.Millisecond
+		}
+		srv := docspacetest.NewTestServer(t, docspacetest.WithLimits(docspacetest.ServerLimits), docspacetest.WithLatency(latency))
+		c := chaosClient(t, srv, func(cfg *Config) {
+			cfg.MaxConcurrentWrites, cfg.MaxRetries, cfg.RequestTimeout = maxWrites, 50, 10*time.Second
+			// Retry-After (1 s) up to a tenth of a second: the rejected
+			// writes get through once others finish.
+			cfg.RetryWaitMin, cfg.RetryWaitMax = 20*time.Millisecond, 100*time.Millisecond
+		})
+		var rooms []docspacetest.Room
+		for range 8 {
+			rooms = append(rooms, srv.CreateRoom("limits", docspacetest.RoomCustom))
+		}
+		var wg sync.WaitGroup
+		for _, room := range rooms {
+			for i := range 5 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					if _, err := c.SetLink(context.Background(), RoomTarget(fmt.Sprint(room.ID)), LinkRequest{
+						LinkType: LinkTypeExternal, Access: AccessRead, Title: fmt.Sprint("link ", i),
+					}); err != nil {
+						t.Error(err)
+					}
+				}()
+			}
+		}
+		wg.Wait()
+		for _, room := range rooms {
+			if n := len(srv.Links(room.ID)); n != 5 {
+				t.Errorf("room %d holds %d links, want 5", room.ID, n)
+			}
+		}
+		return srv
+	}
+	if srv := run(t, 0); srv.StatusCount(http.StatusTooManyRequests) != 0 {
+		t.Errorf("the default client drew %d 429s", srv.StatusCount(http.StatusTooManyRequests))
+	}
+	if srv := run(t, -1); srv.StatusCount(http.StatusTooManyRequests) == 0 {
+		t.Error("an unbounded client drew no 429: the test proves nothing")
+	}
 }

@@ -2,15 +2,20 @@ package docspace
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
 )
 
 // testToken is long and unlike any other text in the tests, so that finding
@@ -167,3 +172,42 @@ func ptr[T any](v T) *T { return &v }
 
 // decodeJSON reads a request body in a handler.
 func decodeJSON(r *http.Request, v any) error { return json.NewDecoder(r.Body).Decode(v) }
+
+// TestForeignNotFoundIsRetriedNeverGone: a proxy's 404 is retried, and if it
+// persists it is an error that never reads as "not found".
+func TestForeignNotFoundIsRetriedNeverGone(t *testing.T) {
+	t.Parallel()
+	srv := docspacetest.NewTestServer(t)
+	room := srv.CreateRoom("proxy", docspacetest.RoomCustom)
+	c := chaosClient(t, srv, nil)
+	srv.FailNextOn(http.MethodGet, docspacetest.FaultProxyNotFound, docspacetest.FaultProxyNotFoundPage)
+	if _, err := c.ListLinks(context.Background(), RoomTarget(fmt.Sprint(room.ID)), nil); err != nil {
+		t.Errorf("listing after two proxy 404s: %v", err)
+	}
+	// Other failures before them do not use up the proxy 404s' attempts.
+	srv.FailNextOn(http.MethodGet, docspacetest.FaultServerError, docspacetest.FaultServerError,
+		docspacetest.FaultProxyNotFound, docspacetest.FaultProxyNotFoundPage)
+	if _, err := c.ListLinks(context.Background(), RoomTarget(fmt.Sprint(room.ID)), nil); err != nil {
+		t.Errorf("listing after two 500s and two proxy 404s: %v", err)
+	}
+
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNotFound) }))
+	t.Cleanup(proxy.Close)
+	var attempts atomic.Int32
+	proxy.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		attempts.Add(1)
+		w.WriteHeader(http.StatusNotFound)
+	})
+	c, err := NewClient(Config{Host: proxy.URL, Token: "t", MaxRetries: 10, RetryWaitMin: 1, RetryWaitMax: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.ListLinks(context.Background(), RoomTarget("4711"), nil)
+	if IsNotFound(err) || !IsForeignAnswer(err) {
+		t.Errorf("error = %v: not found %v, foreign %v; want a foreign answer that is not 'not found'", err, IsNotFound(err), IsForeignAnswer(err))
+	}
+	// A wrong host answers the same every time: a few attempts, not all ten.
+	if n := attempts.Load(); n != 3 {
+		t.Errorf("%d attempts at a persistent proxy 404, want 3", n)
+	}
+}
