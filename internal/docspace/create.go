@@ -289,30 +289,6 @@ func isTimeout(err error) bool {
 		(errors.As(err, &netErr) && netErr.Timeout())
 }
 
-// sameSettings lists the links of a listing that a create with req could
-// have made: primary only where the request asks for a primary link (files
-// and folders, API.md §13.2), never a room's link listed with a file's
-// (API.md §13.7), of the same kind, access and options. Titles are
-// compared when the request names one (the server's default title is
-// localised); expiry dates are not (the server may move them, API.md §5.4).
-func sameSettings(links []Link, req LinkRequest) []Link {
-	var out []Link
-	for _, l := range links {
-		if l.RoomLink || l.Primary != req.Primary || l.LinkType != req.LinkType || l.Access != req.Access || (req.Title != "" && l.Title != req.Title) {
-			continue
-		}
-		if req.LinkType == LinkTypeExternal &&
-			(l.Password != strings.TrimSpace(req.Password) || l.DenyDownload != req.DenyDownload || l.Internal != req.Internal) {
-			continue
-		}
-		if req.LinkType == LinkTypeInvitation && req.MaxUseCount != nil && (l.MaxUseCount == nil || *l.MaxUseCount != *req.MaxUseCount) {
-			continue
-		}
-		out = append(out, l)
-	}
-	return out
-}
-
 // UnknownOutcomeError is a create that failed in a way that leaves open
 // whether DocSpace made the link, and a look at the target's links could
 // not settle it. The link, if it exists, has the id LinkID, or, where the portal
