@@ -300,3 +300,37 @@ func TestReadIdentityOnRemoval(t *testing.T) {
 		t.Errorf("identity after the removal: %s %s %s", gotRoom, gotID, summaries(diags))
 	}
 }
+
+// TestAccIdentity_entryLinks: a file's and a folder's link carry their
+// file_id or folder_id and id as the identity, and import by it without a
+// change.
+func TestAccIdentity_entryLinks(t *testing.T) {
+	for _, k := range []*linkKind{fileLinks, folderLinks} {
+		t.Run(k.name, func(t *testing.T) {
+			room := createRoom(t, docspace.RoomTypeCustom)
+			parentID := createFile(t, room.ID, "Identity.docx").ID
+			if k == folderLinks {
+				parentID = createFolder(t, room.ID, "Identity").ID
+			}
+			addr := "docspace_" + k.name + ".test"
+			resource.ParallelTest(t, resource.TestCase{
+				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+				ProtoV6ProviderFactories: testProviders,
+				CheckDestroy:             checkNoLinksLeft,
+				Steps: []resource.TestStep{
+					{
+						Config: entryLinkConfig(k, parentID, "  access = \"read\"\n  title = \"By identity\""),
+						ConfigStateChecks: []statecheck.StateCheck{
+							statecheck.ExpectIdentity(addr, map[string]knownvalue.Check{
+								k.parentAttr: knownvalue.StringExact(parentID),
+								"id":         knownvalue.StringRegexp(guidPattern),
+							}),
+							statecheck.ExpectIdentityValueMatchesState(addr, tfjsonpath.New("id")),
+						},
+					},
+					{ResourceName: addr, ImportState: true, ImportStateKind: resource.ImportBlockWithResourceIdentity},
+				},
+			})
+		})
+	}
+}

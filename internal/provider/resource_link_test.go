@@ -1540,3 +1540,50 @@ func TestAccEntryLink_oneListingPerFile(t *testing.T) {
 		},
 	})
 }
+
+// TestAccEntryLink_limit: a file holding as many additional links as its
+// place takes gets a warning in the plan of another, naming the limit, and
+// the apply fails without leaving anything behind.
+func TestAccEntryLink_limit(t *testing.T) {
+	room := createRoom(t, docspace.RoomTypeCustom)
+	file := createFile(t, room.ID, "Crowded.docx")
+	c := testClient(t)
+	additional, _ := docspace.EntryLinkLimits(docspace.Location{Kind: docspace.LocationRoom, RoomType: docspace.RoomTypeCustom})
+	for i := range additional {
+		req := docspace.LinkRequest{LinkType: docspace.LinkTypeExternal, Access: docspace.AccessRead, Title: fmt.Sprintf("Held %d", i)}
+		if _, err := c.CreateLink(context.Background(), docspace.FileTarget(file.ID), req); err != nil {
+			t.Fatal(err)
+		}
+	}
+	config := entryLinkConfig(fileLinks, file.ID, `  access = "read"`)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{
+			{Config: config, ExpectError: expectError("links of this kind as DocSpace allows")},
+		},
+	})
+	links, err := docspace.NewSession(c).Links(context.Background(), docspace.FileTarget(file.ID), nil)
+	if err != nil || len(links) != additional {
+		t.Errorf("after the refused create the file holds %d links (%v), want the %d made before", len(links), err, additional)
+	}
+}
+
+// TestAccEntryLink_olderDocSpace: the same lifecycle on DocSpace 3.6, whose
+// refusals all come back as 403s with the server's text.
+func TestAccEntryLink_olderDocSpace(t *testing.T) {
+	srv, providerBlock := newEmulator(t, docspacetest.WithVersion(docspacetest.V36))
+	room := srv.CreateRoom("tf-acc "+t.Name(), docspacetest.RoomCustom)
+	file := fmt.Sprint(srv.CreateFile(room.ID, "Old.docx").ID)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             checkNoLinksLeftOn(emulatorClient(t, srv)),
+		Steps: []resource.TestStep{
+			{Config: providerBlock + entryLinkConfig(fileLinks, file, "  access = \"editing\"\n  title = \"Editors\"\n  deny_download = true")},
+			{Config: providerBlock + entryLinkConfig(fileLinks, file, "  access = \"comment\"\n  title = \"Editors\"")},
+			{Config: providerBlock + entryLinkConfig(fileLinks, file, "  access = \"comment\"\n  title = \"Editors\""), PlanOnly: true},
+		},
+	})
+	if n := len(srv.FileLinks(mustAtoi(t, file))); n != 0 {
+		t.Errorf("the file holds %d links after destroy", n)
+	}
+}
