@@ -3,9 +3,10 @@ package provider
 import (
 	"sync"
 
-	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
 // linkKind describes one kind of link resource. The kinds share one model

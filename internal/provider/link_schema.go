@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -17,6 +16,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
 // The attributes of every link resource are built here, once, so that their

@@ -17,8 +17,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
-	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
 	"github.com/google/uuid"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
@@ -27,6 +25,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
 )
 
 // The tests of this file prove the provider's promise: the state says

@@ -14,8 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
-	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
@@ -29,6 +27,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
 )
 
 // Tests of the list resources through `terraform query`: they need

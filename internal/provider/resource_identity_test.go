@@ -8,8 +8,6 @@ import (
 	"regexp"
 	"testing"
 
-	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
-	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -23,6 +21,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
 )
 
 // Tests of resource identity: they need Terraform 1.12 or later, and run on

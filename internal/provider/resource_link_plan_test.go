@@ -7,10 +7,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
 var plannerNow = time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)

@@ -10,8 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
-	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -25,6 +23,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspacetest"
 )
 
 const linkAddr = "docspace_room_link.test"

@@ -4,11 +4,12 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
 // A write-only password never enters the plan or the state, and nothing
