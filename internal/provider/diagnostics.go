@@ -45,6 +45,9 @@ func describeAPIError(err error, t docspace.Target, host string) string {
 			"five additional external links). Remove a link from the room, or use another room.", err, t.ID)
 	case docspace.IsNotFound(err):
 		return fmt.Sprintf("%v\n\n%s does not exist on %s, or the token's user cannot see it.", err, capitalize(t.String()), host)
+	case docspace.IsNotStored(err):
+		return fmt.Sprintf("%v\n\nDocSpace keeps only read links of a file its editors cannot open (an image, an archive), "+
+			"and no links of what is outside My Documents and rooms. Set access = \"read\", or share the file from a room.", err)
 	case docspace.IsRateLimited(err):
 		return fmt.Sprintf("%v\n\nDocSpace is rate limiting this user, and went on doing so through every retry. Run Terraform "+
 			"again later, with a lower -parallelism, or with a higher max_retries.", err)

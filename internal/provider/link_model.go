@@ -261,6 +261,20 @@ func equalRequests(a, b docspace.LinkRequest) bool {
 	return sameDate && sameUses && a == b
 }
 
+// stored is the link as the state says DocSpace holds it: what a delete
+// repeats where DocSpace skips a write that changes internal or the expiry
+// (API.md §13.5).
+func (m linkModel) stored() docspace.Link {
+	kind, _ := docspace.ParseLinkType(m.LinkType.ValueString())
+	access, _ := docspace.ParseAccess(m.Access.ValueString())
+	l := docspace.Link{ID: m.ID.ValueString(), LinkType: kind, Access: access, Title: m.Title.ValueString(),
+		DenyDownload: m.DenyDownload.ValueBool(), Internal: m.Internal.ValueBool(), Primary: m.Primary.ValueBool()}
+	if t, ok := m.ExpirationDate.Time(); ok {
+		l.Expiration = &t
+	}
+	return l
+}
+
 // requestOf is the request that would leave a link exactly as it is.
 func requestOf(l docspace.Link) docspace.LinkRequest {
 	return docspace.LinkRequest{

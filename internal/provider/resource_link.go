@@ -161,7 +161,7 @@ func (r *linkResource) Create(ctx context.Context, req resource.CreateRequest, r
 		// DocSpace kept something other than what was asked. Take the link
 		// back, made by this very create, so nothing is left behind that
 		// the state does not describe.
-		_, delErr := r.data.api.DeleteLink(ctx, target, docspace.Link{ID: link.ID, LinkType: link.LinkType})
+		_, delErr := r.data.api.DeleteLink(ctx, target, link)
 		detail := explainMismatch(problems) + "\n\nThe link was deleted again, so nothing was left behind."
 		if delErr != nil {
 			detail = explainMismatch(problems) + fmt.Sprintf("\n\nDeleting the link %s again failed too: %s. Remove it in DocSpace.",
@@ -299,9 +299,8 @@ func (r *linkResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	kind, _ := docspace.ParseLinkType(state.LinkType.ValueString())
 	target := state.target(r.kind)
-	_, err := r.data.api.DeleteLink(ctx, target, docspace.Link{ID: state.ID.ValueString(), LinkType: kind})
+	_, err := r.data.api.DeleteLink(ctx, target, state.stored())
 	if docspace.IsNotFound(err) {
 		// The room is gone, and its links with it, once DocSpace says so twice.
 		if gone, detail := confirmGone(ctx, r.data.api, target, r.data.api.Host(), err); !gone {

@@ -225,8 +225,8 @@ func planLink(ctx context.Context, in linkPlanInput) linkPlan {
 			plan.IsExpired = types.BoolValue(false)
 		}
 	}
-	if in.creating {
-		plan.Primary = types.BoolValue(false)
+	if in.creating && plan.Primary.IsUnknown() {
+		plan.Primary = types.BoolValue(false) // a room link, never the primary one
 	}
 	if kind == docspace.LinkTypeExternal {
 		plan.CurrentUseCount = types.Int64Null()
@@ -518,6 +518,10 @@ func (r *linkResource) checkEntry(ctx context.Context, plan linkModel, in linkPl
 	if loc.Kind == docspace.LocationRoom && loc.RoomType == docspace.RoomTypeFillingForms && !plan.ExpirationDate.IsNull() {
 		resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), "Expiry Not Allowed in Form Filling Rooms",
 			name+": DocSpace skips any change to a link's expiry there without a word. Remove expiration_date and expires_in.")
+	}
+	if additional, _ := docspace.EntryLinkLimits(loc); in.creating && additional == 0 && !plan.Primary.ValueBool() {
+		resp.Diagnostics.AddAttributeError(path.Root("primary"), capitalize(t.Kind.Noun())+" Takes No Additional Links There",
+			name+", where DocSpace keeps only a primary link of it. Set primary = true, or import the primary link it already has.")
 	}
 	if in.creating && !resp.Diagnostics.HasError() {
 		warnFullEntry(ctx, r.data.api, t, loc, plan.Primary.ValueBool(), &resp.Diagnostics)

@@ -1479,7 +1479,8 @@ func TestAccEntryLink_locationRules(t *testing.T) {
 		{"internal in a Public room", entryLinkConfig(fileLinks, publicFile.ID, "  access = \"read\"\n  internal = true"), `Internal Links Not Allowed in Public Rooms`},
 		{"not internal in a VDR", entryLinkConfig(folderLinks, vdrFolder.ID, `  access = "read"`), `Links Are Internal in Virtual Data Rooms`},
 		{"read in a Form filling room", entryLinkConfig(folderLinks, formsFolder.ID, `  access = "read"`), `Access Not Allowed Here`},
-		{"expiry in a Form filling room", entryLinkConfig(folderLinks, formsFolder.ID, "  access = \"fill_forms\"\n  expires_in = \"24h\""), `Expiry Not Allowed in Form Filling Rooms`},
+		{"expiry in a Form filling room", entryLinkConfig(folderLinks, formsFolder.ID, "  access = \"fill_forms\"\n  primary = true\n  expires_in = \"24h\""), `Expiry Not Allowed in Form Filling Rooms`},
+		{"additional link in a Form filling room", entryLinkConfig(folderLinks, formsFolder.ID, `  access = "fill_forms"`), `Folder Takes No Additional Links There`},
 		{"no such file", entryLinkConfig(fileLinks, "987654321", `  access = "read"`), `File Not Found`},
 	}
 	for _, tc := range cases {
@@ -1586,5 +1587,32 @@ func TestAccEntryLink_olderDocSpace(t *testing.T) {
 	})
 	if n := len(srv.FileLinks(mustAtoi(t, file))); n != 0 {
 		t.Errorf("the file holds %d links after destroy", n)
+	}
+}
+
+// TestAccEntryLink_roomsThatSkipWrites: in a Virtual data room (links
+// always internal) and a Form filling room (fill_forms only), a link is
+// created as configured and its delete is not skipped: nothing is left.
+func TestAccEntryLink_roomsThatSkipWrites(t *testing.T) {
+	cases := []struct {
+		room  docspace.RoomType
+		attrs string
+	}{
+		{docspace.RoomTypeVirtualData, "  access = \"read\"\n  internal = true"},
+		{docspace.RoomTypeFillingForms, "  access = \"fill_forms\"\n  primary = true"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.room.String(), func(t *testing.T) {
+			room := createRoom(t, tc.room)
+			folder := createFolder(t, room.ID, "Inbox")
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testProviders,
+				CheckDestroy:             checkNoLinksLeft,
+				Steps: []resource.TestStep{
+					{Config: entryLinkConfig(folderLinks, folder.ID, tc.attrs)},
+					{Config: entryLinkConfig(folderLinks, folder.ID, tc.attrs), PlanOnly: true},
+				},
+			})
+		})
 	}
 }
