@@ -375,3 +375,88 @@ func TestAccTokenExpiresMidRun(t *testing.T) {
 		},
 	})
 }
+
+// TestAccChaos_fileLinks is TestAccChaos for the links of files: three
+// files with four links each are created and then all updated while a
+// quarter of the requests fail at random, with every kind of fault. After
+// each step every file holds exactly the links of the state, each as
+// configured, and the next plan is empty; destroy leaves no link.
+func TestAccChaos_fileLinks(t *testing.T) {
+	srv, _ := newEmulator(t)
+	room := srv.CreateRoom("chaos files", docspacetest.RoomCustom)
+	var files []int
+	for i := range 3 {
+		files = append(files, srv.CreateFile(room.ID, fmt.Sprintf("Chaos %d.docx", i)).ID)
+	}
+	providerBlock := fmt.Sprintf("provider \"docspace\" {\n  host = %q\n  token = %q\n  max_retries = 12\n  request_timeout = \"1s\"\n}\n",
+		srv.URL, docspacetest.DefaultToken)
+	config := func(access string) string {
+		var b strings.Builder
+		b.WriteString(providerBlock)
+		for f, id := range files {
+			for i := range 4 {
+				fmt.Fprintf(&b, "resource \"docspace_file_link\" \"f%d_%d\" {\n  file_id = \"%d\"\n  access = %q\n  title = \"Chaos %d\"\n}\n",
+					f, i, id, access, i)
+			}
+		}
+		return b.String()
+	}
+	check := func(access docspace.Access) resource.TestCheckFunc {
+		return func(s *terraform.State) error {
+			tracked := map[string]bool{}
+			for _, rs := range s.RootModule().Resources {
+				if rs.Type == "docspace_file_link" {
+					tracked[rs.Primary.ID] = true
+				}
+			}
+			held := 0
+			for _, id := range files {
+				for _, l := range srv.FileLinks(id) {
+					held++
+					if !tracked[l.ID] {
+						return fmt.Errorf("file %d holds link %s (%q) that the state does not track", id, l.ID, l.Title)
+					}
+					if docspace.Access(l.Access) != access {
+						return fmt.Errorf("file %d: link %s has access %d, want %s", id, l.ID, l.Access, access.Name())
+					}
+				}
+			}
+			if held != len(tracked) || held != 12 {
+				return fmt.Errorf("the files hold %d links, the state tracks %d, 12 are configured", held, len(tracked))
+			}
+			return nil
+		}
+	}
+	srv.FailNextOn(http.MethodPut, docspacetest.AllFaults()...)
+	srv.InjectFaults(docspacetest.FaultMix{Rate: 0.25, Seed: 20261208, Faults: chaosMix()})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: providersWithClient(func(c *docspace.Config) {
+			fastRetries(c)
+			c.RequestTimeout = 500 * time.Millisecond
+		}),
+		CheckDestroy: func(*terraform.State) error {
+			for _, id := range files {
+				if links := srv.FileLinks(id); len(links) > 0 {
+					return fmt.Errorf("file %d still holds %d links", id, len(links))
+				}
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{
+			{
+				Config:           config("read"),
+				Check:            check(docspace.AccessRead),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{
+				Config:           config("comment"),
+				Check:            check(docspace.AccessComment),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
+	srv.StopFaults()
+	if srv.AppliedDespiteFault(http.MethodPut) == 0 {
+		t.Error("no write had its answer lost: the test proves nothing about convergence")
+	}
+}
