@@ -229,3 +229,12 @@ func transportHint(err error, host string) string {
 	}
 	return ""
 }
+
+// roomLinkOfFormRefusal explains why a file link resource does not take the
+// room's link that DocSpace lists with a PDF form in a Form filling room
+// (API.md §13.7).
+func roomLinkOfFormRefusal(t docspace.Target, linkID string) string {
+	return fmt.Sprintf("Link %s is listed with %s, but it is the primary link of the Form filling room that holds the "+
+		"form: DocSpace shares a form there through its room, and writing or deleting it through the file would act on "+
+		"the room's link. Manage it with the docspace_room_primary_link resource, imported by the room id.", linkID, t)
+}

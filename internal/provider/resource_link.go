@@ -100,6 +100,8 @@ func (r *linkResource) importable(ctx context.Context, target docspace.Target, l
 		diags.AddError(r.kind.title+" Not Found", linkNotFoundForImport(r.kind, target, linkID))
 	case link.Primary && r.kind.primaryElsewhere:
 		diags.AddError("Primary Links Are Imported With docspace_room_primary_link", primaryLinkRefusal(target.ID, linkID))
+	case link.RoomLink:
+		diags.AddError("The Room's Link Is Imported With docspace_room_primary_link", roomLinkOfFormRefusal(target, linkID))
 	default:
 		return true
 	}

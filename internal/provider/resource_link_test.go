@@ -1616,3 +1616,32 @@ func TestAccEntryLink_roomsThatSkipWrites(t *testing.T) {
 		})
 	}
 }
+
+// TestAccEntryLink_formsRoomLinkNotImported: the room's link that DocSpace
+// lists with a PDF form in a Form filling room is refused by an import of
+// docspace_file_link, naming the resource that manages it.
+func TestAccEntryLink_formsRoomLinkNotImported(t *testing.T) {
+	srv, providerBlock := newEmulator(t)
+	room := srv.CreateRoom("tf-acc "+t.Name(), docspacetest.RoomFillingForms)
+	form := srv.CreateFile(room.ID, "Application.pdf")
+	var roomLink string
+	for _, l := range srv.Links(room.ID) {
+		if l.Primary {
+			roomLink = l.ID
+		}
+	}
+	if roomLink == "" {
+		t.Fatal("the Form filling room has no primary link")
+	}
+	config := providerBlock + entryLinkConfig(fileLinks, fmt.Sprint(form.ID), "  access = \"fill_forms\"\n  primary = true")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config:        config,
+			ResourceName:  "docspace_file_link.test",
+			ImportState:   true,
+			ImportStateId: fmt.Sprintf("%d/%s", form.ID, roomLink),
+			ExpectError:   expectError("The Room's Link Is Imported With docspace_room_primary_link"),
+		}},
+	})
+}
