@@ -5,7 +5,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"maps"
 	"os"
 	"time"
@@ -14,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/list"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -132,9 +130,7 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 	}
 	host := settingValue(cfg.Host, envHost)
 	if host == "" {
-		resp.Diagnostics.AddAttributeError(path.Root("host"), "Missing DocSpace Host",
-			"Set host in the provider block (for example host = \"https://portal.example.com\") or the "+envHost+" environment variable. "+
-				"An empty host in the block counts as unset, so both are empty or unset now.")
+		addMissingHost(&resp.Diagnostics)
 	}
 	creds, diags := resolveCredentials(cfg)
 	resp.Diagnostics.Append(diags...)
@@ -166,9 +162,7 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 		return
 	}
 	if apiPath := docspace.HostAPIPath(host); apiPath != "" {
-		resp.Diagnostics.AddAttributeWarning(path.Root("host"), "DocSpace Host Contains an API Path",
-			fmt.Sprintf("host ends in the API path %q, which the provider adds to every request itself. It uses %s, "+
-				"the portal's root address; set host to that to remove this warning.", apiPath, client.Host()))
+		addHostWithAPIPath(&resp.Diagnostics, apiPath, client.Host())
 	}
 	data := &providerData{api: docspace.NewSession(client), now: p.now}
 	resp.ResourceData = data
@@ -196,16 +190,6 @@ func (m providerModel) unknownSettings() []string {
 	return names
 }
 
-// providerNotConfigured is what a data source says when it is read
-// before the provider's settings are known, and Terraform cannot defer it.
-func providerNotConfigured(settings []string, diags *diag.Diagnostics) {
-	diags.AddError("DocSpace Provider Settings Not Known Yet",
-		describeSettings(settings)+" not known until apply, so this data source cannot be read during this plan. "+
-			"Set them from variables or the DOCSPACE_* environment variables, or apply the resources they come from "+
-			"first (terraform apply -target=...). Where Terraform allows deferred actions (-allow-deferral), the read is "+
-			"deferred instead.")
-}
-
 // providerDataFrom is what Configure of every resource and data source
 // does with what the provider handed over; nil before the provider is
 // configured.
@@ -215,7 +199,7 @@ func providerDataFrom(v any, diags *diag.Diagnostics) *providerData {
 	}
 	data, ok := v.(*providerData)
 	if !ok {
-		diags.AddError("Unexpected Provider Data", fmt.Sprintf("Expected *providerData, got %T. This is a provider bug.", v))
+		addUnexpectedProviderData(diags, v)
 	}
 	return data
 }

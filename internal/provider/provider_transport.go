@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/x509"
 	"encoding/pem"
-	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -13,7 +12,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
@@ -85,8 +83,7 @@ func clientSettings(cfg providerModel) (docspace.Config, diag.Diagnostics) {
 		"insecure_skip_verify": cfg.InsecureSkipVerify, "ca_certificate": cfg.CACertificate,
 	} {
 		if v.IsUnknown() {
-			diags.AddAttributeError(path.Root(name), "Unknown Provider Setting",
-				fmt.Sprintf("The provider's %s depends on a value that is not known until apply. Set it to a literal or a variable.", name))
+			addUnknownProviderSetting(&diags, name)
 		}
 	}
 	if diags.HasError() {
@@ -100,9 +97,7 @@ func clientSettings(cfg providerModel) (docspace.Config, diag.Diagnostics) {
 	case os.Getenv(envMaxRetries) != "":
 		n, err := strconv.ParseInt(strings.TrimSpace(os.Getenv(envMaxRetries)), 10, 64)
 		if err != nil || n < 0 || n > maxMaxRetries {
-			diags.AddAttributeError(path.Root("max_retries"), "Invalid Maximum Number of Retries",
-				fmt.Sprintf("The %s environment variable must be a whole number from 0 to %d. Correct it, or set max_retries in the provider block.",
-					envMaxRetries, maxMaxRetries))
+			addInvalidMaxRetriesEnv(&diags)
 		}
 		retries = n
 	}
@@ -119,8 +114,7 @@ func clientSettings(cfg providerModel) (docspace.Config, diag.Diagnostics) {
 	if timeout != "" {
 		d, err := parseDuration(timeout, minRequestTimeout, maxRequestTimeout)
 		if err != nil {
-			diags.AddAttributeError(path.Root("request_timeout"), "Invalid Request Timeout",
-				fmt.Sprintf("%s: %v.", source, err))
+			addInvalidRequestTimeout(&diags, source, err)
 		}
 		out.RequestTimeout = d
 	}
@@ -129,44 +123,19 @@ func clientSettings(cfg providerModel) (docspace.Config, diag.Diagnostics) {
 	out.InsecureSkipVerify = cfg.InsecureSkipVerify.ValueBool()
 	out.CACertificatePEM = cfg.CACertificate.ValueString()
 	if out.InsecureSkipVerify {
-		diags.AddAttributeWarning(path.Root("insecure_skip_verify"), "TLS Certificate Verification Is Off",
-			"insecure_skip_verify = true lets anyone between Terraform and the portal read the token. Use it for test portals "+
-				"only; for a portal behind a private certificate authority, set ca_certificate instead.")
+		addSkipVerifyWarning(&diags)
 	}
 	return out, diags
-}
-
-// clientConfigError turns a NewClient error into a diagnostic on the
-// attribute to fix.
-func clientConfigError(err error, host string) diag.Diagnostics {
-	var diags diag.Diagnostics
-	switch {
-	case errors.Is(err, docspace.ErrPlainHTTP):
-		diags.AddAttributeError(path.Root("host"), "Plain HTTP Refused",
-			fmt.Sprintf("%v: the token would cross the network unencrypted. Use https:// in host (or just the host name), "+
-				"or, for a test portal only, set insecure_http = true in the provider block.", err))
-	case errors.Is(err, docspace.ErrCACertificate):
-		diags.AddAttributeError(path.Root("ca_certificate"), "Invalid CA Certificate",
-			"ca_certificate holds no PEM-encoded X.509 certificate. Give the certificate of the portal's certificate authority, "+
-				"beginning with -----BEGIN CERTIFICATE-----, for example with file(\"ca.pem\").")
-	default:
-		attr := path.Root("host")
-		if _, hostErr := docspace.ParseHost(host); hostErr == nil {
-			attr = path.Root("token")
-		}
-		diags.AddAttributeError(attr, "Invalid DocSpace Provider Configuration", err.Error())
-	}
-	return diags
 }
 
 // parseDuration reads a Go duration ("30s", "2m") within bounds.
 func parseDuration(s string, lo, hi time.Duration) (time.Duration, error) {
 	d, err := time.ParseDuration(strings.TrimSpace(s))
 	if err != nil {
-		return 0, fmt.Errorf("%q is not a duration; write a number with a unit, such as \"30s\" or \"2m\"", s)
+		return 0, durationSyntaxError(s)
 	}
 	if d < lo || d > hi {
-		return 0, fmt.Errorf("%q is out of range; use a duration from %s to %s", s, lo, hi)
+		return 0, durationRangeError(s, lo, hi)
 	}
 	return d, nil
 }
@@ -185,7 +154,7 @@ func (v timeoutValidator) ValidateString(_ context.Context, req validator.String
 		return
 	}
 	if _, err := parseDuration(req.ConfigValue.ValueString(), v.min, v.max); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Request Timeout", fmt.Sprintf("request_timeout %v.", err))
+		addInvalidRequestTimeoutValue(&resp.Diagnostics, req.Path, err)
 	}
 }
 
@@ -218,7 +187,5 @@ func (pemCertificateValidator) ValidateString(_ context.Context, req validator.S
 			return
 		}
 	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Invalid CA Certificate",
-		"ca_certificate holds no PEM-encoded X.509 certificate. Give the certificate of the portal's certificate authority, "+
-			"beginning with -----BEGIN CERTIFICATE-----, for example with file(\"ca.pem\").")
+	addInvalidCACertificate(&resp.Diagnostics, req.Path)
 }
