@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
@@ -88,6 +90,91 @@ func linkNotFoundForImport(k *linkKind, t docspace.Target, linkID string) string
 	return fmt.Sprintf("%s has no link %s, so there is nothing to import. Check both ids: the docspace_%s_links data "+
 		"source lists its links with their ids, and a link deleted in DocSpace cannot be imported. The token's user must "+
 		"also be allowed to share it: DocSpace lists no links to others.", capitalize(t.String()), linkID, k.target.Noun())
+}
+
+// Import.
+
+// importIDFormat says what an import ID of a link looks like.
+func importIDFormat(k *linkKind) string {
+	return fmt.Sprintf("Expected \"<%s>/<link_id>\", for example \"4711/3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90\": "+
+		"the %s id is the number in the %s's address, the link id is the id of a link listed by the docspace_%s_links data source.",
+		k.parentAttr, k.target.Noun(), k.target.Noun(), k.target.Noun())
+}
+
+// importIDFormError refuses an import ID that is not two parts; format is
+// importIDFormat's.
+func importIDFormError(id, format string) error {
+	return fmt.Errorf("import ID %q is not in the expected form. %s", id, format)
+}
+
+// parentIDError refuses the id of a room, file or folder.
+func parentIDError(kind docspace.TargetKind, id string) error {
+	return fmt.Errorf("%s id %q is not valid: use the %s's numeric id (the number DocSpace shows in its address)", kind.Noun(), id, kind.Noun())
+}
+
+// addInvalidImportID refuses the import ID of a link.
+func addInvalidImportID(diags *diag.Diagnostics, err error) {
+	diags.AddError("Invalid Import ID", err.Error())
+}
+
+// addInvalidPrimaryImportID refuses the import ID of a room's primary link.
+func addInvalidPrimaryImportID(diags *diag.Diagnostics, err error) {
+	diags.AddError("Invalid Import ID", err.Error()+"\n\nImport a room's primary link by the room id alone, for example \"4711\".")
+}
+
+// addMissingImportID asks for an import ID or identity.
+func addMissingImportID(diags *diag.Diagnostics, k *linkKind) {
+	if k.primary {
+		diags.AddError("Missing Import ID", fmt.Sprintf("Import a %s's primary link with the %s id, or with identity = { %s = \"4711\" }.",
+			k.target.Noun(), k.target.Noun(), k.parentAttr))
+		return
+	}
+	diags.AddError("Missing Import ID", fmt.Sprintf("Import a %s link with \"<%s>/<link_id>\", or with identity = { %s = \"4711\", id = \"<link id>\" }.",
+		k.target.Noun(), k.parentAttr, k.parentAttr))
+}
+
+// addInvalidPrimaryImportIdentity refuses the identity of a primary link's
+// import.
+func addInvalidPrimaryImportIdentity(diags *diag.Diagnostics, k *linkKind, parent string, err error) {
+	diags.AddError("Invalid Import Identity", fmt.Sprintf("identity = { %s = %q } does not name a %s: %s",
+		k.parentAttr, parent, k.target.Noun(), err))
+}
+
+// addInvalidImportIdentity refuses the identity of a link's import.
+func addInvalidImportIdentity(diags *diag.Diagnostics, k *linkKind, parent, id string, err error) {
+	diags.AddError("Invalid Import Identity", fmt.Sprintf(
+		"identity = { %s = %q, id = %q } does not name a %s link: %s is the number in the %s's address "+
+			"and id the link's GUID, as the docspace_%s_links data source or `terraform query` lists them.\n\n%s",
+		k.parentAttr, parent, id, k.target.Noun(), k.parentAttr, k.target.Noun(), k.target.Noun(), err))
+}
+
+// addCouldNotImport reports a failed read of a link to import.
+func addCouldNotImport(diags *diag.Diagnostics, title, detail string) {
+	diags.AddError("Could Not Import "+title, detail)
+}
+
+// addLinkNotFoundForImport refuses the import of a link that does not
+// exist.
+func addLinkNotFoundForImport(diags *diag.Diagnostics, k *linkKind, t docspace.Target, linkID string) {
+	diags.AddError(k.title+" Not Found", linkNotFoundForImport(k, t, linkID))
+}
+
+// addPrimaryLinkImportRefused refuses the import of a room's primary link
+// as an additional link.
+func addPrimaryLinkImportRefused(diags *diag.Diagnostics, roomID, linkID string) {
+	diags.AddError("Primary Links Are Imported With docspace_room_primary_link", primaryLinkRefusal(roomID, linkID))
+}
+
+// addPrimaryLinkNotManaged refuses a read that finds a primary link under
+// docspace_room_link.
+func addPrimaryLinkNotManaged(diags *diag.Diagnostics, roomID, linkID string) {
+	diags.AddError("Primary Links Are Not Managed by docspace_room_link", primaryLinkRefusal(roomID, linkID))
+}
+
+// addRoomLinkOfFormImportRefused refuses the import of a form's room link
+// as a file link.
+func addRoomLinkOfFormImportRefused(diags *diag.Diagnostics, t docspace.Target, linkID string) {
+	diags.AddError("The Room's Link Is Imported With docspace_room_primary_link", roomLinkOfFormRefusal(t, linkID))
 }
 
 // portalRoot is a host address without any path: what a host that reaches
@@ -237,4 +324,179 @@ func roomLinkOfFormRefusal(t docspace.Target, linkID string) string {
 	return fmt.Sprintf("Link %s is listed with %s, but it is the primary link of the Form filling room that holds the "+
 		"form: DocSpace shares a form there through its room, and writing or deleting it through the file would act on "+
 		"the room's link. Manage it with the docspace_room_primary_link resource, imported by the room id.", linkID, t)
+}
+
+// Apply outcomes: what creating, reading, updating and deleting a link
+// reports.
+
+// addCouldNotCreate reports a failed create of a link; title names its kind.
+func addCouldNotCreate(diags *diag.Diagnostics, title, detail string) {
+	diags.AddError("Could Not Create "+title, detail)
+}
+
+// addCouldNotRead reports a failed read of a link.
+func addCouldNotRead(diags *diag.Diagnostics, title, detail string) {
+	diags.AddError("Could Not Read "+title, detail)
+}
+
+// addCouldNotUpdate reports a failed update of a link.
+func addCouldNotUpdate(diags *diag.Diagnostics, title, detail string) {
+	diags.AddError("Could Not Update "+title, detail)
+}
+
+// addCouldNotDelete reports a failed delete of a link.
+func addCouldNotDelete(diags *diag.Diagnostics, title, detail string) {
+	diags.AddError("Could Not Delete "+title, detail)
+}
+
+// addMayHaveBeenCreated reports a create whose outcome is unknown.
+func addMayHaveBeenCreated(diags *diag.Diagnostics, title string, err *docspace.UnknownOutcomeError, host string) {
+	diags.AddError(title+" May Have Been Created", unknownOutcomeDetail(err, host))
+}
+
+// addLinkLimitReached reports a create refused for the link limit; detail
+// is linkLimitDetail's.
+func addLinkLimitReached(diags *diag.Diagnostics, title, detail string) {
+	diags.AddError(title+" Limit Reached", detail)
+}
+
+// addLinkIDNotKept warns that the link created is known under another id
+// than the one sent.
+func addLinkIDNotKept(diags *diag.Diagnostics, t docspace.Target, sent, kept string) {
+	diags.AddWarning("DocSpace Did Not Keep the Link Id",
+		fmt.Sprintf("The provider created the link in %s with id %s, and it is known as %s: either DocSpace answered "+
+			"with that id (a proxy or portal version that does not keep the id it is sent), or the answer was lost and %s "+
+			"is the one link with the configured settings that the room gained since the create began and no other create of "+
+			"this run made, which the provider adopted. The state keeps %s. "+
+			"Where ids are not kept, a create cannot be retried safely, so after a lost answer the provider looks at the "+
+			"room before it sends anything again.", t, sent, kept, kept, kept))
+}
+
+// addLinkMismatch reports a link that DocSpace stored with other values
+// than sent.
+func addLinkMismatch(diags *diag.Diagnostics, problems []mismatch) {
+	diags.AddError("DocSpace Did Not Apply the Link as Configured", explainMismatch(problems))
+}
+
+// addAdoptedLinkMismatch reports an adopted link whose values differ from
+// the configuration, left in place because nothing proves this apply made
+// it; resourceName is the resource type's name without its prefix.
+func addAdoptedLinkMismatch(diags *diag.Diagnostics, problems []mismatch, linkID string, t docspace.Target, resourceName string) {
+	diags.AddError("DocSpace Did Not Apply the Link as Configured", explainMismatch(problems)+
+		fmt.Sprintf("\n\nThis portal does not keep link ids, and the answer to the create was lost: link %s of %s is the one "+
+			"link made since the create with the configured settings, but nothing proves this apply made it, so it was left "+
+			"in place. If it is this configuration's, delete it in DocSpace or import it "+
+			"(terraform import docspace_%s.<name> %s/%s).", linkID, t, resourceName, t.ID, linkID))
+}
+
+// addCreatedLinkMismatch reports a created link whose values differ from
+// the configuration, and whether deleting it again (delErr) worked.
+func addCreatedLinkMismatch(diags *diag.Diagnostics, problems []mismatch, linkID string, delErr error, t docspace.Target, host string) {
+	detail := explainMismatch(problems) + "\n\nThe link was deleted again, so nothing was left behind."
+	if delErr != nil {
+		detail = explainMismatch(problems) + fmt.Sprintf("\n\nDeleting the link %s again failed too: %s. Remove it in DocSpace.",
+			linkID, describeAPIError(delErr, t, host))
+	}
+	diags.AddError("DocSpace Did Not Apply the Link as Configured", detail)
+}
+
+// addParentGone warns that a link's room, file or folder no longer exists.
+func addParentGone(diags *diag.Diagnostics, t docspace.Target, linkID string) {
+	diags.AddWarning(capitalize(t.Kind.Noun())+" Not Found",
+		fmt.Sprintf("%s no longer exists, so its link %s is removed from the state. Terraform will plan to create it again if it is still configured.", capitalize(t.String()), linkID))
+}
+
+// addLinkGone warns that a link was deleted outside Terraform.
+func addLinkGone(diags *diag.Diagnostics, title, linkID string, t docspace.Target) {
+	diags.AddWarning(title+" Not Found",
+		fmt.Sprintf("Link %s is no longer among the links of %s (it was deleted outside Terraform), so it is removed from the state. Terraform will plan to create it again if it is still configured.", linkID, t))
+}
+
+// linkMissingError says that a link read back is not among its room's
+// links.
+func linkMissingError(linkID string) error {
+	return fmt.Errorf("link %s is no longer among the room's links", linkID)
+}
+
+// goneLookupFailedDetail explains a "not found" from a links endpoint that
+// could not be confirmed, because asking for the room, file or folder
+// failed.
+func goneLookupFailedDetail(t docspace.Target, notFound, err error, host string) string {
+	return fmt.Sprintf("DocSpace answered that the links of %s were not found (%v), and asking for the %s itself "+
+		"failed: %s\n\nThe state is kept as it is. Run Terraform again once the portal answers.", t, notFound, t.Kind.Noun(), describeAPIError(err, t, host))
+}
+
+// notGoneDetail explains a "not found" from a links endpoint for a room,
+// file or folder that exists.
+func notGoneDetail(t docspace.Target, notFound error, host string) string {
+	return fmt.Sprintf("DocSpace answered that the links of %s were not found (%v), yet the %s itself exists. "+
+		"That is not DocSpace's usual answer, so nothing is removed from the state. Check that host (%s) is the portal's "+
+		"root address and that no proxy rewrites the API's paths, then run Terraform again.", t, notFound, t.Kind.Noun(), host)
+}
+
+// addCouldNotGetPrimary reports a failed request for a room's primary link.
+func addCouldNotGetPrimary(diags *diag.Diagnostics, detail string) {
+	diags.AddError("Could Not Get the Primary Link", detail)
+}
+
+// addCouldNotReadPrimary reports a failed read of a room's primary link.
+func addCouldNotReadPrimary(diags *diag.Diagnostics, detail string) {
+	diags.AddError("Could Not Read the Primary Link", detail)
+}
+
+// addCouldNotRotatePrimary reports a failed rotation of a primary link.
+func addCouldNotRotatePrimary(diags *diag.Diagnostics, detail string) {
+	diags.AddError("Could Not Rotate the Primary Link", detail)
+}
+
+// addCouldNotUpdatePrimary reports a failed update of a primary link.
+func addCouldNotUpdatePrimary(diags *diag.Diagnostics, detail string) {
+	diags.AddError("Could Not Update the Primary Link", detail)
+}
+
+// addCouldNotRevokePrimary reports a failed revocation of a primary link.
+func addCouldNotRevokePrimary(diags *diag.Diagnostics, detail string) {
+	diags.AddError("Could Not Revoke the Primary Link", detail)
+}
+
+// addPrimaryRoomGone warns that a primary link's room no longer exists.
+func addPrimaryRoomGone(diags *diag.Diagnostics, roomID string) {
+	diags.AddWarning("Room Not Found", fmt.Sprintf("Room %s no longer exists, so its primary link is removed from the state.", roomID))
+}
+
+// addPrimaryLinkGone warns that a room's primary link was revoked outside
+// Terraform.
+func addPrimaryLinkGone(diags *diag.Diagnostics, roomID string) {
+	diags.AddWarning("Primary Link Not Found",
+		fmt.Sprintf("Room %s has no primary link any more (it was revoked outside Terraform), so it is removed from the state. Terraform will plan to adopt a new one.", roomID))
+}
+
+// addPrimaryChangedOutside refuses an update planned for primary link
+// planned, which the room no longer has: it has current instead (found) or
+// none.
+func addPrimaryChangedOutside(diags *diag.Diagnostics, planned, roomID, current string, found bool) {
+	detail := fmt.Sprintf("The plan was made for primary link %s of room %s, ", planned, roomID)
+	if found {
+		detail += fmt.Sprintf("but the room's primary link is now %s: it was revoked and reissued outside Terraform. ", current)
+	} else {
+		detail += "but the room has no primary link any more: it was deleted outside Terraform. "
+	}
+	diags.AddError("Primary Link Changed Outside Terraform", detail+
+		"Nothing was changed. Run terraform apply again (with refresh, and without a saved plan): it adopts the current link "+
+		"and applies the configured settings to it.")
+}
+
+// addPrimaryNotUpdated reports an update of primary link current answered
+// with another link, got, and whether that link was deleted again (deleted,
+// or the error delErr).
+func addPrimaryNotUpdated(diags *diag.Diagnostics, current, roomID, got string, deleted bool, delErr error, host string) {
+	detail := fmt.Sprintf("DocSpace answered the update of primary link %s of room %s with link %s, which is not the room's primary link.",
+		current, roomID, got)
+	switch {
+	case delErr != nil:
+		detail += fmt.Sprintf(" Deleting that link again failed: %s. Remove it in DocSpace.", describeAPIError(delErr, docspace.RoomTarget(roomID), host))
+	case deleted:
+		detail += " That link was deleted again."
+	}
+	diags.AddError("DocSpace Did Not Update the Primary Link", detail+" Run terraform apply again to adopt the room's current primary link.")
 }

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -125,11 +124,11 @@ func (m linkModel) request() (docspace.LinkRequest, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	kind, ok := docspace.ParseLinkType(m.LinkType.ValueString())
 	if !ok {
-		diags.AddAttributeError(path.Root("link_type"), "Invalid Link Type", fmt.Sprintf("Unknown link type %q.", m.LinkType.ValueString()))
+		addUnknownLinkType(&diags, m.LinkType.ValueString())
 	}
 	access, ok := docspace.ParseAccess(m.Access.ValueString())
 	if !ok {
-		diags.AddAttributeError(path.Root("access"), "Invalid Access", fmt.Sprintf("Unknown access %q.", m.Access.ValueString()))
+		addUnknownAccess(&diags, m.Access.ValueString())
 	}
 	req := docspace.LinkRequest{
 		LinkType:     kind,

@@ -2,11 +2,9 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -96,11 +94,7 @@ func validateRenewBefore(renewBefore, expiresIn types.String) diag.Diagnostics {
 		return diags // the attribute validators report it
 	}
 	if window >= lifetime {
-		diags.AddAttributeError(path.Root("renew_before"), "renew_before Not Shorter Than expires_in",
-			fmt.Sprintf("renew_before = %q is not shorter than expires_in = %q, so a freshly renewed link would be due "+
-				"for renewal again at once, and every plan would update it. Set renew_before to a shorter duration (a "+
-				"fraction of expires_in, such as %q), or remove it.", renewBefore.ValueString(), expiresIn.ValueString(),
-				(lifetime/4).String()))
+		addRenewBeforeNotShorter(&diags, renewBefore.ValueString(), expiresIn.ValueString(), lifetime/4)
 	}
 	return diags
 }

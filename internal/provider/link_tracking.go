@@ -3,11 +3,9 @@ package provider
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -28,12 +26,9 @@ func confirmGone(ctx context.Context, api *docspace.Session, t docspace.Target, 
 	gone, err := api.Gone(ctx, t)
 	switch {
 	case err != nil:
-		return false, fmt.Sprintf("DocSpace answered that the links of %s were not found (%v), and asking for the %s itself "+
-			"failed: %s\n\nThe state is kept as it is. Run Terraform again once the portal answers.", t, notFound, t.Kind.Noun(), describeAPIError(err, t, host))
+		return false, goneLookupFailedDetail(t, notFound, err, host)
 	case !gone:
-		return false, fmt.Sprintf("DocSpace answered that the links of %s were not found (%v), yet the %s itself exists. "+
-			"That is not DocSpace's usual answer, so nothing is removed from the state. Check that host (%s) is the portal's "+
-			"root address and that no proxy rewrites the API's paths, then run Terraform again.", t, notFound, t.Kind.Noun(), host)
+		return false, notGoneDetail(t, notFound, host)
 	}
 	return true, ""
 }
@@ -66,18 +61,7 @@ func warnFullRoom(ctx context.Context, api *docspace.Session, room docspace.Room
 	if held := writeSlotHolders(&b, links); held < slots {
 		return
 	}
-	what := fmt.Sprintf("Room %s (%q) takes at most %d additional external links (its primary link aside), and these hold the slots:\n",
-		roomID, room.Title, slots)
-	if kind == docspace.LinkTypeInvitation {
-		what = fmt.Sprintf("Room %s (%q) takes one invitation link, and it already has one:\n", roomID, room.Title)
-	}
-	diags.AddAttributeWarning(path.Root("room_id"), "Room Link Limit Reached", what+b.String()+
-		"\nCreating this link fails at apply unless a slot is free by then. This plan may free one: a link of this room "+
-		"that the same apply destroys, or replaces without create_before_destroy, before this one is created (Terraform "+
-		"orders that only when this resource depends on the other; the provider sees only this link's plan, so it warns "+
-		"rather than refuses). Otherwise delete one of these links in DocSpace, remove the docspace_room_link that manages "+
-		"it from the configuration, import an existing link instead of creating another "+
-		"(terraform import docspace_room_link.<name> "+roomID+"/<link id>), or use another room.")
+	addRoomLinkLimitWarning(diags, roomID, room.Title, kind, slots, b.String())
 }
 
 // recordUnsure turns a plan into a state for a link whose create may or may
@@ -125,10 +109,7 @@ func refuseAtApply(ctx context.Context, k *linkKind, plan linkModel, summary, de
 	// The provider sees a plan as an update even where Terraform then
 	// replaces the link (-replace plans the update first), so the warning
 	// says what happens either way.
-	resp.Diagnostics.AddAttributeWarning(path.Root("expiration_date"), summary, detail+
-		"\n\nWhere this plan updates the link in place (~), its apply fails with this message; a replacement "+
-		"(terraform apply -replace, or a change that forces one), a destroy, or removing the resource from the "+
-		"configuration goes ahead.")
+	addRefusedAtApplyWarning(&resp.Diagnostics, summary, detail)
 	data, _ := json.Marshal(refusal{Summary: summary, Detail: detail})
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, refusalKey, data)...)
 	plan.IsExpired = types.BoolUnknown()
@@ -168,11 +149,5 @@ func warnFullEntry(ctx context.Context, api *docspace.Session, t docspace.Target
 	if held < slots {
 		return
 	}
-	what := "additional"
-	if primary {
-		what = "primary"
-	}
-	diags.AddAttributeWarning(path.Root("primary"), capitalize(t.Kind.Noun())+" Link Limit Reached",
-		fmt.Sprintf("%s in %s takes at most %d %s links, and it holds %d. Creating this link fails at apply unless one "+
-			"is deleted first (by this apply, or in DocSpace), or import an existing link instead.", capitalize(t.String()), loc, slots, what, held))
+	addEntryLinkLimitWarning(diags, t, loc, primary, slots, held)
 }

@@ -88,13 +88,7 @@ func (v linkIdentity) set(ctx context.Context, into *tfsdk.ResourceIdentity) dia
 // before any request is made. A primary link's identity has no link id.
 func (k *linkKind) fromImportIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity) (parentID, linkID string, diags diag.Diagnostics) {
 	if identity == nil {
-		if k.primary {
-			diags.AddError("Missing Import ID", fmt.Sprintf("Import a %s's primary link with the %s id, or with identity = { %s = \"4711\" }.",
-				k.target.Noun(), k.target.Noun(), k.parentAttr))
-		} else {
-			diags.AddError("Missing Import ID", fmt.Sprintf("Import a %s link with \"<%s>/<link_id>\", or with identity = { %s = \"4711\", id = \"<link id>\" }.",
-				k.target.Noun(), k.parentAttr, k.parentAttr))
-		}
+		addMissingImportID(&diags, k)
 		return "", "", diags
 	}
 	var parent, id types.String
@@ -107,29 +101,23 @@ func (k *linkKind) fromImportIdentity(ctx context.Context, identity *tfsdk.Resou
 	}
 	if k.primary {
 		if err := validateParentID(k.target, parent.ValueString()); err != nil {
-			diags.AddError("Invalid Import Identity", fmt.Sprintf("identity = { %s = %q } does not name a %s: %s",
-				k.parentAttr, parent.ValueString(), k.target.Noun(), err))
+			addInvalidPrimaryImportIdentity(&diags, k, parent.ValueString(), err)
 		}
 		return parent.ValueString(), "", diags
 	}
 	parentID, linkID, err := parseImportID(k, parent.ValueString()+"/"+id.ValueString())
 	if err != nil {
-		diags.AddError("Invalid Import Identity", fmt.Sprintf(
-			"identity = { %s = %q, id = %q } does not name a %s link: %s is the number in the %s's address "+
-				"and id the link's GUID, as the docspace_%s_links data source or `terraform query` lists them.\n\n%s",
-			k.parentAttr, parent.ValueString(), id.ValueString(), k.target.Noun(), k.parentAttr, k.target.Noun(), k.target.Noun(), err))
+		addInvalidImportIdentity(&diags, k, parent.ValueString(), id.ValueString(), err)
 	}
 	return parentID, linkID, diags
 }
 
 // parseImportID splits "<parent id>/<link id>" and checks both parts.
 func parseImportID(k *linkKind, id string) (parentID, linkID string, err error) {
-	format := fmt.Sprintf("Expected \"<%s>/<link_id>\", for example \"4711/3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90\": "+
-		"the %s id is the number in the %s's address, the link id is the id of a link listed by the docspace_%s_links data source.",
-		k.parentAttr, k.target.Noun(), k.target.Noun(), k.target.Noun())
+	format := importIDFormat(k)
 	parts := strings.Split(id, "/")
 	if len(parts) != 2 || parts[0] == "" || parts[1] == "" {
-		return "", "", fmt.Errorf("import ID %q is not in the expected form. %s", id, format)
+		return "", "", importIDFormError(id, format)
 	}
 	if err := validateParentID(k.target, parts[0]); err != nil {
 		return "", "", fmt.Errorf("%w\n\n%s", err, format)
@@ -147,7 +135,7 @@ func validateParentID(kind docspace.TargetKind, id string) error {
 	if err == nil || kind == docspace.TargetRoom {
 		return err
 	}
-	return fmt.Errorf("%s id %q is not valid: use the %s's numeric id (the number DocSpace shows in its address)", kind.Noun(), id, kind.Noun())
+	return parentIDError(kind, id)
 }
 
 // parentIDDescription documents the attribute that names a link's room,

@@ -58,7 +58,7 @@ func (r *linkResource) ImportState(ctx context.Context, req resource.ImportState
 		err = nil
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
+		addInvalidImportID(&resp.Diagnostics, err)
 	}
 	if resp.Diagnostics.HasError() {
 		return
@@ -95,13 +95,13 @@ func (r *linkResource) importable(ctx context.Context, target docspace.Target, l
 	link, found, err := r.data.api.FindLink(ctx, target, linkID)
 	switch {
 	case err != nil:
-		diags.AddError("Could Not Import "+r.kind.title, describeAPIError(err, target, r.data.api.Host()))
+		addCouldNotImport(diags, r.kind.title, describeAPIError(err, target, r.data.api.Host()))
 	case !found:
-		diags.AddError(r.kind.title+" Not Found", linkNotFoundForImport(r.kind, target, linkID))
+		addLinkNotFoundForImport(diags, r.kind, target, linkID)
 	case link.Primary && r.kind.primaryElsewhere:
-		diags.AddError("Primary Links Are Imported With docspace_room_primary_link", primaryLinkRefusal(target.ID, linkID))
+		addPrimaryLinkImportRefused(diags, target.ID, linkID)
 	case link.RoomLink:
-		diags.AddError("The Room's Link Is Imported With docspace_room_primary_link", roomLinkOfFormRefusal(target, linkID))
+		addRoomLinkOfFormImportRefused(diags, target, linkID)
 	default:
 		return true
 	}
@@ -132,44 +132,29 @@ func (r *linkResource) Create(ctx context.Context, req resource.CreateRequest, r
 		plan.recordUnsure(unknown.LinkID, linkReq)
 		resp.Diagnostics.Append(setModel(ctx, r.kind, &resp.State.Raw, &plan)...)
 		resp.Diagnostics.Append(r.kind.identity(plan.Parent, plan.ID).set(ctx, resp.Identity)...)
-		resp.Diagnostics.AddError(r.kind.title+" May Have Been Created", unknownOutcomeDetail(unknown, host))
+		addMayHaveBeenCreated(&resp.Diagnostics, r.kind.title, unknown, host)
 		return
 	case docspace.IsLinkLimit(err):
-		resp.Diagnostics.AddError(r.kind.title+" Limit Reached", linkLimitDetail(ctx, r.data.api, target, host, linkReq.LinkType, err))
+		addLinkLimitReached(&resp.Diagnostics, r.kind.title, linkLimitDetail(ctx, r.data.api, target, host, linkReq.LinkType, err))
 		return
 	case err != nil:
-		resp.Diagnostics.AddError("Could Not Create "+r.kind.title, describeAPIError(err, target, host))
+		addCouldNotCreate(&resp.Diagnostics, r.kind.title, describeAPIError(err, target, host))
 		return
 	case !strings.EqualFold(link.ID, linkReq.LinkID):
-		resp.Diagnostics.AddWarning("DocSpace Did Not Keep the Link Id",
-			fmt.Sprintf("The provider created the link in %s with id %s, and it is known as %s: either DocSpace answered "+
-				"with that id (a proxy or portal version that does not keep the id it is sent), or the answer was lost and %s "+
-				"is the one link with the configured settings that the room gained since the create began and no other create of "+
-				"this run made, which the provider adopted. The state keeps %s. "+
-				"Where ids are not kept, a create cannot be retried safely, so after a lost answer the provider looks at the "+
-				"room before it sends anything again.", target, linkReq.LinkID, link.ID, link.ID, link.ID))
+		addLinkIDNotKept(&resp.Diagnostics, target, linkReq.LinkID, link.ID)
 	}
 	if problems := compareLink(linkReq, link); len(problems) > 0 {
 		if link.Adopted {
 			// Taken by its settings on a portal that ignores ids: nothing
 			// proves this apply made it, so it is not this apply's to delete.
-			resp.Diagnostics.AddError("DocSpace Did Not Apply the Link as Configured", explainMismatch(problems)+
-				fmt.Sprintf("\n\nThis portal does not keep link ids, and the answer to the create was lost: link %s of %s is the one "+
-					"link made since the create with the configured settings, but nothing proves this apply made it, so it was left "+
-					"in place. If it is this configuration's, delete it in DocSpace or import it "+
-					"(terraform import docspace_%s.<name> %s/%s).", link.ID, target, r.kind.name, target.ID, link.ID))
+			addAdoptedLinkMismatch(&resp.Diagnostics, problems, link.ID, target, r.kind.name)
 			return
 		}
 		// DocSpace kept something other than what was asked. Take the link
 		// back, made by this very create, so nothing is left behind that
 		// the state does not describe.
 		_, delErr := r.data.api.DeleteLink(ctx, target, link)
-		detail := explainMismatch(problems) + "\n\nThe link was deleted again, so nothing was left behind."
-		if delErr != nil {
-			detail = explainMismatch(problems) + fmt.Sprintf("\n\nDeleting the link %s again failed too: %s. Remove it in DocSpace.",
-				link.ID, describeAPIError(delErr, target, r.data.api.Host()))
-		}
-		resp.Diagnostics.AddError("DocSpace Did Not Apply the Link as Configured", detail)
+		addCreatedLinkMismatch(&resp.Diagnostics, problems, link.ID, delErr, target, r.data.api.Host())
 		return
 	}
 	plan.setLink(ctx, link)
@@ -201,23 +186,21 @@ func (r *linkResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	switch {
 	case docspace.IsNotFound(err):
 		if gone, detail := confirmGone(ctx, r.data.api, target, r.data.api.Host(), err); !gone {
-			resp.Diagnostics.AddError("Could Not Read "+r.kind.title, detail)
+			addCouldNotRead(&resp.Diagnostics, r.kind.title, detail)
 			return
 		}
-		resp.Diagnostics.AddWarning(capitalize(r.kind.target.Noun())+" Not Found",
-			fmt.Sprintf("%s no longer exists, so its link %s is removed from the state. Terraform will plan to create it again if it is still configured.", capitalize(target.String()), linkID))
+		addParentGone(&resp.Diagnostics, target, linkID)
 		resp.State.RemoveResource(ctx)
 		return
 	case err != nil:
-		resp.Diagnostics.AddError("Could Not Read "+r.kind.title, describeAPIError(err, target, r.data.api.Host()))
+		addCouldNotRead(&resp.Diagnostics, r.kind.title, describeAPIError(err, target, r.data.api.Host()))
 		return
 	case !found:
-		resp.Diagnostics.AddWarning(r.kind.title+" Not Found",
-			fmt.Sprintf("Link %s is no longer among the links of %s (it was deleted outside Terraform), so it is removed from the state. Terraform will plan to create it again if it is still configured.", linkID, target))
+		addLinkGone(&resp.Diagnostics, r.kind.title, linkID, target)
 		resp.State.RemoveResource(ctx)
 		return
 	case link.Primary && r.kind.primaryElsewhere:
-		resp.Diagnostics.AddError("Primary Links Are Not Managed by docspace_room_link", primaryLinkRefusal(target.ID, linkID))
+		addPrimaryLinkNotManaged(&resp.Diagnostics, target.ID, linkID)
 		return
 	}
 	if !state.PasswordWOVersion.IsNull() {
@@ -259,10 +242,10 @@ func (r *linkResource) Update(ctx context.Context, req resource.UpdateRequest, r
 			target := plan.target(r.kind)
 			link, found, err := r.data.api.FindLink(ctx, target, plan.ID.ValueString())
 			if err == nil && !found {
-				err = fmt.Errorf("link %s is no longer among the room's links", plan.ID.ValueString())
+				err = linkMissingError(plan.ID.ValueString())
 			}
 			if err != nil {
-				resp.Diagnostics.AddError("Could Not Read "+r.kind.title, describeAPIError(err, target, r.data.api.Host()))
+				addCouldNotRead(&resp.Diagnostics, r.kind.title, describeAPIError(err, target, r.data.api.Host()))
 				return
 			}
 			plan.ShareLink, plan.RequestToken = shareSecrets(plan.StoreShareLink, link.ShareLink, link.RequestToken)
@@ -275,7 +258,7 @@ func (r *linkResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	target := plan.target(r.kind)
 	link, err := r.data.api.SetLink(ctx, target, linkReq)
 	if err != nil {
-		resp.Diagnostics.AddError("Could Not Update "+r.kind.title, describeAPIError(err, target, r.data.api.Host()))
+		addCouldNotUpdate(&resp.Diagnostics, r.kind.title, describeAPIError(err, target, r.data.api.Host()))
 		return
 	}
 	if problems := compareLink(linkReq, link); len(problems) > 0 {
@@ -286,7 +269,7 @@ func (r *linkResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		state.setLink(ctx, link)
 		resp.Diagnostics.Append(setModel(ctx, r.kind, &resp.State.Raw, &state)...)
 		resp.Diagnostics.Append(r.kind.identity(state.Parent, state.ID).set(ctx, resp.Identity)...)
-		resp.Diagnostics.AddError("DocSpace Did Not Apply the Link as Configured", explainMismatch(problems))
+		addLinkMismatch(&resp.Diagnostics, problems)
 		return
 	}
 	plan.setLink(ctx, link)
@@ -306,12 +289,12 @@ func (r *linkResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	if docspace.IsNotFound(err) {
 		// The room is gone, and its links with it, once DocSpace says so twice.
 		if gone, detail := confirmGone(ctx, r.data.api, target, r.data.api.Host(), err); !gone {
-			resp.Diagnostics.AddError("Could Not Delete "+r.kind.title, detail)
+			addCouldNotDelete(&resp.Diagnostics, r.kind.title, detail)
 		}
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Could Not Delete "+r.kind.title, describeAPIError(err, target, r.data.api.Host()))
+		addCouldNotDelete(&resp.Diagnostics, r.kind.title, describeAPIError(err, target, r.data.api.Host()))
 	}
 }
 

@@ -30,9 +30,7 @@ func (r *linkResource) ValidateConfig(ctx context.Context, req resource.Validate
 	}
 	resp.Diagnostics.Append(validateRenewBefore(cfg.RenewBefore, cfg.ExpiresIn)...)
 	if cfg.OnExpired.ValueString() == onExpiredRecreate && cfg.ExpirationDate.IsNull() && cfg.ExpiresIn.IsNull() {
-		resp.Diagnostics.AddAttributeWarning(path.Root("on_expired"), "on_expired Has Nothing to Act On",
-			"on_expired = \"recreate\" replaces the link once it has expired, but neither expiration_date nor expires_in "+
-				"is set, so this link never expires. Set expires_in (each new link then lives that long), or remove on_expired.")
+		addRecreateWithoutExpiry(&resp.Diagnostics)
 	}
 	if cfg.LinkType.IsUnknown() {
 		return
@@ -46,15 +44,11 @@ func (r *linkResource) ValidateConfig(ctx context.Context, req resource.Validate
 	}
 	for _, a := range cfg.kindOnlyAttributes() {
 		if a.set && kind != a.kind {
-			resp.Diagnostics.AddAttributeError(path.Root(a.name), "Attribute Not Allowed for This Link Type",
-				fmt.Sprintf("%s applies to %s links only, and this is an %s link. Remove %s, or set link_type = %q.",
-					a.name, a.kind.Name(), kind.Name(), a.name, a.kind.Name()))
+			addAttributeOfOtherLinkType(&resp.Diagnostics, a.name, a.kind, kind)
 		}
 	}
 	if kind == docspace.LinkTypeExternal && cfg.Access.ValueString() == docspace.AccessContentCreator.Name() {
-		resp.Diagnostics.AddAttributeError(path.Root("access"), "Access Not Allowed for External Links",
-			"content_creator makes people members who can add files, so it exists for invitation links only. "+
-				"Use another access value, or set link_type = \"invitation\".")
+		addContentCreatorOnExternalLink(&resp.Diagnostics)
 	}
 }
 
@@ -205,13 +199,10 @@ func planLink(ctx context.Context, in linkPlanInput) linkPlan {
 	// max_use_count and reset their expiry on every change (API.md §5.4, §5.6).
 	if !in.creating && kind == docspace.LinkTypeInvitation && state.CurrentUseCount.IsNull() {
 		if !cfg.MaxUseCount.IsNull() {
-			out.diags.AddAttributeError(path.Root("max_use_count"), "max_use_count Needs DocSpace 3.7",
-				"This portal runs a DocSpace version before 3.7, which ignores max_use_count on invitation links. Remove max_use_count.")
+			addMaxUseCountNeeds37(&out.diags)
 		}
 		if !cfg.ExpirationDate.IsNull() {
-			out.diags.AddAttributeError(path.Root("expiration_date"), "Invitation Expiry Needs DocSpace 3.7",
-				"This portal runs a DocSpace version before 3.7, which sets invitation links to expire 7 days after every "+
-					"change and ignores expiration_date. Remove expiration_date.")
+			addInvitationExpiryNeeds37(&out.diags)
 		}
 	}
 
@@ -290,18 +281,11 @@ func planExpiration(ctx context.Context, plan *linkModel, cfg, state linkModel, 
 	changed := creating || !hadPrevious || !sameTick(previous, t)
 	switch {
 	case changed && !t.After(now):
-		diags.AddAttributeError(attr, "Expiration Date in the Past",
-			fmt.Sprintf("expiration_date %s has already passed. DocSpace would drop a past date from an external link "+
-				"(which would then never expire) and refuses it for an invitation link. Set a future date, or remove expiration_date.", plan.ExpirationDate.ValueString()))
+		addExpirationInPast(&diags, attr, plan.ExpirationDate.ValueString())
 	case changed && t.After(latestExpiry(now)):
-		diags.AddAttributeError(attr, "Expiration Date Too Far Ahead",
-			fmt.Sprintf("expiration_date %s is more than 10 years ahead, which DocSpace refuses. Set a date before %s, or remove expiration_date for a link that never expires.",
-				plan.ExpirationDate.ValueString(), latestExpiry(now).UTC().Format("2006-01-02")))
+		addExpirationTooFarAhead(&diags, attr, plan.ExpirationDate.ValueString(), latestExpiry(now))
 	case !changed && !t.After(now) && !sameLinkSettings(ctx, *plan, state):
-		return diags, &refusal{Summary: "Link Has Expired",
-			Detail: fmt.Sprintf("This link expired at %s. Any change to it would resend that past date, which DocSpace drops "+
-				"(the link would never expire) or refuses. Set a new future expiration_date along with the change, "+
-				"remove the expiry, or set on_expired = \"recreate\" with expires_in.", plan.ExpirationDate.ValueString())}
+		return diags, expiredLinkRefusal(plan.ExpirationDate.ValueString())
 	}
 	return diags, nil
 }
@@ -410,42 +394,32 @@ func (r *linkResource) checkRoom(ctx context.Context, plan linkModel, creating b
 	roomID := plan.Parent.ValueString()
 	room, err := r.data.api.Room(ctx, roomID)
 	if docspace.IsNotFound(err) {
-		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Room Not Found",
-			fmt.Sprintf("Room %s does not exist on %s, or the token's user cannot see it. Check room_id: it is the number in the room's address (/rooms/shared/<id>).", roomID, r.data.api.Host()))
+		addRoomNotFound(&resp.Diagnostics, roomID, r.data.api.Host())
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not Read Room", describeAPIError(err, docspace.RoomTarget(roomID), r.data.api.Host()))
+		addCouldNotReadRoom(&resp.Diagnostics, path.Root("room_id"), err, roomID, r.data.api.Host())
 		return
 	}
-	roomName := fmt.Sprintf("Room %s (%q) is a %s", roomID, room.Title, room.Type)
+	roomName := describeRoom(roomID, room)
 
 	allowed, known := docspace.AllowedAccess(room.Type, kind)
 	if !known {
 		return // a room type this provider does not know: let DocSpace decide
 	}
 	if len(allowed) == 0 {
-		resp.Diagnostics.AddAttributeError(path.Root("link_type"), "Room Takes No External Links",
-			roomName+", which cannot be shared through external links. Use link_type = \"invitation\" to invite people instead, or a Custom or Public room.")
+		addRoomTakesNoExternalLinks(&resp.Diagnostics, roomName)
 		return
 	}
 	if kind == docspace.LinkTypeExternal && creating && docspace.AdditionalExternalLinkLimit(room.Type) == 0 {
-		resp.Diagnostics.AddAttributeError(path.Root("link_type"), "Room Takes No Additional External Links",
-			roomName+": its only external link is the primary link, which DocSpace creates and manages itself. "+
-				"Use link_type = \"invitation\", or a Custom or Public room for additional external links.")
+		addRoomTakesNoAdditionalLinks(&resp.Diagnostics, roomName)
 		return
 	}
 	if access, ok := docspace.ParseAccess(plan.Access.ValueString()); ok && !plan.Access.IsUnknown() && !slices.Contains(allowed, access) {
-		names := make([]string, len(allowed))
-		for i, a := range allowed {
-			names[i] = a.Name()
-		}
-		resp.Diagnostics.AddAttributeError(path.Root("access"), "Access Not Allowed in This Room",
-			fmt.Sprintf("%s; its %s links allow access %s, not %q.", roomName, kind.Name(), quotedList(names), plan.Access.ValueString()))
+		addAccessNotAllowedInRoom(&resp.Diagnostics, roomName, kind, allowed, plan.Access.ValueString())
 	}
 	if room.Type == docspace.RoomTypePublic && kind == docspace.LinkTypeExternal && plan.Internal.ValueBool() {
-		resp.Diagnostics.AddAttributeError(path.Root("internal"), "Internal Links Not Allowed in Public Rooms",
-			roomName+": its links are open to everyone, and DocSpace ignores internal = true there. Remove internal, or use a Custom room.")
+		addInternalInPublicRoom(&resp.Diagnostics, roomName)
 	}
 	if creating && !resp.Diagnostics.HasError() {
 		warnFullRoom(ctx, r.data.api, room, roomID, kind, &resp.Diagnostics)
@@ -461,29 +435,24 @@ func (r *linkResource) checkEntry(ctx context.Context, plan linkModel, in linkPl
 	parent := path.Root(r.kind.parentAttr)
 	loc, err := r.data.api.Location(ctx, t)
 	if docspace.IsNotFound(err) {
-		resp.Diagnostics.AddAttributeError(parent, capitalize(t.Kind.Noun())+" Not Found",
-			fmt.Sprintf("%s does not exist on %s, or the token's user cannot see it. Check %s: it is the number in the %s's "+
-				"address, or look it up by title with the docspace_%s data source.", capitalize(t.String()), r.data.api.Host(),
-				r.kind.parentAttr, t.Kind.Noun(), t.Kind.Noun()))
+		addEntryNotFound(&resp.Diagnostics, parent, t, r.data.api.Host(), r.kind.parentAttr)
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(parent, "Could Not Read "+capitalize(t.Kind.Noun()), describeAPIError(err, t, r.data.api.Host()))
+		addCouldNotReadEntry(&resp.Diagnostics, parent, err, t, r.data.api.Host())
 		return
 	}
-	name := fmt.Sprintf("%s is in %s", capitalize(t.String()), loc)
+	name := describeEntry(t, loc)
 	var allowed []docspace.Access
 	if t.Kind == docspace.TargetFile {
 		f, err := r.data.api.File(ctx, t.ID)
 		if err != nil {
-			resp.Diagnostics.AddAttributeError(parent, "Could Not Read File", describeAPIError(err, t, r.data.api.Host()))
+			addCouldNotReadEntry(&resp.Diagnostics, parent, err, t, r.data.api.Host())
 			return
 		}
-		name = fmt.Sprintf("File %s (%q) is in %s", t.ID, f.Title, loc)
+		name = describeFile(t.ID, f.Title, loc)
 		if docspace.FormLinkIsRoomLink(loc, f.IsForm) {
-			resp.Diagnostics.AddAttributeError(parent, "Form Shared Through Its Room",
-				name+": DocSpace shares a PDF form in a Form filling room through the room's own link, and applies every "+
-					"write to the form's links to the room's links instead. Manage that link with docspace_room_primary_link.")
+			addFormSharedThroughRoom(&resp.Diagnostics, parent, name)
 			return
 		}
 		allowed = docspace.AllowedFileAccess(loc, f.Ext, f.IsForm)
@@ -491,37 +460,25 @@ func (r *linkResource) checkEntry(ctx context.Context, plan linkModel, in linkPl
 		allowed = docspace.AllowedFolderAccess(loc)
 	}
 	if len(allowed) == 0 {
-		resp.Diagnostics.AddAttributeError(parent, capitalize(t.Kind.Noun())+" Takes No External Links There",
-			name+", where DocSpace keeps no external links of it. Share it from My Documents or a room that takes external links.")
+		addEntryTakesNoLinksThere(&resp.Diagnostics, parent, t.Kind, name)
 		return
 	}
 	if access, ok := docspace.ParseAccess(plan.Access.ValueString()); ok && !plan.Access.IsUnknown() && !slices.Contains(allowed, access) {
-		names := make([]string, len(allowed))
-		for i, a := range allowed {
-			names[i] = a.Name()
-		}
-		resp.Diagnostics.AddAttributeError(path.Root("access"), "Access Not Allowed Here",
-			fmt.Sprintf("%s; its links allow access %s there, not %q (DocSpace decides by the place and, for a file, its format; "+
-				"a format the editors cannot open takes only read, and DocSpace silently drops anything else).",
-				name, quotedList(names), plan.Access.ValueString()))
+		addAccessNotAllowedHere(&resp.Diagnostics, name, allowed, plan.Access.ValueString())
 	}
 	if loc.Kind == docspace.LocationRoom && !plan.Internal.IsUnknown() {
 		switch {
 		case loc.RoomType == docspace.RoomTypePublic && plan.Internal.ValueBool():
-			resp.Diagnostics.AddAttributeError(path.Root("internal"), "Internal Links Not Allowed in Public Rooms",
-				name+": its links are open to everyone, and DocSpace skips internal = true there without a word. Remove internal.")
+			addEntryInternalInPublicRoom(&resp.Diagnostics, name)
 		case loc.RoomType == docspace.RoomTypeVirtualData && !plan.Internal.ValueBool():
-			resp.Diagnostics.AddAttributeError(path.Root("internal"), "Links Are Internal in Virtual Data Rooms",
-				name+": DocSpace keeps every link there internal and skips a change without a word. Set internal = true.")
+			addEntryExternalInVirtualDataRoom(&resp.Diagnostics, name)
 		}
 	}
 	if loc.Kind == docspace.LocationRoom && loc.RoomType == docspace.RoomTypeFillingForms && !plan.ExpirationDate.IsNull() {
-		resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), "Expiry Not Allowed in Form Filling Rooms",
-			name+": DocSpace skips any change to a link's expiry there without a word. Remove expiration_date and expires_in.")
+		addEntryExpiryInFormFillingRoom(&resp.Diagnostics, name)
 	}
 	if additional, _ := docspace.EntryLinkLimits(loc); in.creating && additional == 0 && !plan.Primary.ValueBool() {
-		resp.Diagnostics.AddAttributeError(path.Root("primary"), capitalize(t.Kind.Noun())+" Takes No Additional Links There",
-			name+", where DocSpace keeps only a primary link of it. Set primary = true, or import the primary link it already has.")
+		addEntryTakesNoAdditionalLinks(&resp.Diagnostics, t.Kind, name)
 	}
 	if in.creating && !resp.Diagnostics.HasError() {
 		warnFullEntry(ctx, r.data.api, t, loc, plan.Primary.ValueBool(), &resp.Diagnostics)

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -56,7 +55,7 @@ func (r *primaryLinkResource) ImportState(ctx context.Context, req resource.Impo
 			return
 		}
 	} else if err := docspace.ValidateRoomID(roomID); err != nil {
-		resp.Diagnostics.AddError("Invalid Import ID", err.Error()+"\n\nImport a room's primary link by the room id alone, for example \"4711\".")
+		addInvalidPrimaryImportID(&resp.Diagnostics, err)
 		return
 	}
 	if r.data == nil {
@@ -129,8 +128,7 @@ func (r *primaryLinkResource) ModifyPlan(ctx context.Context, req resource.Modif
 	if t, ok := plan.ExpirationDate.Time(); ok {
 		previous, had := state.ExpirationDate.Time()
 		if (!had || !sameTick(previous, t)) && (!t.After(now) || t.After(latestExpiry(now))) {
-			resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), "Invalid Expiration Date",
-				fmt.Sprintf("expiration_date %s must be in the future and at most 10 years ahead. Set another date, or remove expiration_date.", plan.ExpirationDate.ValueString()))
+			addInvalidPrimaryExpiration(&resp.Diagnostics, plan.ExpirationDate.ValueString())
 		}
 	}
 	if !plan.Parent.IsUnknown() && r.data != nil {
@@ -164,39 +162,30 @@ func (r *primaryLinkResource) checkRoom(ctx context.Context, plan linkModel, res
 	roomID := plan.Parent.ValueString()
 	room, err := r.data.api.Room(ctx, roomID)
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not Read Room", describeAPIError(err, docspace.RoomTarget(roomID), r.data.api.Host()))
+		addCouldNotReadRoom(&resp.Diagnostics, path.Root("room_id"), err, roomID, r.data.api.Host())
 		return
 	}
-	roomName := fmt.Sprintf("Room %s (%q) is a %s", roomID, room.Title, room.Type)
+	roomName := describeRoom(roomID, room)
 	allowed, known := docspace.AllowedAccess(room.Type, docspace.LinkTypeExternal)
 	if !known {
 		return
 	}
 	if len(allowed) == 0 {
-		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Room Has No Primary Link",
-			roomName+", which cannot be shared through external links, so it has no primary link. Use a Public, Form filling or Custom room.")
+		addRoomTakesNoPrimaryLink(&resp.Diagnostics, roomName)
 		return
 	}
 	if room.Type == docspace.RoomTypeFillingForms {
 		allowed = []docspace.Access{docspace.AccessFillForms, docspace.AccessRead}
 	}
 	if access, ok := docspace.ParseAccess(plan.Access.ValueString()); ok && !slices.Contains(allowed, access) {
-		names := make([]string, len(allowed))
-		for i, a := range allowed {
-			names[i] = a.Name()
-		}
-		resp.Diagnostics.AddAttributeError(path.Root("access"), "Access Not Allowed in This Room",
-			fmt.Sprintf("%s; its primary link allows access %s, not %q.", roomName, quotedList(names), plan.Access.ValueString()))
+		addPrimaryAccessNotAllowedInRoom(&resp.Diagnostics, roomName, allowed, plan.Access.ValueString())
 	}
 	fixedLifetime := room.Type == docspace.RoomTypePublic || room.Type == docspace.RoomTypeFillingForms
 	if fixedLifetime && !plan.ExpirationDate.IsNull() {
-		resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), "Primary Link Cannot Expire in This Room",
-			roomName+": DocSpace keeps its primary link without an expiry and ignores a date. Remove expiration_date, "+
-				"or use rotation_triggers to replace the link on a schedule.")
+		addPrimaryExpiryInRoom(&resp.Diagnostics, roomName)
 	}
 	if room.Type == docspace.RoomTypePublic && plan.Internal.ValueBool() {
-		resp.Diagnostics.AddAttributeError(path.Root("internal"), "Internal Links Not Allowed in Public Rooms",
-			roomName+": its links are open to everyone, and DocSpace ignores internal = true there. Remove internal.")
+		addPrimaryInternalInPublicRoom(&resp.Diagnostics, roomName)
 	}
 }
 
@@ -211,7 +200,7 @@ func (r *primaryLinkResource) Create(ctx context.Context, req resource.CreateReq
 	roomID := plan.Parent.ValueString()
 	current, err := r.data.api.PrimaryLink(ctx, docspace.RoomTarget(roomID))
 	if err != nil {
-		resp.Diagnostics.AddError("Could Not Get the Primary Link", describeAPIError(err, docspace.RoomTarget(roomID), r.data.api.Host()))
+		addCouldNotGetPrimary(&resp.Diagnostics, describeAPIError(err, docspace.RoomTarget(roomID), r.data.api.Host()))
 		return
 	}
 	r.apply(ctx, roomID, plan, current, req.Config, &resp.State, resp.Private, &resp.Diagnostics)
@@ -240,20 +229,19 @@ func (r *primaryLinkResource) Read(ctx context.Context, req resource.ReadRequest
 	current, found, err := r.currentPrimary(ctx, roomID)
 	if docspace.IsNotFound(err) {
 		if gone, detail := confirmGone(ctx, r.data.api, docspace.RoomTarget(roomID), r.data.api.Host(), err); !gone {
-			resp.Diagnostics.AddError("Could Not Read the Primary Link", detail)
+			addCouldNotReadPrimary(&resp.Diagnostics, detail)
 			return
 		}
-		resp.Diagnostics.AddWarning("Room Not Found", fmt.Sprintf("Room %s no longer exists, so its primary link is removed from the state.", roomID))
+		addPrimaryRoomGone(&resp.Diagnostics, roomID)
 		resp.State.RemoveResource(ctx)
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Could Not Read the Primary Link", describeAPIError(err, docspace.RoomTarget(roomID), r.data.api.Host()))
+		addCouldNotReadPrimary(&resp.Diagnostics, describeAPIError(err, docspace.RoomTarget(roomID), r.data.api.Host()))
 		return
 	}
 	if !found {
-		resp.Diagnostics.AddWarning("Primary Link Not Found",
-			fmt.Sprintf("Room %s has no primary link any more (it was revoked outside Terraform), so it is removed from the state. Terraform will plan to adopt a new one.", roomID))
+		addPrimaryLinkGone(&resp.Diagnostics, roomID)
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -284,27 +272,22 @@ func (r *primaryLinkResource) Update(ctx context.Context, req resource.UpdateReq
 	// and a PUT with it would create an additional link (API.md §6).
 	current, found, err := r.currentPrimary(ctx, roomID)
 	if err != nil {
-		resp.Diagnostics.AddError("Could Not Read the Primary Link", describeAPIError(err, docspace.RoomTarget(roomID), r.data.api.Host()))
+		addCouldNotReadPrimary(&resp.Diagnostics, describeAPIError(err, docspace.RoomTarget(roomID), r.data.api.Host()))
 		return
 	}
 	if !found || !strings.EqualFold(current.ID, state.ID.ValueString()) {
 		resp.State.Raw = req.State.Raw.Copy()
-		detail := fmt.Sprintf("The plan was made for primary link %s of room %s, ", state.ID.ValueString(), roomID)
+		planned := state.ID.ValueString()
 		if found {
-			detail += fmt.Sprintf("but the room's primary link is now %s: it was revoked and reissued outside Terraform. ", current.ID)
 			state.setLink(ctx, current)
 			resp.Diagnostics.Append(setModel(ctx, roomPrimaryLinks, &resp.State.Raw, &state)...)
-		} else {
-			detail += "but the room has no primary link any more: it was deleted outside Terraform. "
 		}
-		resp.Diagnostics.AddError("Primary Link Changed Outside Terraform", detail+
-			"Nothing was changed. Run terraform apply again (with refresh, and without a saved plan): it adopts the current link "+
-			"and applies the configured settings to it.")
+		addPrimaryChangedOutside(&resp.Diagnostics, planned, roomID, current.ID, found)
 		return
 	}
 	if !plan.RotationTriggers.Equal(state.RotationTriggers) {
 		if current, err = r.rotate(ctx, roomID, state.ID.ValueString()); err != nil {
-			resp.Diagnostics.AddError("Could Not Rotate the Primary Link", describeAPIError(err, docspace.RoomTarget(roomID), r.data.api.Host()))
+			addCouldNotRotatePrimary(&resp.Diagnostics, describeAPIError(err, docspace.RoomTarget(roomID), r.data.api.Host()))
 			return
 		}
 	}
@@ -349,12 +332,12 @@ func (r *primaryLinkResource) Delete(ctx context.Context, req resource.DeleteReq
 	_, err := r.data.api.DeleteLink(ctx, docspace.RoomTarget(roomID), docspace.Link{ID: state.ID.ValueString(), LinkType: docspace.LinkTypeExternal})
 	if docspace.IsNotFound(err) {
 		if gone, detail := confirmGone(ctx, r.data.api, docspace.RoomTarget(roomID), r.data.api.Host(), err); !gone {
-			resp.Diagnostics.AddError("Could Not Revoke the Primary Link", detail)
+			addCouldNotRevokePrimary(&resp.Diagnostics, detail)
 		}
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Could Not Revoke the Primary Link", describeAPIError(err, docspace.RoomTarget(roomID), r.data.api.Host()))
+		addCouldNotRevokePrimary(&resp.Diagnostics, describeAPIError(err, docspace.RoomTarget(roomID), r.data.api.Host()))
 	}
 }
 
@@ -369,28 +352,24 @@ func (r *primaryLinkResource) apply(ctx context.Context, roomID string, plan lin
 	if !equalRequests(linkReq, requestOf(current)) {
 		var err error
 		if link, err = r.data.api.SetLink(ctx, docspace.RoomTarget(roomID), linkReq); err != nil {
-			diags.AddError("Could Not Update the Primary Link", describeAPIError(err, docspace.RoomTarget(roomID), r.data.api.Host()))
+			addCouldNotUpdatePrimary(diags, describeAPIError(err, docspace.RoomTarget(roomID), r.data.api.Host()))
 			return
 		}
 		if !link.Primary || !strings.EqualFold(link.ID, current.ID) {
 			// DocSpace made another link of the request instead of updating
 			// the primary one: take it back, and record nothing new.
-			detail := fmt.Sprintf("DocSpace answered the update of primary link %s of room %s with link %s, which is not the room's primary link.",
-				current.ID, roomID, link.ID)
+			deleted, delErr := false, error(nil)
 			if !link.Primary && !strings.EqualFold(link.ID, current.ID) {
-				if _, delErr := r.data.api.DeleteLink(ctx, docspace.RoomTarget(roomID), docspace.Link{ID: link.ID, LinkType: docspace.LinkTypeExternal}); delErr != nil {
-					detail += fmt.Sprintf(" Deleting that link again failed: %s. Remove it in DocSpace.", describeAPIError(delErr, docspace.RoomTarget(roomID), r.data.api.Host()))
-				} else {
-					detail += " That link was deleted again."
-				}
+				_, delErr = r.data.api.DeleteLink(ctx, docspace.RoomTarget(roomID), docspace.Link{ID: link.ID, LinkType: docspace.LinkTypeExternal})
+				deleted = delErr == nil
 			}
-			diags.AddError("DocSpace Did Not Update the Primary Link", detail+" Run terraform apply again to adopt the room's current primary link.")
+			addPrimaryNotUpdated(diags, current.ID, roomID, link.ID, deleted, delErr, r.data.api.Host())
 			return
 		}
 		if problems := compareLink(linkReq, link); len(problems) > 0 {
 			plan.setLink(ctx, link)
 			diags.Append(setModel(ctx, roomPrimaryLinks, &state.Raw, &plan)...)
-			diags.AddError("DocSpace Did Not Apply the Link as Configured", explainMismatch(problems))
+			addLinkMismatch(diags, problems)
 			return
 		}
 	}

@@ -116,7 +116,6 @@ func (v Timestamp) ValidateAttribute(_ context.Context, req xattr.ValidateAttrib
 		return
 	}
 	if _, ok := v.Time(); !ok {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Date-Time",
-			fmt.Sprintf("%q is not an RFC 3339 date-time with a time zone offset. Write it like \"2026-12-31T23:59:59Z\" or \"2026-12-31T23:59:59+03:00\".", v.ValueString()))
+		addInvalidDateTime(&resp.Diagnostics, req.Path, v.ValueString())
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -46,10 +45,7 @@ func (v passwordPolicy) ValidateString(_ context.Context, req validator.StringRe
 		return
 	}
 	if broken := passwordPolicyViolations(req.ConfigValue.ValueString()); len(broken) > 0 {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Password",
-			fmt.Sprintf("The value of %s %s. DocSpace's password policy asks for %d to %d printable ASCII characters "+
-				"(Latin letters, digits and punctuation) without spaces. The value is not shown because it is secret.",
-				req.Path, strings.Join(broken, " and "), passwordMinLength, passwordMaxLength))
+		addInvalidPassword(&resp.Diagnostics, req.Path, broken)
 	}
 }
 
@@ -106,9 +102,7 @@ func (v textLength) ValidateString(_ context.Context, req validator.StringReques
 	}
 	n := utf16Length(req.ConfigValue.ValueString())
 	if n < v.min || n > v.max {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Text Length",
-			fmt.Sprintf("%s is %d characters long as DocSpace counts them (UTF-16 code units: an emoji or another character "+
-				"outside the Basic Multilingual Plane counts as two), and DocSpace allows %d to %d. Shorten it.", req.Path, n, v.min, v.max))
+		addInvalidTextLength(&resp.Diagnostics, req.Path, n, v.min, v.max)
 	}
 }
 
@@ -130,18 +124,7 @@ func (v accessName) ValidateString(_ context.Context, req validator.StringReques
 	if slices.Contains(v.allowed, value) {
 		return
 	}
-	detail := fmt.Sprintf("access %q is not one of %s.", value, quotedList(v.allowed))
-	if n, err := strconv.Atoi(strings.TrimSpace(value)); err == nil {
-		if name := docspace.Access(n).Name(); slices.Contains(docspace.AccessNames(), name) {
-			detail = fmt.Sprintf("access %q is the DocSpace API's number for %q: this provider takes the name. Write access = %q.", value, name, name)
-			if !slices.Contains(v.allowed, name) {
-				detail = fmt.Sprintf("access %q is the DocSpace API's number for %q, which this resource does not take. Use one of %s.", value, name, quotedList(v.allowed))
-			}
-		} else if n == int(docspace.AccessNone) {
-			detail = fmt.Sprintf("access %q is the DocSpace API's number for removing a link, not an access value. Use one of %s, or remove the resource to delete the link.", value, quotedList(v.allowed))
-		}
-	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Invalid Access", detail)
+	addInvalidAccessName(&resp.Diagnostics, req.Path, value, v.allowed)
 }
 
 // durationValidator accepts a positive Go duration of at most ten years.
@@ -159,8 +142,7 @@ func (durationValidator) ValidateString(_ context.Context, req validator.StringR
 	}
 	d, err := time.ParseDuration(req.ConfigValue.ValueString())
 	if err != nil || d <= 0 || d > 10*365*24*time.Hour {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Duration",
-			fmt.Sprintf("%q is not a positive duration of at most ten years. Write hours, minutes and seconds, such as \"720h\" for 30 days or \"1h30m\".", req.ConfigValue.ValueString()))
+		addInvalidDuration(&resp.Diagnostics, req.Path, req.ConfigValue.ValueString())
 	}
 }
 
@@ -185,7 +167,7 @@ func (v parentIDValidator) ValidateString(_ context.Context, req validator.Strin
 		return
 	}
 	if err := validateParentID(v.kind, req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+capitalize(v.kind.Noun())+" ID", err.Error())
+		addInvalidParentID(&resp.Diagnostics, req.Path, v.kind, err)
 	}
 }
 
@@ -206,8 +188,6 @@ func (noControlCharacters) ValidateString(_ context.Context, req validator.Strin
 		return
 	}
 	if i := strings.IndexFunc(req.ConfigValue.ValueString(), unicode.IsControl); i >= 0 {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Title",
-			fmt.Sprintf("The title contains a control character at character %d (a line break or tab, for example). Write it on one line without them.",
-				utf16Length(req.ConfigValue.ValueString()[:i])+1))
+		addControlCharacterInTitle(&resp.Diagnostics, req.Path, utf16Length(req.ConfigValue.ValueString()[:i])+1)
 	}
 }

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -101,10 +100,7 @@ func unchangedWriteOnlyPassword(ctx context.Context, config tfsdk.Config, state 
 func passwordDrift(configured, reported, linkID string, t docspace.Target) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if configured != reported {
-		diags.AddAttributeWarning(path.Root("password_wo"), "Password Differs From password_wo",
-			fmt.Sprintf("DocSpace holds a password for link %s in %s other than the configured password_wo: it was "+
-				"changed outside Terraform, or password_wo was changed without a new password_wo_version. "+
-				"Change password_wo_version to send password_wo again.", linkID, t))
+		addWriteOnlyPasswordDrift(&diags, linkID, t)
 	}
 	return diags
 }
