@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
@@ -129,8 +128,7 @@ func (d *entryDataSource) ValidateConfig(ctx context.Context, req datasource.Val
 	var mine types.Bool
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("in_my_documents"), &mine)...)
 	if !mine.IsNull() && !mine.IsUnknown() && !mine.ValueBool() {
-		resp.Diagnostics.AddAttributeError(path.Root("in_my_documents"), "Invalid in_my_documents",
-			"in_my_documents = false names no place to look. Set it to true to look in My Documents, or leave it out and set parent_id.")
+		addInMyDocumentsFalse(&resp.Diagnostics)
 	}
 }
 
@@ -175,7 +173,7 @@ func (d *entryDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		// shared with every other lookup and link in the same folder.
 		parentLoc, err := d.data.api.Location(ctx, docspace.FolderTarget(parent))
 		if err != nil {
-			resp.Diagnostics.AddAttributeError(parentAttr, "Could Not Read Folder", describeAPIError(err, docspace.FolderTarget(parent), d.data.api.Host()))
+			addCouldNotReadEntry(&resp.Diagnostics, parentAttr, err, docspace.FolderTarget(parent), d.data.api.Host())
 			return
 		}
 		loc = parentLoc
@@ -233,13 +231,11 @@ func (d *entryDataSource) byTitle(ctx context.Context, parent, title string) (en
 		target := docspace.FolderTarget(parent)
 		detail := describeAPIError(err, target, host)
 		if parent == docspace.MyDocuments && docspace.IsNotFound(err) {
-			detail = fmt.Sprintf("%v\n\nThe token's user has no My Documents on %s (guests, for one, have none).", err, host)
+			detail = noMyDocumentsDetail(err, host)
 		}
-		diags.AddAttributeError(parentAttr, "Could Not List Folder", detail)
+		addCouldNotListFolder(&diags, parentAttr, detail)
 		return entryFound{}, diags
 	}
-	// named is one entry of the listing: files or folders, as looked for.
-	type named struct{ id, title, ext string }
 	var entries, others []named
 	var forms = map[string]bool{}
 	for _, f := range contents.Files {
@@ -269,64 +265,14 @@ func (d *entryDataSource) byTitle(ctx context.Context, parent, title string) (en
 			similar = append(similar, e)
 		}
 	}
-	noun := d.kind.Noun()
 	where := placeName(parent, contents.Current)
 	switch len(exact) {
 	case 1:
 		return entryFound{id: exact[0].id, ext: exact[0].ext, isForm: d.kind == docspace.TargetFile && forms[exact[0].id]}, diags
 	case 0:
-		detail := fmt.Sprintf("No %s in %s on %s is titled %q (titles are matched exactly", noun, where, host, title)
-		if d.kind == docspace.TargetFile {
-			detail += ", extension included"
-		}
-		detail += "; subfolders are not searched)."
-		if len(similar) > 0 {
-			shown := make([]string, 0, min(len(similar), maxSimilarEntries))
-			for _, e := range similar[:min(len(similar), maxSimilarEntries)] {
-				shown = append(shown, fmt.Sprintf("%q (id %s)", e.title, e.id))
-			}
-			more := ""
-			if len(similar) > maxSimilarEntries {
-				more = fmt.Sprintf(" and %d more", len(similar)-maxSimilarEntries)
-			}
-			detail += fmt.Sprintf(" %ss whose titles contain it: %s%s.", capitalize(noun), strings.Join(shown, ", "), more)
-		} else {
-			detail += fmt.Sprintf(" It holds no %s whose title contains it.", noun)
-		}
-		for _, o := range others {
-			if o.title == title {
-				other := docspace.TargetFolder.Noun()
-				if d.kind == docspace.TargetFolder {
-					other = docspace.TargetFile.Noun()
-				}
-				detail += fmt.Sprintf(" A %s has that title (id %s): look it up with the docspace_%s data source.", other, o.id, other)
-				break
-			}
-		}
-		diags.AddAttributeError(path.Root("title"), capitalize(noun)+" Not Found", detail)
+		addNoEntryTitled(&diags, d.kind, where, host, title, similar, others)
 	default:
-		ids := make([]string, len(exact))
-		for i, e := range exact {
-			ids[i] = e.id
-		}
-		diags.AddAttributeError(path.Root("title"), "Several "+capitalize(noun)+"s Match",
-			fmt.Sprintf("%d %ss in %s on %s are titled %q: ids %s.\n\nGive them distinct titles, or use the id of the "+
-				"one meant where it is needed (`%s_id`).", len(exact), noun, where, host, title, strings.Join(ids, ", "), noun))
+		addSeveralEntriesTitled(&diags, d.kind, where, host, title, exact)
 	}
 	return entryFound{}, diags
-}
-
-// placeName names the room, folder or My Documents a lookup searched.
-func placeName(parent string, current docspace.Folder) string {
-	if parent == docspace.MyDocuments {
-		return "My Documents"
-	}
-	noun := "folder"
-	if current.IsRoom() {
-		noun = "room"
-	}
-	if current.Title == "" {
-		return noun + " " + parent
-	}
-	return fmt.Sprintf("%s %s %q", noun, parent, current.Title)
 }

@@ -108,8 +108,7 @@ func (d *linksDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	target := docspace.Target{Kind: d.kind.target, ID: parentID.ValueString()}
 	links, err := d.data.api.Links(ctx, target, filter)
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root(d.kind.parentAttr), "Could Not List "+capitalize(target.Kind.Noun())+" Links",
-			describeAPIError(err, target, d.data.api.Host()))
+		addCouldNotListLinks(&resp.Diagnostics, path.Root(d.kind.parentAttr), err, target, d.data.api.Host())
 		return
 	}
 	infos := make([]linkInfo, 0, len(links))

@@ -2,8 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -133,7 +131,7 @@ func (d *roomDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		// Through the Session: resources and data sources of the same room share the lookup.
 		found, err := d.data.api.Room(ctx, roomID)
 		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Could Not Read Room", describeAPIError(err, docspace.RoomTarget(roomID), d.data.api.Host()))
+			addCouldNotReadRoom(&resp.Diagnostics, path.Root("id"), err, roomID, d.data.api.Host())
 			return
 		}
 		room = found
@@ -166,7 +164,7 @@ func (d *roomDataSource) roomByTitle(ctx context.Context, title string) (docspac
 		if docspace.IsUnauthorized(err) || docspace.IsRateLimited(err) {
 			detail = describeAPIError(err, docspace.RoomTarget(""), host)
 		}
-		diags.AddAttributeError(path.Root("title"), "Could Not List Rooms", detail)
+		addCouldNotListRoomsByTitle(&diags, detail)
 		return docspace.Room{}, diags
 	}
 	var matches []docspace.Room
@@ -179,29 +177,9 @@ func (d *roomDataSource) roomByTitle(ctx context.Context, title string) (docspac
 	case 1:
 		return matches[0], diags
 	case 0:
-		detail := fmt.Sprintf("No room on %s is titled %q (titles are matched exactly).", host, title)
-		if len(candidates) > 0 {
-			similar := make([]string, 0, min(len(candidates), maxSimilarRooms))
-			for _, r := range candidates[:min(len(candidates), maxSimilarRooms)] {
-				similar = append(similar, fmt.Sprintf("%q (id %s)", r.Title, r.ID))
-			}
-			more := ""
-			if len(candidates) > maxSimilarRooms {
-				more = fmt.Sprintf(" and %d more", len(candidates)-maxSimilarRooms)
-			}
-			detail += fmt.Sprintf(" Rooms whose titles contain it: %s%s.", strings.Join(similar, ", "), more)
-		} else {
-			detail += " The token's user sees no room whose title contains it; archived rooms are not searched."
-		}
-		diags.AddAttributeError(path.Root("title"), "Room Not Found", detail)
+		addNoRoomTitled(&diags, host, title, candidates)
 	default:
-		ids := make([]string, len(matches))
-		for i, r := range matches {
-			ids[i] = r.ID
-		}
-		diags.AddAttributeError(path.Root("title"), "Several Rooms Match",
-			fmt.Sprintf("%d rooms on %s are titled %q: ids %s.\n\nLook the room up by id instead, or give the rooms distinct titles.",
-				len(matches), host, title, strings.Join(ids, ", ")))
+		addSeveralRoomsTitled(&diags, host, title, matches)
 	}
 	return docspace.Room{}, diags
 }
@@ -232,9 +210,7 @@ func newRoomModel(ctx context.Context, room docspace.Room) (roomModel, diag.Diag
 	}
 	if _, known := docspace.AllowedAccess(room.Type, docspace.LinkTypeInvitation); !known {
 		state.MaxInvitationLinks = types.Int64Value(0)
-		diags.AddWarning("Unknown Room Type",
-			fmt.Sprintf("Room %s is of a type this provider does not know (%s), so it reports no allowed access values "+
-				"and no link limits for it. A newer version of the provider may know it.", room.ID, room.Type.Name()))
+		addUnknownRoomType(&diags, room)
 	}
 	return state, diags
 }

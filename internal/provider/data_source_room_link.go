@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -101,7 +100,7 @@ func (d *roomLinkDataSource) Read(ctx context.Context, req datasource.ReadReques
 	// One listing of the room serves every lookup in the run (docspace.Session).
 	links, err := d.data.api.Links(ctx, docspace.RoomTarget(roomID), nil)
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not List Room Links", describeAPIError(err, docspace.RoomTarget(roomID), d.data.api.Host()))
+		addCouldNotListLinks(&resp.Diagnostics, path.Root("room_id"), err, docspace.RoomTarget(roomID), d.data.api.Host())
 		return
 	}
 
@@ -132,18 +131,14 @@ func selectRoomLink(roomID string, links []docspace.Link, by linkSelector) (docs
 	case by.id != "":
 		i := slices.IndexFunc(links, func(l docspace.Link) bool { return strings.EqualFold(l.ID, by.id) })
 		if i < 0 {
-			diags.AddAttributeError(path.Root("id"), "Link Not Found",
-				fmt.Sprintf("Room %s has no link with id %s. %s", roomID, by.id, describeRoomLinks(roomID, links)))
+			addNoLinkWithID(&diags, roomID, by.id, links)
 			return docspace.Link{}, diags
 		}
 		return links[i], diags
 	case by.primary:
 		i := slices.IndexFunc(links, func(l docspace.Link) bool { return l.Primary })
 		if i < 0 {
-			diags.AddAttributeError(path.Root("primary"), "Room Has No Primary Link",
-				fmt.Sprintf("Room %s has no primary external link, and this lookup never makes one (asking DocSpace for it "+
-					"would create it in a Custom room). Adopt or create it with the docspace_room_primary_link resource, "+
-					"or look up another link by id or title. %s", roomID, describeRoomLinks(roomID, links)))
+			addNoPrimaryLinkToSelect(&diags, roomID, links)
 			return docspace.Link{}, diags
 		}
 		return links[i], diags
@@ -156,35 +151,11 @@ func selectRoomLink(roomID string, links []docspace.Link, by linkSelector) (docs
 	}
 	switch len(matches) {
 	case 0:
-		diags.AddAttributeError(path.Root("title"), "Link Not Found",
-			fmt.Sprintf("Room %s has no link titled %q (titles are matched exactly). %s", roomID, by.title, describeRoomLinks(roomID, links)))
+		addNoLinkTitled(&diags, roomID, by.title, links)
 	case 1:
 		return matches[0], diags
 	default:
-		ids := make([]string, len(matches))
-		for i, l := range matches {
-			ids[i] = l.ID + " (" + l.LinkType.Name() + ")"
-		}
-		diags.AddAttributeError(path.Root("title"), "Several Links Match",
-			fmt.Sprintf("Room %s has %d links titled %q: %s.\n\nLook the link up by id instead, or give the links distinct titles.",
-				roomID, len(matches), by.title, strings.Join(ids, ", ")))
+		addSeveralLinksTitled(&diags, roomID, by.title, matches)
 	}
 	return docspace.Link{}, diags
-}
-
-// describeRoomLinks says what a room does hold, for a lookup that failed.
-func describeRoomLinks(roomID string, links []docspace.Link) string {
-	if len(links) == 0 {
-		return fmt.Sprintf("DocSpace lists no links for room %s: the room has none, or the token's user is not a "+
-			"manager of the room (DocSpace shows other members no links).", roomID)
-	}
-	parts := make([]string, len(links))
-	for i, l := range links {
-		kind := l.LinkType.Name()
-		if l.Primary {
-			kind = "primary " + kind
-		}
-		parts[i] = fmt.Sprintf("%q (%s, id %s)", l.Title, kind, l.ID)
-	}
-	return fmt.Sprintf("Its links: %s.", strings.Join(parts, ", "))
 }

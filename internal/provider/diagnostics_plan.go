@@ -85,6 +85,27 @@ func expiredLinkRefusal(expiredAt string) *refusal {
 			"remove the expiry, or set on_expired = \"recreate\" with expires_in.", expiredAt)}
 }
 
+// describeExpiredLink opens the detail of a refusal about a link that
+// has expired.
+func describeExpiredLink(state linkModel) string {
+	return fmt.Sprintf("Link %s (%q) in room %s expired at %s", state.ID.ValueString(), state.Title.ValueString(),
+		state.Parent.ValueString(), state.ExpirationDate.ValueString())
+}
+
+// expiredOnErrorRefusal refuses a plan that keeps an expired link with
+// on_expired = "error"; describe is describeExpiredLink's.
+func expiredOnErrorRefusal(describe string) refusal {
+	return refusal{Summary: "Room Link Has Expired", Detail: describe + ", and on_expired = \"error\". Set a new future " +
+		"expiration_date, remove the expiry, or set on_expired to \"keep\" or \"recreate\"."}
+}
+
+// cannotRecreateExpiredRefusal refuses to recreate an expired link whose
+// configured expiration_date has passed.
+func cannotRecreateExpiredRefusal(describe string) refusal {
+	return refusal{Summary: "Cannot Recreate the Expired Link", Detail: describe + ". A new link with the same " +
+		"expiration_date would be expired too. Use expires_in instead of expiration_date, or set a new future expiration_date."}
+}
+
 // addRefusedAtApplyWarning is the plan's warning of a refusal that waits
 // for the apply.
 func addRefusedAtApplyWarning(diags *diag.Diagnostics, summary, detail string) {
@@ -315,6 +336,27 @@ func addInvalidPassword(diags *diag.Diagnostics, attr path.Path, broken []string
 		fmt.Sprintf("The value of %s %s. DocSpace's password policy asks for %d to %d printable ASCII characters "+
 			"(Latin letters, digits and punctuation) without spaces. The value is not shown because it is secret.",
 			attr, strings.Join(broken, " and "), passwordMinLength, passwordMaxLength))
+}
+
+// passwordPolicyViolations names the rules a password breaks, in words that
+// reveal nothing of it beyond the rule. Lengths count UTF-16 code units, as
+// DocSpace does.
+func passwordPolicyViolations(p string) []string {
+	var broken []string
+	switch n := utf16Length(p); {
+	case n < passwordMinLength:
+		broken = append(broken, fmt.Sprintf("is shorter than %d characters", passwordMinLength))
+	case n > passwordMaxLength:
+		broken = append(broken, fmt.Sprintf("is longer than %d characters", passwordMaxLength))
+	}
+	if strings.ContainsRune(p, ' ') {
+		broken = append(broken, "contains a space")
+	}
+	if strings.ContainsFunc(p, func(r rune) bool { return r != ' ' && (r < 0x21 || r > 0x7e) }) {
+		broken = append(broken, "contains a character that is not printable ASCII (a letter outside a–z and A–Z, "+
+			"a control character or another kind of space)")
+	}
+	return broken
 }
 
 // addInvalidTextLength refuses a text of n UTF-16 code units outside

@@ -113,14 +113,13 @@ func (e *roomLinkEphemeral) Open(ctx context.Context, req ephemeral.OpenRequest,
 		return
 	}
 	if !cfg.Primary.IsNull() && !cfg.Primary.ValueBool() {
-		resp.Diagnostics.AddAttributeError(path.Root("primary"), "Invalid Link Selection",
-			"primary = false selects no link. Set primary = true for the room's primary link, or select the link by id or title instead.")
+		addPrimaryFalseSelectsNothing(&resp.Diagnostics)
 		return
 	}
 	roomID := cfg.RoomID.ValueString()
 	links, err := e.data.api.Links(ctx, docspace.RoomTarget(roomID), nil)
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Could Not List Room Links", describeAPIError(err, docspace.RoomTarget(roomID), e.data.api.Host()))
+		addCouldNotListLinks(&resp.Diagnostics, path.Root("room_id"), err, docspace.RoomTarget(roomID), e.data.api.Host())
 		return
 	}
 	l, diags := selectRoomLink(roomID, links, linkSelector{id: cfg.ID.ValueString(), title: cfg.Title.ValueString(), primary: cfg.Primary.ValueBool()})

@@ -85,8 +85,7 @@ func (r *entryLinkListResource) List(ctx context.Context, req list.ListRequest, 
 	diags.Append(req.Config.GetAttribute(ctx, path.Root(r.titleFilter()), &entryTitle)...)
 	diags.Append(req.Config.GetAttribute(ctx, path.Root("title_contains"), &linkTitle)...)
 	if !diags.HasError() && parentID.IsNull() == (mine.IsNull() || !mine.ValueBool()) {
-		diags.AddError("Invalid List Configuration",
-			"Set exactly one of parent_id (a room or folder id) and in_my_documents = true in the list block's config.")
+		addInvalidEntryListConfig(&diags)
 	}
 	if diags.HasError() {
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
@@ -118,7 +117,7 @@ func (r *entryLinkListResource) owners(parent, entryTitle string) func(context.C
 			if parent == docspace.MyDocuments {
 				attr = path.Root("in_my_documents")
 			}
-			diags.AddAttributeError(attr, "Could Not List Folder", describeAPIError(err, docspace.FolderTarget(parent), data.api.Host()))
+			addCouldNotListFolder(&diags, attr, describeAPIError(err, docspace.FolderTarget(parent), data.api.Host()))
 			return nil, diags
 		}
 		var owners []linkOwner
@@ -138,22 +137,4 @@ func (r *entryLinkListResource) owners(parent, entryTitle string) func(context.C
 		}
 		return owners, diags
 	}
-}
-
-// warnSkippedEntries says, in one warning, which files or folders a listing
-// skipped because the token's user may not manage their links.
-func warnSkippedEntries(push func(list.ListResult) bool, skipped []docspace.Target) {
-	noun := skipped[0].Kind.Noun()
-	ids := make([]string, len(skipped))
-	for i, t := range skipped {
-		ids[i] = t.ID
-	}
-	count := "1 " + noun
-	if len(skipped) > 1 {
-		count = fmt.Sprintf("%d %ss", len(skipped), noun)
-	}
-	push(list.ListResult{Diagnostics: diag.Diagnostics{diag.NewWarningDiagnostic(capitalize(noun)+"s Skipped: Links Not Manageable",
-		fmt.Sprintf("The listing skipped %s whose links the token's user may not manage (DocSpace lists no links of a %s "+
-			"to a user who may not share it): %s. The links of every other %s are listed. To adopt the skipped %ss' links, "+
-			"use a token of a room manager of their room, or of their owner in My Documents.", count, noun, strings.Join(ids, ", "), noun, noun))}})
 }

@@ -210,8 +210,7 @@ func listLinks(ctx context.Context, data *providerData, req list.ListRequest, ow
 	limit := req.Limit
 	return func(push func(list.ListResult) bool) {
 		if data == nil {
-			push(list.ListResult{Diagnostics: diag.Diagnostics{diag.NewErrorDiagnostic("Provider Not Configured",
-				"The docspace provider has no host or token yet. Configure the provider block of the query configuration.")}})
+			push(list.ListResult{Diagnostics: diag.Diagnostics{listProviderNotConfigured()}})
 			return
 		}
 		rooms, diags := owners(ctx, data)
@@ -248,8 +247,7 @@ func listLinks(ctx context.Context, data *providerData, req list.ListRequest, ow
 				skipped = append(skipped, room.target)
 				continue
 			case err != nil:
-				push(list.ListResult{Diagnostics: diag.Diagnostics{diag.NewErrorDiagnostic("Could Not List "+capitalize(room.target.Kind.Noun())+" Links",
-					describeAPIError(err, room.target, data.api.Host()))}})
+				push(list.ListResult{Diagnostics: diag.Diagnostics{listCouldNotListLinks(err, room.target, data.api.Host())}})
 				return
 			}
 			for _, l := range links {
@@ -265,30 +263,6 @@ func listLinks(ctx context.Context, data *providerData, req list.ListRequest, ow
 			}
 		}
 	}
-}
-
-// warnSkipped says, in one warning, which rooms, files or folders a
-// listing skipped because the token's user may not manage their links.
-func warnSkipped(push func(list.ListResult) bool, skipped []docspace.Target) {
-	if len(skipped) == 0 {
-		return
-	}
-	if skipped[0].Kind != docspace.TargetRoom {
-		warnSkippedEntries(push, skipped)
-		return
-	}
-	ids := make([]string, len(skipped))
-	for i, t := range skipped {
-		ids[i] = t.ID
-	}
-	rooms := "1 room"
-	if len(skipped) > 1 {
-		rooms = fmt.Sprintf("%d rooms", len(skipped))
-	}
-	push(list.ListResult{Diagnostics: diag.Diagnostics{diag.NewWarningDiagnostic("Rooms Skipped: Links Not Manageable",
-		fmt.Sprintf("The listing skipped %s whose links the token's user may not manage (DocSpace lists no links of a room "+
-			"to a user who is not one of its room managers): %s. The links of every other room are listed. To adopt the "+
-			"skipped rooms' links, use a token of a room manager of those rooms.", rooms, strings.Join(ids, ", ")))}})
 }
 
 // roomOwners lists the one room asked for, or every room the token sees.
@@ -310,7 +284,7 @@ func listedRooms(ctx context.Context, data *providerData, roomID types.String) (
 		id := roomID.ValueString()
 		room, err := data.api.Room(ctx, id)
 		if err != nil {
-			diags.AddAttributeError(path.Root("room_id"), "Could Not Read Room", describeAPIError(err, docspace.RoomTarget(id), data.api.Host()))
+			addCouldNotReadRoom(&diags, path.Root("room_id"), err, id, data.api.Host())
 			return nil, diags
 		}
 		room.ID = id
@@ -318,8 +292,7 @@ func listedRooms(ctx context.Context, data *providerData, roomID types.String) (
 	}
 	rooms, err := data.api.ListRooms(ctx, "")
 	if err != nil {
-		diags.AddError("Could Not List Rooms", describeAPIError(err, docspace.RoomTarget("(any)"), data.api.Host())+
-			"\n\nTo list the links of one room, set room_id in the list block's config.")
+		addCouldNotListAllRooms(&diags, describeAPIError(err, docspace.RoomTarget("(any)"), data.api.Host()))
 	}
 	return rooms, diags
 }

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"time"
 
@@ -334,8 +333,7 @@ func expiredWithPolicy(state linkModel, now time.Time) bool {
 // apply (refuseAtApply), so that destroy and -replace always work.
 func planExpired(plan, cfg, state linkModel, now time.Time) (linkPlan, bool) {
 	var out linkPlan
-	describe := fmt.Sprintf("Link %s (%q) in room %s expired at %s", state.ID.ValueString(), state.Title.ValueString(),
-		state.Parent.ValueString(), state.ExpirationDate.ValueString())
+	describe := describeExpiredLink(state)
 	newDate := false
 	if t, ok := cfg.ExpirationDate.Time(); ok && t.After(now) {
 		newDate = true // a new date is configured: an ordinary update
@@ -349,8 +347,7 @@ func planExpired(plan, cfg, state linkModel, now time.Time) (linkPlan, bool) {
 			return out, false // a new date, or none: the link no longer expires then
 		}
 		out.outcome, out.plan = planRefused, plan
-		out.refusal = refusal{Summary: "Room Link Has Expired", Detail: describe + ", and on_expired = \"error\". Set a new future " +
-			"expiration_date, remove the expiry, or set on_expired to \"keep\" or \"recreate\"."}
+		out.refusal = expiredOnErrorRefusal(describe)
 		return out, true
 	case onExpiredRecreate:
 		if newDate {
@@ -358,8 +355,7 @@ func planExpired(plan, cfg, state linkModel, now time.Time) (linkPlan, bool) {
 		}
 		if cfg.ExpiresIn.IsNull() {
 			out.outcome, out.plan = planRefused, plan
-			out.refusal = refusal{Summary: "Cannot Recreate the Expired Link", Detail: describe + ". A new link with the same " +
-				"expiration_date would be expired too. Use expires_in instead of expiration_date, or set a new future expiration_date."}
+			out.refusal = cannotRecreateExpiredRefusal(describe)
 			return out, true
 		}
 		// A new link, with a date pinned from now.

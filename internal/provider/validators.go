@@ -49,27 +49,6 @@ func (v passwordPolicy) ValidateString(_ context.Context, req validator.StringRe
 	}
 }
 
-// passwordPolicyViolations names the rules a password breaks, in words that
-// reveal nothing of it beyond the rule. Lengths count UTF-16 code units, as
-// DocSpace does.
-func passwordPolicyViolations(p string) []string {
-	var broken []string
-	switch n := utf16Length(p); {
-	case n < passwordMinLength:
-		broken = append(broken, fmt.Sprintf("is shorter than %d characters", passwordMinLength))
-	case n > passwordMaxLength:
-		broken = append(broken, fmt.Sprintf("is longer than %d characters", passwordMaxLength))
-	}
-	if strings.ContainsRune(p, ' ') {
-		broken = append(broken, "contains a space")
-	}
-	if strings.ContainsFunc(p, func(r rune) bool { return r != ' ' && (r < 0x21 || r > 0x7e) }) {
-		broken = append(broken, "contains a character that is not printable ASCII (a letter outside a–z and A–Z, "+
-			"a control character or another kind of space)")
-	}
-	return broken
-}
-
 // utf16Length is the length .NET's string.Length reports, which is how
 // DocSpace measures text (API.md §5.2): a character outside the Basic
 // Multilingual Plane, such as most emoji, counts as two.
