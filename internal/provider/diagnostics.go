@@ -18,8 +18,15 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
-// The texts of the diagnostics a user can meet, apart from the attribute
-// validators': each names what failed, the value, and what to do.
+// The texts of the diagnostics a user can meet: this file and the
+// diagnostics_*.go files beside it hold every message of the package, so
+// that its wording can be reviewed in one place. Each names what failed,
+// the value, and what to do. Here: API errors, import and apply outcomes;
+// diagnostics_provider.go: the provider's configuration;
+// diagnostics_plan.go: plan rules and validators; diagnostics_data.go:
+// data sources, the ephemeral link and lists.
+
+// API errors.
 
 // describeAPIError turns a client error about a room's, a file's or a
 // folder's links into a diagnostic detail that says what to do about it.
@@ -68,28 +75,72 @@ func capitalize(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// primaryLinkRefusal explains why docspace_room_link does not take a room's
-// primary link, and which resource does.
-func primaryLinkRefusal(roomID, linkID string) string {
-	return fmt.Sprintf("Link %s is the primary external link of room %s. DocSpace creates that link itself and "+
-		"regenerates it with a new id when it is revoked, so docspace_room_link cannot manage it. Manage it with the "+
-		"docspace_room_primary_link resource instead, imported by the room id:\n\n"+
-		"  terraform import docspace_room_primary_link.<name> %s\n\n"+
-		"or an import block with to = docspace_room_primary_link.<name> and id = %q (Terraform 1.12 and later: "+
-		"identity = { room_id = %q }).", linkID, roomID, roomID, roomID, roomID)
+// portalRoot is a host address without any path: what a host that reaches
+// something other than DocSpace's API should most likely be.
+func portalRoot(host string) string {
+	u, err := url.Parse(host)
+	if err != nil || u.Host == "" {
+		return host
+	}
+	return u.Scheme + "://" + u.Host
 }
 
-// linkNotFoundForImport explains an import of a link id its room, file or
-// folder does not have.
-func linkNotFoundForImport(k *linkKind, t docspace.Target, linkID string) string {
-	if t.Kind == docspace.TargetRoom {
-		return fmt.Sprintf("Room %s has no link %s, so there is nothing to import. Check both ids: the docspace_room_links "+
-			"data source lists the room's links with their ids, and a link deleted in DocSpace cannot be imported. "+
-			"The token's user must also be a room manager of the room: DocSpace lists no links to other members.", t.ID, linkID)
+// foreignAnswerDetail explains an answer that did not come from DocSpace's
+// API.
+func foreignAnswerDetail(err error, host string) string {
+	return fmt.Sprintf("%v\n\nThe answer did not come from DocSpace's API at %s: a proxy, a login page or another site answered "+
+		"(an HTML page, an empty 404 or a redirect). Nothing was removed from the state because of it. Check host: it must be "+
+		"the portal's root address, such as %s, without /api/2.0 or another path unless DocSpace is served below one; "+
+		"and check any proxy between here and the portal.", err, host, portalRoot(host))
+}
+
+// noLinkRightsDetail explains an empty link listing that stands for missing
+// rights (API.md §7.3).
+func noLinkRightsDetail(err error) string {
+	return fmt.Sprintf("%v.\n\nThe state is kept as it is: DocSpace hides a room's links from users who may not manage them, "+
+		"so the empty list does not mean the links were deleted. Use a token of the room's owner or a room admin (an API key "+
+		"also needs the rooms:read and rooms:write scopes), or give the token's user that role in the room, then run Terraform again.", err)
+}
+
+func isUnresolved(err error) bool {
+	_, ok := docspace.UnresolvedHost(err)
+	return ok
+}
+
+// transportHint says what to do about a request that never got an answer
+// from DocSpace; empty for any other error.
+func transportHint(err error, host string) string {
+	var (
+		apiErr      *docspace.Error
+		verifyErr   *tls.CertificateVerificationError
+		unknownCA   x509.UnknownAuthorityError
+		wrongHost   x509.HostnameError
+		invalidCert x509.CertificateInvalidError
+		recordErr   tls.RecordHeaderError
+		netErr      net.Error
+	)
+	switch {
+	case err == nil || errors.As(err, &apiErr) || errors.Is(err, context.Canceled):
+		return ""
+	case errors.As(err, &verifyErr) || errors.As(err, &unknownCA) || errors.As(err, &wrongHost) || errors.As(err, &invalidCert):
+		return fmt.Sprintf("The TLS certificate of %s was not accepted. If a private certificate authority issued it, set "+
+			"ca_certificate to that authority's certificate (PEM); check that host is the name the certificate is for. "+
+			"For a test portal only, insecure_skip_verify = true turns the check off.", host)
+	case errors.As(err, &recordErr) || strings.Contains(err.Error(), "server gave HTTP response to HTTPS client"):
+		return fmt.Sprintf("%s does not speak HTTPS on that port. Check the scheme and port in host.", host)
+	case docspace.IsUnreachable(err):
+		return fmt.Sprintf("The host is not reachable: nothing at %s accepts connections (connection refused), and a few "+
+			"attempts over about three seconds did not change that. Check host (scheme, name and port) and that the "+
+			"portal is running.", host)
+	case isUnresolved(err):
+		name, _ := docspace.UnresolvedHost(err)
+		return fmt.Sprintf("The host name %q does not resolve: DNS has no address for it (no such host), and a few attempts "+
+			"over about three seconds did not change that. Check the spelling of host (%s).", name, host)
+	case errors.As(err, &netErr) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET):
+		return fmt.Sprintf("DocSpace at %s did not answer, through every retry. Check host and the network between here "+
+			"and the portal (proxy, firewall, DNS). For a slow portal, raise request_timeout or max_retries.", host)
 	}
-	return fmt.Sprintf("%s has no link %s, so there is nothing to import. Check both ids: the docspace_%s_links data "+
-		"source lists its links with their ids, and a link deleted in DocSpace cannot be imported. The token's user must "+
-		"also be allowed to share it: DocSpace lists no links to others.", capitalize(t.String()), linkID, k.target.Noun())
+	return ""
 }
 
 // Import.
@@ -159,6 +210,19 @@ func addLinkNotFoundForImport(diags *diag.Diagnostics, k *linkKind, t docspace.T
 	diags.AddError(k.title+" Not Found", linkNotFoundForImport(k, t, linkID))
 }
 
+// linkNotFoundForImport explains an import of a link id its room, file or
+// folder does not have.
+func linkNotFoundForImport(k *linkKind, t docspace.Target, linkID string) string {
+	if t.Kind == docspace.TargetRoom {
+		return fmt.Sprintf("Room %s has no link %s, so there is nothing to import. Check both ids: the docspace_room_links "+
+			"data source lists the room's links with their ids, and a link deleted in DocSpace cannot be imported. "+
+			"The token's user must also be a room manager of the room: DocSpace lists no links to other members.", t.ID, linkID)
+	}
+	return fmt.Sprintf("%s has no link %s, so there is nothing to import. Check both ids: the docspace_%s_links data "+
+		"source lists its links with their ids, and a link deleted in DocSpace cannot be imported. The token's user must "+
+		"also be allowed to share it: DocSpace lists no links to others.", capitalize(t.String()), linkID, k.target.Noun())
+}
+
 // addPrimaryLinkImportRefused refuses the import of a room's primary link
 // as an additional link.
 func addPrimaryLinkImportRefused(diags *diag.Diagnostics, roomID, linkID string) {
@@ -171,37 +235,87 @@ func addPrimaryLinkNotManaged(diags *diag.Diagnostics, roomID, linkID string) {
 	diags.AddError("Primary Links Are Not Managed by docspace_room_link", primaryLinkRefusal(roomID, linkID))
 }
 
+// primaryLinkRefusal explains why docspace_room_link does not take a room's
+// primary link, and which resource does.
+func primaryLinkRefusal(roomID, linkID string) string {
+	return fmt.Sprintf("Link %s is the primary external link of room %s. DocSpace creates that link itself and "+
+		"regenerates it with a new id when it is revoked, so docspace_room_link cannot manage it. Manage it with the "+
+		"docspace_room_primary_link resource instead, imported by the room id:\n\n"+
+		"  terraform import docspace_room_primary_link.<name> %s\n\n"+
+		"or an import block with to = docspace_room_primary_link.<name> and id = %q (Terraform 1.12 and later: "+
+		"identity = { room_id = %q }).", linkID, roomID, roomID, roomID, roomID)
+}
+
 // addRoomLinkOfFormImportRefused refuses the import of a form's room link
 // as a file link.
 func addRoomLinkOfFormImportRefused(diags *diag.Diagnostics, t docspace.Target, linkID string) {
 	diags.AddError("The Room's Link Is Imported With docspace_room_primary_link", roomLinkOfFormRefusal(t, linkID))
 }
 
-// portalRoot is a host address without any path: what a host that reaches
-// something other than DocSpace's API should most likely be.
-func portalRoot(host string) string {
-	u, err := url.Parse(host)
-	if err != nil || u.Host == "" {
-		return host
+// roomLinkOfFormRefusal explains why a file link resource does not take the
+// room's link that DocSpace lists with a PDF form in a Form filling room
+// (API.md §13.7).
+func roomLinkOfFormRefusal(t docspace.Target, linkID string) string {
+	return fmt.Sprintf("Link %s is listed with %s, but it is the primary link of the Form filling room that holds the "+
+		"form: DocSpace shares a form there through its room, and writing or deleting it through the file would act on "+
+		"the room's link. Manage it with the docspace_room_primary_link resource, imported by the room id.", linkID, t)
+}
+
+// Apply outcomes: what creating, reading, updating and deleting a link
+// reports.
+
+// addCouldNotCreate reports a failed create of a link; title names its kind.
+func addCouldNotCreate(diags *diag.Diagnostics, title, detail string) {
+	diags.AddError("Could Not Create "+title, detail)
+}
+
+// addCouldNotRead reports a failed read of a link.
+func addCouldNotRead(diags *diag.Diagnostics, title, detail string) {
+	diags.AddError("Could Not Read "+title, detail)
+}
+
+// addCouldNotUpdate reports a failed update of a link.
+func addCouldNotUpdate(diags *diag.Diagnostics, title, detail string) {
+	diags.AddError("Could Not Update "+title, detail)
+}
+
+// addCouldNotDelete reports a failed delete of a link.
+func addCouldNotDelete(diags *diag.Diagnostics, title, detail string) {
+	diags.AddError("Could Not Delete "+title, detail)
+}
+
+// addMayHaveBeenCreated reports a create whose outcome is unknown.
+func addMayHaveBeenCreated(diags *diag.Diagnostics, title string, err *docspace.UnknownOutcomeError, host string) {
+	diags.AddError(title+" May Have Been Created", unknownOutcomeDetail(err, host))
+}
+
+// unknownOutcomeDetail explains a create recorded in the state although it
+// is unknown whether DocSpace made the link.
+func unknownOutcomeDetail(err *docspace.UnknownOutcomeError, host string) string {
+	detail := describeAPIError(err.Err, err.Target, host)
+	if err.LookupErr != nil {
+		detail += fmt.Sprintf("\n\nLooking for the link afterwards failed too: %v", err.LookupErr)
 	}
-	return u.Scheme + "://" + u.Host
+	detail += fmt.Sprintf("\n\nDocSpace may or may not have made link %s in %s. It is recorded in the state under that id and "+
+		"marked tainted, so the next apply replaces it: the link is deleted if it exists, then created again. The %s never "+
+		"ends up holding it twice.", err.LinkID, err.Target, err.Target.Kind.Noun())
+	if len(err.Candidates) > 0 {
+		names := make([]string, len(err.Candidates))
+		for i, l := range err.Candidates {
+			names[i] = fmt.Sprintf("%s (%q)", l.ID, l.Title)
+		}
+		detail += fmt.Sprintf("\n\nThis portal does not keep the link ids it is sent, and %s holds links with the configured "+
+			"settings under other ids: %s. If one of them was made by this apply, delete it in DocSpace, or import it "+
+			"(terraform import docspace_%s_link.<name> %s/<link id>) after removing the tainted resource from the state.",
+			err.Target, strings.Join(names, ", "), err.Target.Kind.Noun(), err.Target.ID)
+	}
+	return detail
 }
 
-// foreignAnswerDetail explains an answer that did not come from DocSpace's
-// API.
-func foreignAnswerDetail(err error, host string) string {
-	return fmt.Sprintf("%v\n\nThe answer did not come from DocSpace's API at %s: a proxy, a login page or another site answered "+
-		"(an HTML page, an empty 404 or a redirect). Nothing was removed from the state because of it. Check host: it must be "+
-		"the portal's root address, such as %s, without /api/2.0 or another path unless DocSpace is served below one; "+
-		"and check any proxy between here and the portal.", err, host, portalRoot(host))
-}
-
-// noLinkRightsDetail explains an empty link listing that stands for missing
-// rights (API.md §7.3).
-func noLinkRightsDetail(err error) string {
-	return fmt.Sprintf("%v.\n\nThe state is kept as it is: DocSpace hides a room's links from users who may not manage them, "+
-		"so the empty list does not mean the links were deleted. Use a token of the room's owner or a room admin (an API key "+
-		"also needs the rooms:read and rooms:write scopes), or give the token's user that role in the room, then run Terraform again.", err)
+// addLinkLimitReached reports a create refused for the link limit; detail
+// is linkLimitDetail's.
+func addLinkLimitReached(diags *diag.Diagnostics, title, detail string) {
+	diags.AddError(title+" Limit Reached", detail)
 }
 
 // linkLimitDetail names the links that hold a room's slots when a create
@@ -251,113 +365,6 @@ func writeSlotHolders(b *strings.Builder, links []docspace.Link) int {
 		fmt.Fprintf(b, "  - %s %q (%s)\n", l.ID, l.Title, state)
 	}
 	return held
-}
-
-// unknownOutcomeDetail explains a create recorded in the state although it
-// is unknown whether DocSpace made the link.
-func unknownOutcomeDetail(err *docspace.UnknownOutcomeError, host string) string {
-	detail := describeAPIError(err.Err, err.Target, host)
-	if err.LookupErr != nil {
-		detail += fmt.Sprintf("\n\nLooking for the link afterwards failed too: %v", err.LookupErr)
-	}
-	detail += fmt.Sprintf("\n\nDocSpace may or may not have made link %s in %s. It is recorded in the state under that id and "+
-		"marked tainted, so the next apply replaces it: the link is deleted if it exists, then created again. The %s never "+
-		"ends up holding it twice.", err.LinkID, err.Target, err.Target.Kind.Noun())
-	if len(err.Candidates) > 0 {
-		names := make([]string, len(err.Candidates))
-		for i, l := range err.Candidates {
-			names[i] = fmt.Sprintf("%s (%q)", l.ID, l.Title)
-		}
-		detail += fmt.Sprintf("\n\nThis portal does not keep the link ids it is sent, and %s holds links with the configured "+
-			"settings under other ids: %s. If one of them was made by this apply, delete it in DocSpace, or import it "+
-			"(terraform import docspace_%s_link.<name> %s/<link id>) after removing the tainted resource from the state.",
-			err.Target, strings.Join(names, ", "), err.Target.Kind.Noun(), err.Target.ID)
-	}
-	return detail
-}
-
-func isUnresolved(err error) bool {
-	_, ok := docspace.UnresolvedHost(err)
-	return ok
-}
-
-// transportHint says what to do about a request that never got an answer
-// from DocSpace; empty for any other error.
-func transportHint(err error, host string) string {
-	var (
-		apiErr      *docspace.Error
-		verifyErr   *tls.CertificateVerificationError
-		unknownCA   x509.UnknownAuthorityError
-		wrongHost   x509.HostnameError
-		invalidCert x509.CertificateInvalidError
-		recordErr   tls.RecordHeaderError
-		netErr      net.Error
-	)
-	switch {
-	case err == nil || errors.As(err, &apiErr) || errors.Is(err, context.Canceled):
-		return ""
-	case errors.As(err, &verifyErr) || errors.As(err, &unknownCA) || errors.As(err, &wrongHost) || errors.As(err, &invalidCert):
-		return fmt.Sprintf("The TLS certificate of %s was not accepted. If a private certificate authority issued it, set "+
-			"ca_certificate to that authority's certificate (PEM); check that host is the name the certificate is for. "+
-			"For a test portal only, insecure_skip_verify = true turns the check off.", host)
-	case errors.As(err, &recordErr) || strings.Contains(err.Error(), "server gave HTTP response to HTTPS client"):
-		return fmt.Sprintf("%s does not speak HTTPS on that port. Check the scheme and port in host.", host)
-	case docspace.IsUnreachable(err):
-		return fmt.Sprintf("The host is not reachable: nothing at %s accepts connections (connection refused), and a few "+
-			"attempts over about three seconds did not change that. Check host (scheme, name and port) and that the "+
-			"portal is running.", host)
-	case isUnresolved(err):
-		name, _ := docspace.UnresolvedHost(err)
-		return fmt.Sprintf("The host name %q does not resolve: DNS has no address for it (no such host), and a few attempts "+
-			"over about three seconds did not change that. Check the spelling of host (%s).", name, host)
-	case errors.As(err, &netErr) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET):
-		return fmt.Sprintf("DocSpace at %s did not answer, through every retry. Check host and the network between here "+
-			"and the portal (proxy, firewall, DNS). For a slow portal, raise request_timeout or max_retries.", host)
-	}
-	return ""
-}
-
-// roomLinkOfFormRefusal explains why a file link resource does not take the
-// room's link that DocSpace lists with a PDF form in a Form filling room
-// (API.md §13.7).
-func roomLinkOfFormRefusal(t docspace.Target, linkID string) string {
-	return fmt.Sprintf("Link %s is listed with %s, but it is the primary link of the Form filling room that holds the "+
-		"form: DocSpace shares a form there through its room, and writing or deleting it through the file would act on "+
-		"the room's link. Manage it with the docspace_room_primary_link resource, imported by the room id.", linkID, t)
-}
-
-// Apply outcomes: what creating, reading, updating and deleting a link
-// reports.
-
-// addCouldNotCreate reports a failed create of a link; title names its kind.
-func addCouldNotCreate(diags *diag.Diagnostics, title, detail string) {
-	diags.AddError("Could Not Create "+title, detail)
-}
-
-// addCouldNotRead reports a failed read of a link.
-func addCouldNotRead(diags *diag.Diagnostics, title, detail string) {
-	diags.AddError("Could Not Read "+title, detail)
-}
-
-// addCouldNotUpdate reports a failed update of a link.
-func addCouldNotUpdate(diags *diag.Diagnostics, title, detail string) {
-	diags.AddError("Could Not Update "+title, detail)
-}
-
-// addCouldNotDelete reports a failed delete of a link.
-func addCouldNotDelete(diags *diag.Diagnostics, title, detail string) {
-	diags.AddError("Could Not Delete "+title, detail)
-}
-
-// addMayHaveBeenCreated reports a create whose outcome is unknown.
-func addMayHaveBeenCreated(diags *diag.Diagnostics, title string, err *docspace.UnknownOutcomeError, host string) {
-	diags.AddError(title+" May Have Been Created", unknownOutcomeDetail(err, host))
-}
-
-// addLinkLimitReached reports a create refused for the link limit; detail
-// is linkLimitDetail's.
-func addLinkLimitReached(diags *diag.Diagnostics, title, detail string) {
-	diags.AddError(title+" Limit Reached", detail)
 }
 
 // addLinkIDNotKept warns that the link created is known under another id

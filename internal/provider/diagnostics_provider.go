@@ -15,6 +15,8 @@ import (
 // The texts of the provider's configuration: host, credentials, transport
 // settings, and settings not known until apply.
 
+// Host and credentials.
+
 // addMissingHost says that neither the provider block nor the environment
 // gives a host.
 func addMissingHost(diags *diag.Diagnostics) {
@@ -29,11 +31,6 @@ func addHostWithAPIPath(diags *diag.Diagnostics, apiPath, root string) {
 	diags.AddAttributeWarning(path.Root("host"), "DocSpace Host Contains an API Path",
 		fmt.Sprintf("host ends in the API path %q, which the provider adds to every request itself. It uses %s, "+
 			"the portal's root address; set host to that to remove this warning.", apiPath, root))
-}
-
-// addUnexpectedProviderData reports provider data of the wrong type: a bug.
-func addUnexpectedProviderData(diags *diag.Diagnostics, v any) {
-	diags.AddError("Unexpected Provider Data", fmt.Sprintf("Expected *providerData, got %T. This is a provider bug.", v))
 }
 
 // addConflictingBlockCredentials refuses a provider block with both a token
@@ -69,6 +66,100 @@ func addMissingPassword(diags *diag.Diagnostics) {
 	diags.AddAttributeError(path.Root("password"), "Missing DocSpace Password",
 		"username is set, so the provider signs in with a user name and password: set password (or "+envPassword+") too.")
 }
+
+// signInError explains a failed sign-in without repeating the credentials.
+func signInError(err error, host string) diag.Diagnostics {
+	var diags diag.Diagnostics
+	switch {
+	case errors.Is(err, docspace.ErrTwoFactor):
+		diags.AddAttributeError(path.Root("username"), "Two-Factor Confirmation Required",
+			fmt.Sprintf("The account cannot sign in to %s without a second factor, which an unattended run cannot give. Use an API key as token instead.", host))
+	case docspace.IsUnauthorized(err) || docspace.IsNotFound(err):
+		diags.AddAttributeError(path.Root("password"), "DocSpace Rejected the Sign-In",
+			fmt.Sprintf("DocSpace rejected the user name or password for %s. Check username and password (or %s and %s).", host, envUsername, envPassword))
+	default:
+		diags.AddError("Could Not Sign In to DocSpace", describeAPIError(err, docspace.Target{}, host))
+	}
+	return diags
+}
+
+// clientConfigError turns a NewClient error into a diagnostic on the
+// attribute to fix.
+func clientConfigError(err error, host string) diag.Diagnostics {
+	var diags diag.Diagnostics
+	switch {
+	case errors.Is(err, docspace.ErrPlainHTTP):
+		diags.AddAttributeError(path.Root("host"), "Plain HTTP Refused",
+			fmt.Sprintf("%v: the token would cross the network unencrypted. Use https:// in host (or just the host name), "+
+				"or, for a test portal only, set insecure_http = true in the provider block.", err))
+	case errors.Is(err, docspace.ErrCACertificate):
+		addInvalidCACertificate(&diags, path.Root("ca_certificate"))
+	default:
+		attr := path.Root("host")
+		if _, hostErr := docspace.ParseHost(host); hostErr == nil {
+			attr = path.Root("token")
+		}
+		diags.AddAttributeError(attr, "Invalid DocSpace Provider Configuration", err.Error())
+	}
+	return diags
+}
+
+// Transport settings.
+
+// addUnknownProviderSetting refuses a transport setting not known until
+// apply.
+func addUnknownProviderSetting(diags *diag.Diagnostics, name string) {
+	diags.AddAttributeError(path.Root(name), "Unknown Provider Setting",
+		fmt.Sprintf("The provider's %s depends on a value that is not known until apply. Set it to a literal or a variable.", name))
+}
+
+// addInvalidMaxRetriesEnv refuses a max_retries from the environment that
+// is not a whole number in range.
+func addInvalidMaxRetriesEnv(diags *diag.Diagnostics) {
+	diags.AddAttributeError(path.Root("max_retries"), "Invalid Maximum Number of Retries",
+		fmt.Sprintf("The %s environment variable must be a whole number from 0 to %d. Correct it, or set max_retries in the provider block.",
+			envMaxRetries, maxMaxRetries))
+}
+
+// addInvalidRequestTimeout refuses a request timeout; source names where it
+// came from.
+func addInvalidRequestTimeout(diags *diag.Diagnostics, source string, err error) {
+	diags.AddAttributeError(path.Root("request_timeout"), "Invalid Request Timeout",
+		fmt.Sprintf("%s: %v.", source, err))
+}
+
+// addInvalidRequestTimeoutValue is the validator's refusal of
+// request_timeout.
+func addInvalidRequestTimeoutValue(diags *diag.Diagnostics, attr path.Path, err error) {
+	diags.AddAttributeError(attr, "Invalid Request Timeout", fmt.Sprintf("request_timeout %v.", err))
+}
+
+// durationSyntaxError explains a duration setting that does not parse.
+func durationSyntaxError(s string) error {
+	return fmt.Errorf("%q is not a duration; write a number with a unit, such as \"30s\" or \"2m\"", s)
+}
+
+// durationRangeError explains a duration setting out of its bounds.
+func durationRangeError(s string, lo, hi time.Duration) error {
+	return fmt.Errorf("%q is out of range; use a duration from %s to %s", s, lo, hi)
+}
+
+// addSkipVerifyWarning warns that certificate verification is off.
+func addSkipVerifyWarning(diags *diag.Diagnostics) {
+	diags.AddAttributeWarning(path.Root("insecure_skip_verify"), "TLS Certificate Verification Is Off",
+		"insecure_skip_verify = true lets anyone between Terraform and the portal read the token. Use it for test portals "+
+			"only; for a portal behind a private certificate authority, set ca_certificate instead.")
+}
+
+// addInvalidCACertificate refuses a ca_certificate that holds no
+// certificate.
+func addInvalidCACertificate(diags *diag.Diagnostics, attr path.Path) {
+	diags.AddAttributeError(attr, "Invalid CA Certificate",
+		"ca_certificate holds no PEM-encoded X.509 certificate. Give the certificate of the portal's certificate authority, "+
+			"beginning with -----BEGIN CERTIFICATE-----, for example with file(\"ca.pem\").")
+}
+
+// Settings not known until apply, and provider data.
 
 // describeSettings names settings for a message: `host` and `token`.
 func describeSettings(settings []string) string {
@@ -111,92 +202,7 @@ func cannotReadYet(settings []string, what string, diags *diag.Diagnostics) {
 			describeSettings(settings), what))
 }
 
-// signInError explains a failed sign-in without repeating the credentials.
-func signInError(err error, host string) diag.Diagnostics {
-	var diags diag.Diagnostics
-	switch {
-	case errors.Is(err, docspace.ErrTwoFactor):
-		diags.AddAttributeError(path.Root("username"), "Two-Factor Confirmation Required",
-			fmt.Sprintf("The account cannot sign in to %s without a second factor, which an unattended run cannot give. Use an API key as token instead.", host))
-	case docspace.IsUnauthorized(err) || docspace.IsNotFound(err):
-		diags.AddAttributeError(path.Root("password"), "DocSpace Rejected the Sign-In",
-			fmt.Sprintf("DocSpace rejected the user name or password for %s. Check username and password (or %s and %s).", host, envUsername, envPassword))
-	default:
-		diags.AddError("Could Not Sign In to DocSpace", describeAPIError(err, docspace.Target{}, host))
-	}
-	return diags
-}
-
-// clientConfigError turns a NewClient error into a diagnostic on the
-// attribute to fix.
-func clientConfigError(err error, host string) diag.Diagnostics {
-	var diags diag.Diagnostics
-	switch {
-	case errors.Is(err, docspace.ErrPlainHTTP):
-		diags.AddAttributeError(path.Root("host"), "Plain HTTP Refused",
-			fmt.Sprintf("%v: the token would cross the network unencrypted. Use https:// in host (or just the host name), "+
-				"or, for a test portal only, set insecure_http = true in the provider block.", err))
-	case errors.Is(err, docspace.ErrCACertificate):
-		addInvalidCACertificate(&diags, path.Root("ca_certificate"))
-	default:
-		attr := path.Root("host")
-		if _, hostErr := docspace.ParseHost(host); hostErr == nil {
-			attr = path.Root("token")
-		}
-		diags.AddAttributeError(attr, "Invalid DocSpace Provider Configuration", err.Error())
-	}
-	return diags
-}
-
-// addUnknownProviderSetting refuses a transport setting not known until
-// apply.
-func addUnknownProviderSetting(diags *diag.Diagnostics, name string) {
-	diags.AddAttributeError(path.Root(name), "Unknown Provider Setting",
-		fmt.Sprintf("The provider's %s depends on a value that is not known until apply. Set it to a literal or a variable.", name))
-}
-
-// addInvalidMaxRetriesEnv refuses a max_retries from the environment that
-// is not a whole number in range.
-func addInvalidMaxRetriesEnv(diags *diag.Diagnostics) {
-	diags.AddAttributeError(path.Root("max_retries"), "Invalid Maximum Number of Retries",
-		fmt.Sprintf("The %s environment variable must be a whole number from 0 to %d. Correct it, or set max_retries in the provider block.",
-			envMaxRetries, maxMaxRetries))
-}
-
-// addInvalidRequestTimeout refuses a request timeout; source names where it
-// came from.
-func addInvalidRequestTimeout(diags *diag.Diagnostics, source string, err error) {
-	diags.AddAttributeError(path.Root("request_timeout"), "Invalid Request Timeout",
-		fmt.Sprintf("%s: %v.", source, err))
-}
-
-// addInvalidRequestTimeoutValue is the validator's refusal of
-// request_timeout.
-func addInvalidRequestTimeoutValue(diags *diag.Diagnostics, attr path.Path, err error) {
-	diags.AddAttributeError(attr, "Invalid Request Timeout", fmt.Sprintf("request_timeout %v.", err))
-}
-
-// addSkipVerifyWarning warns that certificate verification is off.
-func addSkipVerifyWarning(diags *diag.Diagnostics) {
-	diags.AddAttributeWarning(path.Root("insecure_skip_verify"), "TLS Certificate Verification Is Off",
-		"insecure_skip_verify = true lets anyone between Terraform and the portal read the token. Use it for test portals "+
-			"only; for a portal behind a private certificate authority, set ca_certificate instead.")
-}
-
-// addInvalidCACertificate refuses a ca_certificate that holds no
-// certificate.
-func addInvalidCACertificate(diags *diag.Diagnostics, attr path.Path) {
-	diags.AddAttributeError(attr, "Invalid CA Certificate",
-		"ca_certificate holds no PEM-encoded X.509 certificate. Give the certificate of the portal's certificate authority, "+
-			"beginning with -----BEGIN CERTIFICATE-----, for example with file(\"ca.pem\").")
-}
-
-// durationSyntaxError explains a duration setting that does not parse.
-func durationSyntaxError(s string) error {
-	return fmt.Errorf("%q is not a duration; write a number with a unit, such as \"30s\" or \"2m\"", s)
-}
-
-// durationRangeError explains a duration setting out of its bounds.
-func durationRangeError(s string, lo, hi time.Duration) error {
-	return fmt.Errorf("%q is out of range; use a duration from %s to %s", s, lo, hi)
+// addUnexpectedProviderData reports provider data of the wrong type: a bug.
+func addUnexpectedProviderData(diags *diag.Diagnostics, v any) {
+	diags.AddError("Unexpected Provider Data", fmt.Sprintf("Expected *providerData, got %T. This is a provider bug.", v))
 }
