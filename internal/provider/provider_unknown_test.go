@@ -229,12 +229,15 @@ func TestUnknownSettingsDeferOrRefuse(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	pending := &unconfigured{settings: []string{"host", "token"}}
-	link, primary := &linkResource{kind: roomLinks}, &primaryLinkResource{}
+	link, fileLink, primary := &linkResource{kind: roomLinks}, &linkResource{kind: fileLinks}, &primaryLinkResource{}
 	var cfgResp fwresource.ConfigureResponse
 	link.Configure(ctx, fwresource.ConfigureRequest{ProviderData: pending}, &cfgResp)
+	fileLink.Configure(ctx, fwresource.ConfigureRequest{ProviderData: pending}, &cfgResp)
 	primary.Configure(ctx, fwresource.ConfigureRequest{ProviderData: pending}, &cfgResp)
 	const roomID, linkID = "4711", "3f6c2a9e-8d41-4b7a-9c05-1e2d7f4a6b90"
 	bareLink := stateOf(t, link, linkModel{Parent: types.StringValue(roomID), ID: types.StringValue(linkID),
+		ExpirationDate: newTimestampNull(), RotationTriggers: types.MapNull(types.StringType), OnExpired: types.StringValue(onExpiredKeep)})
+	bareFileLink := stateOf(t, fileLink, linkModel{Parent: types.StringValue("9001"), ID: types.StringValue(linkID),
 		ExpirationDate: newTimestampNull(), RotationTriggers: types.MapNull(types.StringType), OnExpired: types.StringValue(onExpiredKeep)})
 	readLink := stateOf(t, link, storedModel(roomID, linkID))
 	barePrimary := primaryStateOf(t, primary, map[string]tftypes.Value{"room_id": tftypes.NewValue(tftypes.String, roomID),
@@ -255,7 +258,7 @@ func TestUnknownSettingsDeferOrRefuse(t *testing.T) {
 				t.Errorf("%s without deferral: deferred %v, %v", what, deferred, diags)
 			}
 		}
-		for _, r := range []fwresource.ResourceWithImportState{link, primary} {
+		for _, r := range []fwresource.ResourceWithImportState{link, fileLink, primary} {
 			id := roomID + "/" + linkID
 			if r == primary {
 				id = roomID
@@ -267,7 +270,7 @@ func TestUnknownSettingsDeferOrRefuse(t *testing.T) {
 		for name, tc := range map[string]struct {
 			r     fwresource.Resource
 			state tfsdk.State
-		}{"link": {link, bareLink}, "primary link": {primary, barePrimary}} {
+		}{"link": {link, bareLink}, "file link": {fileLink, bareFileLink}, "primary link": {primary, barePrimary}} {
 			readResp := fwresource.ReadResponse{State: tc.state, Identity: identityOf(t, tc.r.(fwresource.ResourceWithIdentity), nil)}
 			tc.r.Read(ctx, fwresource.ReadRequest{State: tc.state, ClientCapabilities: readCaps}, &readResp)
 			check(name+" Read of an unread import", readResp.Deferred != nil, readResp.Diagnostics)

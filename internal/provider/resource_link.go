@@ -174,10 +174,11 @@ func (r *linkResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	resp.Diagnostics.Append(r.kind.identity(state.Parent, state.ID).set(ctx, resp.Identity)...)
 	if r.data == nil {
 		// Provider settings not known yet: keep the state as it is, unless
-		// it is an import's, never read, which would plan a replacement.
-		if state.LinkType.IsNull() {
+		// it is an import's, never read (no access yet), which would plan a
+		// replacement.
+		if state.Access.IsNull() {
 			resp.Deferred = deferOrRefuse(req.ClientCapabilities.DeferralAllowed, r.unknown,
-				fmt.Sprintf("read the imported room link %s/%s", state.Parent.ValueString(), state.ID.ValueString()), &resp.Diagnostics)
+				fmt.Sprintf("read the imported "+r.kind.target.Noun()+" link %s/%s", state.Parent.ValueString(), state.ID.ValueString()), &resp.Diagnostics)
 		}
 		return
 	}

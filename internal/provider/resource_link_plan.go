@@ -61,12 +61,12 @@ func (r *linkResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	}
 	if r.data == nil && !req.State.Raw.IsNull() {
 		// An import's state that could not be read (the provider's settings
-		// are not known yet) has no link_type: planning it would replace the
+		// are not known yet) has no access: planning it would replace the
 		// link. Read already refuses or defers that; this is the safety net.
-		var linkType types.String
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("link_type"), &linkType)...)
-		if linkType.IsNull() {
-			resp.Deferred = deferOrRefuse(req.ClientCapabilities.DeferralAllowed, r.unknown, "plan the imported room link", &resp.Diagnostics)
+		var access types.String
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("access"), &access)...)
+		if access.IsNull() {
+			resp.Deferred = deferOrRefuse(req.ClientCapabilities.DeferralAllowed, r.unknown, "plan the imported "+r.kind.target.Noun()+" link", &resp.Diagnostics)
 			return
 		}
 	}
