@@ -176,7 +176,7 @@ func (c *Client) getEntry(ctx context.Context, path string) (entryDTO, error) {
 
 // GetFile reads a file (GET /api/2.0/files/file/{id}, API.md §13.8).
 func (c *Client) GetFile(ctx context.Context, id string) (File, error) {
-	path, err := FileTarget(id).entryPath()
+	path, err := FileTarget(id).path("")
 	if err != nil {
 		return File{}, err
 	}
@@ -187,20 +187,12 @@ func (c *Client) GetFile(ctx context.Context, id string) (File, error) {
 // GetFolder reads a folder or room (GET /api/2.0/files/folder/{id}, API.md
 // §13.8).
 func (c *Client) GetFolder(ctx context.Context, id string) (Folder, error) {
-	path, err := FolderTarget(id).entryPath()
+	path, err := FolderTarget(id).path("")
 	if err != nil {
 		return Folder{}, err
 	}
 	dto, err := c.getEntry(ctx, path)
 	return dto.toFolder(), err
-}
-
-// entryPath is the file's or folder's own endpoint.
-func (t Target) entryPath() (string, error) {
-	if err := t.Kind.ValidateID(t.ID); err != nil {
-		return "", err
-	}
-	return "/api/2.0/files/" + t.Kind.Noun() + "/" + url.PathEscape(t.ID), nil
 }
 
 // FolderContents is what a folder or room holds directly.
@@ -331,7 +323,7 @@ func (c *Client) CreateFile(ctx context.Context, folderID, title string) (File, 
 // CreateFolder creates a folder in a folder or room (POST
 // /api/2.0/files/folder/{parentId}, API.md §13.8). For tests and the demo.
 func (c *Client) CreateFolder(ctx context.Context, parentID, title string) (Folder, error) {
-	path, err := FolderTarget(parentID).entryPath()
+	path, err := FolderTarget(parentID).path("")
 	if err != nil {
 		return Folder{}, err
 	}
@@ -346,7 +338,7 @@ func (c *Client) CreateFolder(ctx context.Context, parentID, title string) (Fold
 // /api/2.0/files/file/{id}, API.md §13.8); its links stop working. The
 // server runs the delete as a file operation and answers before it ends.
 func (c *Client) DeleteFile(ctx context.Context, id string) error {
-	path, err := FileTarget(id).entryPath()
+	path, err := FileTarget(id).path("")
 	if err != nil {
 		return err
 	}
@@ -357,7 +349,7 @@ func (c *Client) DeleteFile(ctx context.Context, id string) error {
 // DeleteFolder deletes a folder at once, without the trash (DELETE
 // /api/2.0/files/folder/{id}, API.md §13.8), like DeleteFile.
 func (c *Client) DeleteFolder(ctx context.Context, id string) error {
-	path, err := FolderTarget(id).entryPath()
+	path, err := FolderTarget(id).path("")
 	if err != nil {
 		return err
 	}

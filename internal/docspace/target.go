@@ -2,9 +2,7 @@ package docspace
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"net/http"
 	"net/url"
 )
 
@@ -82,17 +80,14 @@ func (t Target) path(suffix string) (string, error) {
 
 // probe reads the target itself (not its links): nil when it exists.
 func (c *Client) probe(ctx context.Context, t Target) error {
-	if t.Kind == TargetRoom {
-		_, err := c.GetRoom(ctx, t.ID)
-		return err
+	var err error
+	switch t.Kind {
+	case TargetFile:
+		_, err = c.GetFile(ctx, t.ID)
+	case TargetFolder:
+		_, err = c.GetFolder(ctx, t.ID)
+	default:
+		_, err = c.GetRoom(ctx, t.ID)
 	}
-	path, err := t.path("")
-	if err != nil {
-		return err
-	}
-	var entry struct {
-		ID json.RawMessage `json:"id"`
-	}
-	_, err = c.do(ctx, http.MethodGet, path, nil, nil, &entry)
 	return err
 }

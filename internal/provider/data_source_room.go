@@ -61,7 +61,7 @@ func (d *roomDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 					"Exactly one of `id` and `title` must be set. An unknown room is an error.",
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{roomIDValidator{}},
+				Validators: []validator.String{parentIDValidator{kind: docspace.TargetRoom}},
 			},
 			"title": schema.StringAttribute{
 				MarkdownDescription: "The room's title, matched exactly (case and spaces count) among the rooms " +

@@ -46,7 +46,7 @@ func (d *roomLinkDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	attrs["room_id"] = schema.StringAttribute{
 		MarkdownDescription: "Id of the room: the number in the room's address (`/rooms/shared/4711`). An unknown room is an error.",
 		Required:            true,
-		Validators:          []validator.String{roomIDValidator{}},
+		Validators:          []validator.String{parentIDValidator{kind: docspace.TargetRoom}},
 	}
 	attrs["id"] = schema.StringAttribute{
 		MarkdownDescription: "The link's id (a GUID), as `docspace_room_link` and `docspace_room_links` report it. " +

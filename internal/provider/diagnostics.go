@@ -158,11 +158,6 @@ func importIDFormError(id, format string) error {
 	return fmt.Errorf("import ID %q is not in the expected form. %s", id, format)
 }
 
-// parentIDError refuses the id of a room, file or folder.
-func parentIDError(kind docspace.TargetKind, id string) error {
-	return fmt.Errorf("%s id %q is not valid: use the %s's numeric id (the number DocSpace shows in its address)", kind.Noun(), id, kind.Noun())
-}
-
 // addInvalidImportID refuses the import ID of a link.
 func addInvalidImportID(diags *diag.Diagnostics, err error) {
 	diags.AddError("Invalid Import ID", err.Error())

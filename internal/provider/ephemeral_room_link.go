@@ -53,7 +53,7 @@ func (e *roomLinkEphemeral) Schema(_ context.Context, _ ephemeral.SchemaRequest,
 			"room_id": schema.StringAttribute{
 				MarkdownDescription: "Id of the room: the number in the room's address (`/rooms/shared/4711`).",
 				Required:            true,
-				Validators:          []validator.String{roomIDValidator{}},
+				Validators:          []validator.String{parentIDValidator{kind: docspace.TargetRoom}},
 			},
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The link's id (a GUID). Exactly one of `id`, `title` and `primary` must be set.",

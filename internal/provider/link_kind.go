@@ -25,9 +25,6 @@ type linkKind struct {
 	// primary is set for the kind that adopts its parent's primary link
 	// instead of creating links.
 	primary bool
-	// primaryElsewhere is set where the parent's primary link belongs to
-	// another resource, which this kind refuses to take (rooms).
-	primaryElsewhere bool
 	// schema is the kind's resource schema; attrs its attribute names.
 	schema func(*linkKind) schema.Schema
 	attrs  map[string]bool
@@ -45,13 +42,18 @@ func (k *linkKind) attributes() map[string]bool {
 	return k.attrs
 }
 
+// primaryElsewhere reports whether the parent's primary link belongs to
+// another resource, which this kind refuses to take: a room's primary link
+// is docspace_room_primary_link's.
+func (k *linkKind) primaryElsewhere() bool { return k.target == docspace.TargetRoom && !k.primary }
+
 // hasInvitations reports whether the kind's links may be invitation links.
 func (k *linkKind) hasInvitations() bool { return k.attributes()["link_type"] }
 
 // The kinds of link resource.
 var (
 	roomLinks = &linkKind{
-		name: "room_link", target: docspace.TargetRoom, parentAttr: "room_id", title: "Room Link", primaryElsewhere: true,
+		name: "room_link", target: docspace.TargetRoom, parentAttr: "room_id", title: "Room Link",
 		schema: linkResourceSchema,
 	}
 	roomPrimaryLinks = &linkKind{

@@ -207,19 +207,17 @@ func importedLink(ctx context.Context, k *linkKind, parent types.String, l docsp
 	return m
 }
 
-// kindOnlyAttributes lists the configured attributes that belong to one
-// link type only, for the check that they are not set on the other.
-func (m linkModel) kindOnlyAttributes() []struct {
+// kindOnlyAttribute is an attribute that belongs to one link type only.
+type kindOnlyAttribute struct {
 	name string
-	set  bool
+	set  bool // configured
 	kind docspace.LinkType
-} {
-	type entry = struct {
-		name string
-		set  bool
-		kind docspace.LinkType
-	}
-	return []entry{
+}
+
+// kindOnlyAttributes lists the attributes that belong to one link type
+// only, for the check that they are not set on the other.
+func (m linkModel) kindOnlyAttributes() []kindOnlyAttribute {
+	return []kindOnlyAttribute{
 		{"password", !m.Password.IsNull(), docspace.LinkTypeExternal},
 		{"deny_download", !m.DenyDownload.IsNull(), docspace.LinkTypeExternal},
 		{"internal", !m.Internal.IsNull(), docspace.LinkTypeExternal},

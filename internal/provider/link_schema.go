@@ -457,7 +457,7 @@ func primaryLinkSchema() schema.Schema {
 				MarkdownDescription: "Id of a Public, Form filling or Custom room: the number in the room's address " +
 					"(`/rooms/shared/4711`). Changing it adopts another room's link.",
 				Required:      true,
-				Validators:    []validator.String{roomIDValidator{}},
+				Validators:    []validator.String{parentIDValidator{kind: docspace.TargetRoom}},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"access": schema.StringAttribute{

@@ -72,7 +72,7 @@ func listRoomIDAttribute() listschema.StringAttribute {
 		MarkdownDescription: "Id of the room whose links are listed: the number in the room's address. When omitted, " +
 			"every room the token can see is listed (archived rooms are not); rooms whose links the token may not manage are skipped, and one warning names them.",
 		Optional:   true,
-		Validators: []validator.String{roomIDValidator{}},
+		Validators: []validator.String{parentIDValidator{kind: docspace.TargetRoom}},
 	}
 }
 

@@ -100,7 +100,7 @@ func (k *linkKind) fromImportIdentity(ctx context.Context, identity *tfsdk.Resou
 		return "", "", diags
 	}
 	if k.primary {
-		if err := validateParentID(k.target, parent.ValueString()); err != nil {
+		if err := k.target.ValidateID(parent.ValueString()); err != nil {
 			addInvalidPrimaryImportIdentity(&diags, k, parent.ValueString(), err)
 		}
 		return parent.ValueString(), "", diags
@@ -119,7 +119,7 @@ func parseImportID(k *linkKind, id string) (parentID, linkID string, err error) 
 	if len(parts) != 2 || parts[0] == "" || parts[1] == "" {
 		return "", "", importIDFormError(id, format)
 	}
-	if err := validateParentID(k.target, parts[0]); err != nil {
+	if err := k.target.ValidateID(parts[0]); err != nil {
 		return "", "", fmt.Errorf("%w\n\n%s", err, format)
 	}
 	linkID, err = docspace.ParseLinkID(parts[1])
@@ -127,15 +127,6 @@ func parseImportID(k *linkKind, id string) (parentID, linkID string, err error) 
 		return "", "", fmt.Errorf("%w. %s", err, format)
 	}
 	return parts[0], linkID, nil
-}
-
-// validateParentID checks the id of a room, file or folder.
-func validateParentID(kind docspace.TargetKind, id string) error {
-	err := docspace.ValidateRoomID(id)
-	if err == nil || kind == docspace.TargetRoom {
-		return err
-	}
-	return parentIDError(kind, id)
 }
 
 // parentIDDescription documents the attribute that names a link's room,

@@ -98,7 +98,7 @@ func (r *linkResource) importable(ctx context.Context, target docspace.Target, l
 		addCouldNotImport(diags, r.kind.title, describeAPIError(err, target, r.data.api.Host()))
 	case !found:
 		addLinkNotFoundForImport(diags, r.kind, target, linkID)
-	case link.Primary && r.kind.primaryElsewhere:
+	case link.Primary && r.kind.primaryElsewhere():
 		addPrimaryLinkImportRefused(diags, target.ID, linkID)
 	case link.RoomLink:
 		addRoomLinkOfFormImportRefused(diags, target, linkID)
@@ -200,7 +200,7 @@ func (r *linkResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		addLinkGone(&resp.Diagnostics, r.kind.title, linkID, target)
 		resp.State.RemoveResource(ctx)
 		return
-	case link.Primary && r.kind.primaryElsewhere:
+	case link.Primary && r.kind.primaryElsewhere():
 		addPrimaryLinkNotManaged(&resp.Diagnostics, target.ID, linkID)
 		return
 	}

@@ -129,9 +129,6 @@ func (durationValidator) ValidateString(_ context.Context, req validator.StringR
 // folder at plan time.
 type parentIDValidator struct{ kind docspace.TargetKind }
 
-// roomIDValidator is the rule for a room id.
-type roomIDValidator = parentIDValidator
-
 func (v parentIDValidator) Description(context.Context) string {
 	if v.kind == docspace.TargetRoom {
 		return "must be a room id: digits, or a third-party room id"
@@ -145,7 +142,7 @@ func (v parentIDValidator) ValidateString(_ context.Context, req validator.Strin
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if err := validateParentID(v.kind, req.ConfigValue.ValueString()); err != nil {
+	if err := v.kind.ValidateID(req.ConfigValue.ValueString()); err != nil {
 		addInvalidParentID(&resp.Diagnostics, req.Path, v.kind, err)
 	}
 }
